@@ -1,0 +1,53 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from .models import Exchange, Interview, Outlet, Person, SourceDocument, Topic
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Person)
+class PersonAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "role"]
+    search_fields = ["name", "role_fr", "role_en"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name_fr", "name_en"]
+
+
+class ExchangeInline(TranslationStackedInline):
+    model = Exchange
+    extra = 0
+    ordering = ["position"]
+    fields = ["position", "question", "answer"]
+
+
+class SourceDocumentInline(admin.TabularInline):
+    model = SourceDocument
+    extra = 0
+    fields = ["lang", "filename", "content_type", "sha256", "imported_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Interview)
+class InterviewAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "outlet", "published_on", "original_language", "status"]
+    list_filter = ["status", "original_language", "translation_status_en", "outlet", "topics"]
+    search_fields = ["title_fr", "title_en", "interviewees__name", "outlet__name"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["outlet", "interviewees", "interviewer", "topics"]
+    prepopulated_fields = {"slug": ["title_fr"]}
+    inlines = [ExchangeInline, SourceDocumentInline]

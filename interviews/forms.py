@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import LANGS, Outlet, Person, Topic
+
+
+class InterviewFilterForm(forms.Form):
+    outlet = forms.ModelChoiceField(
+        Outlet.objects.all(), required=False, to_field_name="slug", label=_("Outlet")
+    )
+    person = forms.ModelChoiceField(
+        Person.objects.all(), required=False, to_field_name="slug", label=_("Person")
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.all(), required=False, to_field_name="slug", label=_("Topic")
+    )
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100, label=_("Year"))
+    available_in = forms.ChoiceField(
+        required=False,
+        label=_("Readable in"),
+        choices=[("", _("Any language")), *[(code, code.upper()) for code in LANGS]],
+    )
+
+    def filter(self, interviews):
+        """Apply the valid filters; an invalid one is ignored and shown as an error."""
+        if not self.is_valid():
+            return interviews
+        data = self.cleaned_data
+        if data["outlet"]:
+            interviews = interviews.filter(outlet=data["outlet"])
+        if data["person"]:
+            interviews = interviews.filter(interviewees=data["person"])
+        if data["topic"]:
+            interviews = interviews.filter(topics=data["topic"])
+        if data["year"]:
+            interviews = interviews.filter(published_on__year=data["year"])
+        if data["available_in"]:
+            interviews = interviews.with_translation(data["available_in"])
+        return interviews

@@ -1,0 +1,291 @@
+"""The corpus: interviews made of exchanges aligned across French and English."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+LANGS: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Answer text is stored with one blank line between paragraphs."""
+    return [p.strip() for p in text.split(PARAGRAPH_SEPARATOR) if p.strip()]
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    return PARAGRAPH_SEPARATOR.join(p.strip() for p in paragraphs)
+
+
+def new_exchange_uid() -> str:
+    # 48 random bits: no collision in practice at millions of exchanges, short in a URL.
+    return secrets.token_hex(6)
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A text with the language it is actually written in."""
+
+    lang: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+
+
+class Outlet(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:outlet", args=[self.slug])
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(_("role"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:person", args=[self.slug])
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InterviewQuerySet(models.QuerySet):
+    def published(self) -> InterviewQuerySet:
+        return self.filter(status=Interview.Status.PUBLISHED)
+
+    def visible_to(self, user) -> InterviewQuerySet:
+        if user.is_authenticated and user.has_perm("interviews.view_draft"):
+            return self.all()
+        return self.published()
+
+    def for_listing(self) -> InterviewQuerySet:
+        """Everything a list row shows, in a fixed number of queries."""
+        return self.select_related("outlet").prefetch_related("interviewees", "topics")
+
+    def with_translation(self, lang: str) -> InterviewQuerySet:
+        """Interviews readable in ``lang``: written in it, or translated into it."""
+        available = [
+            Interview.TranslationStatus.DRAFT,
+            Interview.TranslationStatus.NEEDS_REVIEW,
+            Interview.TranslationStatus.REVIEWED,
+        ]
+        return self.filter(
+            models.Q(original_language=lang)
+            | models.Q(**{f"translation_status_{lang}__in": available})
+        )
+
+
+class Interview(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class TranslationStatus(models.TextChoices):
+        MISSING = "missing", _("Missing")
+        DRAFT = "draft", _("Draft")
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        REVIEWED = "reviewed", _("Reviewed")
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    title = models.CharField(_("title"), max_length=400)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    outlet = models.ForeignKey(
+        Outlet, models.PROTECT, related_name="interviews", verbose_name=_("outlet")
+    )
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=2, choices=Language.choices, default=Language.FRENCH
+    )
+    interviewees = models.ManyToManyField(
+        Person, related_name="interviews", verbose_name=_("interviewees")
+    )
+    interviewer = models.ForeignKey(
+        Person,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interviews_conducted",
+        verbose_name=_("interviewer"),
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="interviews", verbose_name=_("topics")
+    )
+    status = models.CharField(
+        _("publication status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    # Translated through modeltranslation: one status and one credit per language.
+    translation_status = models.CharField(
+        _("translation status"),
+        max_length=12,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.MISSING,
+    )
+    translator = models.CharField(_("translator"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InterviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        permissions = [("view_draft", _("Can see draft interviews"))]
+        indexes = [models.Index(fields=["status", "-published_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:detail", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def translation_language(self) -> str:
+        return next(lang for lang in LANGS if lang != self.original_language)
+
+    def localized(self, field: str) -> LocalizedText:
+        """``field`` in the interface language if translated, else in the original."""
+        for lang in dict.fromkeys((get_language(), self.original_language, *LANGS)):
+            text = getattr(self, f"{field}_{lang}", None)
+            if text:
+                return LocalizedText(lang, text)
+        return LocalizedText(self.original_language, "")
+
+    @property
+    def display_title(self) -> LocalizedText:
+        return self.localized("title")
+
+    @property
+    def display_standfirst(self) -> LocalizedText:
+        return self.localized("standfirst")
+
+    @property
+    def language_badges(self) -> list[dict[str, str]]:
+        """Each language with its status, the original first."""
+        badges = [{"lang": self.original_language, "status": "original", "label": _("Original")}]
+        for lang in LANGS:
+            if lang != self.original_language:
+                status = self.TranslationStatus(getattr(self, f"translation_status_{lang}"))
+                badges.append(
+                    {
+                        "lang": lang,
+                        "status": status.value,
+                        "label": status.label,
+                        "translator": getattr(self, f"translator_{lang}"),
+                    }
+                )
+        return badges
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return (self.original_language, self.translation_language)
+
+
+class Exchange(models.Model):
+    """One question and its answer, in both languages.
+
+    Answer paragraphs line up one to one: paragraph i of ``answer_fr`` translates
+    paragraph i of ``answer_en``. ``uid`` is the permalink anchor and survives re-ordering.
+    """
+
+    interview = models.ForeignKey(
+        Interview, models.CASCADE, related_name="exchanges", verbose_name=_("interview")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    uid = models.CharField(
+        _("stable identifier"), max_length=12, unique=True, default=new_exchange_uid, editable=False
+    )
+    question = models.TextField(_("question"), blank=True)
+    answer = models.TextField(
+        _("answer"), blank=True, help_text=_("One blank line between paragraphs.")
+    )
+
+    class Meta:
+        ordering = ["interview", "position"]
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["interview", "position"], name="exchange_position_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.interview_id} #{self.position}"
+
+    def paragraphs(self, lang: str) -> list[str]:
+        return split_paragraphs(getattr(self, f"answer_{lang}") or "")
+
+    @property
+    def anchor(self) -> str:
+        return f"x-{self.uid}"
+
+
+class SourceDocument(models.Model):
+    """A raw file an interview was imported from, kept verbatim."""
+
+    interview = models.ForeignKey(
+        Interview, models.CASCADE, related_name="sources", verbose_name=_("interview")
+    )
+    lang = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("content type"), max_length=50, default="text/plain")
+    content = models.TextField(_("content"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["interview", "lang", "id"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.filename or f"{self.interview_id}/{self.lang}"

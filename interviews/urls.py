@@ -1,0 +1,13 @@
+from django.urls import path
+
+from .views import browse, reading
+
+app_name = "interviews"
+
+urlpatterns = [
+    path("", browse.home, name="home"),
+    path("interviews/", browse.interview_list, name="list"),
+    path("interviews/<slug:slug>/", reading.interview_detail, name="detail"),
+    path("people/<slug:slug>/", browse.person_detail, name="person"),
+    path("outlets/<slug:slug>/", browse.outlet_detail, name="outlet"),
+]

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import SEED_SLUG
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def seed(db):
+    """The seed interview, loaded from the fixture every new user gets."""
+    from interviews.models import Interview
+
+    call_command("loaddata", "fixtures/seed.json", verbosity=0)
+    return Interview.objects.get(slug=SEED_SLUG)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: nothing counts as passing without running."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if os.environ.get("FAIL_ON_SKIP") and skipped and exitstatus == 0:
+        reporter.write_line(f"FAIL_ON_SKIP: {skipped} test(s) skipped", red=True)
+        session.exitstatus = 1

@@ -1,0 +1,62 @@
+"""Small ``make_*`` helpers: each test builds just what it needs."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from interviews.models import Exchange, Interview, Outlet, Person, join_paragraphs
+
+SEED_SLUG = "redouane-el-haloui-data-centers-accessibles-a-tous"
+_counter = itertools.count(1)
+
+
+def make_outlet(name: str | None = None) -> Outlet:
+    n = next(_counter)
+    name = name or f"Outlet {n}"
+    return Outlet.objects.create(name=name, slug=f"outlet-{n}")
+
+
+def make_person(name: str | None = None) -> Person:
+    n = next(_counter)
+    return Person.objects.create(name=name or f"Person {n}", slug=f"person-{n}")
+
+
+def make_interview(
+    *,
+    exchanges: int = 3,
+    paragraphs: int = 2,
+    status: str = Interview.Status.PUBLISHED,
+    outlet: Outlet | None = None,
+    interviewees: list[Person] | None = None,
+    published_on: date = date(2024, 1, 15),
+    **fields,
+) -> Interview:
+    n = next(_counter)
+    fields.setdefault("title_fr", f"Entretien numéro {n}")
+    fields.setdefault("title_en", f"Interview number {n}")
+    fields.setdefault("translation_status_en", Interview.TranslationStatus.DRAFT)
+    interview = Interview.objects.create(
+        slug=f"interview-{n}",
+        outlet=outlet or make_outlet(),
+        published_on=published_on,
+        status=status,
+        **fields,
+    )
+    interview.interviewees.set(interviewees or [make_person()])
+    Exchange.objects.bulk_create(
+        Exchange(
+            interview=interview,
+            position=position,
+            question_fr=f"Question {position} en français ?",
+            question_en=f"Question {position} in English?",
+            answer_fr=join_paragraphs(
+                [f"Réponse {position}, paragraphe {p} : « oui »." for p in range(1, paragraphs + 1)]
+            ),
+            answer_en=join_paragraphs(
+                [f"Answer {position}, paragraph {p}: “yes”." for p in range(1, paragraphs + 1)]
+            ),
+        )
+        for position in range(1, exchanges + 1)
+    )
+    return interview

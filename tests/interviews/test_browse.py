@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from interviews.models import Interview
+from tests.factories import SEED_SLUG, make_interview, make_outlet, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_a_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("fr", "Derniers entretiens"), ("en", "Latest")])
+def test_home_links_to_the_seed_in_both_languages(client, seed, lang, heading):
+    html = client.get(f"/{lang}/").content.decode()
+    assert f'href="/{lang}/interviews/{SEED_SLUG}/"' in html
+    assert heading in html
+    assert f'<html lang="{lang}">' in html
+
+
+def test_home_counts_published_interviews_only(client, seed):
+    make_interview(status=Interview.Status.DRAFT)
+    response = client.get("/en/")
+    assert response.context["counts"] == {
+        "interviews": 1,
+        "exchanges": 4,
+        "people": 1,
+        "outlets": 1,
+    }
+
+
+def test_language_switcher_points_to_the_same_page(client, seed):
+    html = client.get(f"/fr/interviews/{SEED_SLUG}/").content.decode()
+    assert f'href="/en/interviews/{SEED_SLUG}/"' in html
+
+
+def test_list_filters_by_outlet(client):
+    outlet = make_outlet("Le Monde")
+    wanted = make_interview(outlet=outlet)
+    make_interview()
+    page = client.get(f"/fr/interviews/?outlet={outlet.slug}").context["page"]
+    assert list(page) == [wanted]
+
+
+def test_list_filters_by_person(client):
+    person = make_person("Annie Ernaux")
+    wanted = make_interview(interviewees=[person])
+    make_interview()
+    page = client.get(f"/fr/interviews/?person={person.slug}").context["page"]
+    assert list(page) == [wanted]
+
+
+def test_list_filters_by_year(client):
+    wanted = make_interview(published_on=date(2013, 10, 24))
+    make_interview(published_on=date(2024, 10, 5))
+    page = client.get("/en/interviews/?year=2013").context["page"]
+    assert list(page) == [wanted]
+
+
+def test_list_filters_by_translation_availability(client):
+    translated = make_interview()
+    make_interview(translation_status_en=Interview.TranslationStatus.MISSING)
+    page = client.get("/en/interviews/?available_in=en").context["page"]
+    assert list(page) == [translated]
+
+
+def test_list_with_a_bad_filter_shows_the_error_not_a_500(client):
+    response = client.get("/en/interviews/?year=abc&outlet=nope")
+    assert response.status_code == 200
+    assert response.context["form"].errors
+
+
+def test_list_is_paginated(client):
+    outlet = make_outlet()
+    for _ in range(21):
+        make_interview(outlet=outlet, exchanges=1)
+    first = client.get("/fr/interviews/").context["page"]
+    second = client.get("/fr/interviews/?page=2").context["page"]
+    assert len(first) == 20
+    assert len(second) == 1
+
+
+def test_list_query_count_does_not_grow_with_rows(client):
+    make_interview()
+    with CaptureQueriesContext(connection) as one:
+        client.get("/fr/interviews/")
+    for _ in range(10):
+        make_interview()
+    with CaptureQueriesContext(connection) as eleven:
+        client.get("/fr/interviews/")
+    assert len(one) == len(eleven)
+
+
+def test_person_page_lists_their_published_interviews(client, seed):
+    make_interview(status=Interview.Status.DRAFT, interviewees=list(seed.interviewees.all()))
+    response = client.get("/en/people/redouane-el-haloui/")
+    assert list(response.context["interviews"]) == [seed]
+
+
+def test_outlet_page_lists_its_interviews(client, seed):
+    response = client.get("/fr/outlets/l-opinion/")
+    assert list(response.context["interviews"]) == [seed]
+
+
+def test_unknown_person_is_a_404(client):
+    assert client.get("/fr/people/nobody/").status_code == 404
