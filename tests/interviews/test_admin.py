@@ -11,9 +11,7 @@ def test_admin_lists_interviews_with_filters(admin_client, seed):
     assert list(response.context["cl"].result_list) == [seed]
 
 
-def test_admin_edits_an_interview_with_tabbed_translations_and_inline_exchanges(
-    admin_client, seed
-):
+def test_admin_edits_an_interview_with_tabbed_translations_and_inline_exchanges(admin_client, seed):
     html = admin_client.get(f"/en/admin/interviews/interview/{seed.pk}/change/").content.decode()
     assert 'name="title_fr"' in html
     assert 'name="title_en"' in html
