@@ -21,6 +21,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 setup: messages
+	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py loaddata fixtures/seed.json -v0
 	@if $(BIN)/python manage.py help rebuild_index >/dev/null 2>&1; then \
