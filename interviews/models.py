@@ -174,7 +174,12 @@ class Interview(models.Model):
         ordering = ["-published_on", "-id"]
         verbose_name = _("interview")
         verbose_name_plural = _("interviews")
-        permissions = [("view_draft", _("Can see draft interviews"))]
+        permissions = [
+            ("view_draft", _("Can see draft interviews")),
+            ("import_interview", _("Can import interviews")),
+            ("review_translation", _("Can approve translations")),
+            ("publish_interview", _("Can publish and unpublish interviews")),
+        ]
         indexes = [models.Index(fields=["status", "-published_on"])]
 
     def __str__(self) -> str:
