@@ -165,6 +165,16 @@ class Interview(models.Model):
         default=TranslationStatus.MISSING,
     )
     translator = models.CharField(_("translator"), max_length=200, blank=True)
+    # Only the translation language is ever reviewed: the original needs no approval.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -248,10 +258,26 @@ class Exchange(models.Model):
     uid = models.CharField(
         _("stable identifier"), max_length=12, unique=True, default=new_exchange_uid, editable=False
     )
+
+    class Status(models.TextChoices):
+        MISSING = "missing", _("Missing")
+        DRAFT = "draft", _("Draft")
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        REVIEWED = "reviewed", _("Reviewed")
+        NEEDS_REVISION = "needs_revision", _("Needs revision")
+
     question = models.TextField(_("question"), blank=True)
     answer = models.TextField(
         _("answer"), blank=True, help_text=_("One blank line between paragraphs.")
     )
+    # Translated through modeltranslation: the state of each language's text, and the
+    # source text it was translated from (to show what changed in the source since).
+    status = models.CharField(
+        _("status"), max_length=14, choices=Status.choices, default=Status.MISSING
+    )
+    translated_from = models.TextField(_("translated from"), blank=True)
+    # Optimistic concurrency: a save names the version it edited; a stale one is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["interview", "position"]
@@ -268,6 +294,10 @@ class Exchange(models.Model):
 
     def paragraphs(self, lang: str) -> list[str]:
         return split_paragraphs(getattr(self, f"answer_{lang}") or "")
+
+    def full_text(self, lang: str) -> str:
+        """Question and answer in ``lang``, as one text (what a translation is made from)."""
+        return join_paragraphs([getattr(self, f"question_{lang}") or "", *self.paragraphs(lang)])
 
     @property
     def anchor(self) -> str:

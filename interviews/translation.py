@@ -20,4 +20,4 @@ class InterviewTranslationOptions(TranslationOptions):
 
 @register(Exchange)
 class ExchangeTranslationOptions(TranslationOptions):
-    fields = ("question", "answer")
+    fields = ("question", "answer", "status", "translated_from")
