@@ -1,0 +1,29 @@
+"""Importing press interviews: raw articles in, aligned bilingual exchanges out.
+
+Pure functions over text, free of Django and of the database.
+"""
+
+from .alignment import align_interview, align_paragraphs
+from .boilerplate import strip_boilerplate
+from .models import (
+    AlignedExchange,
+    AlignedInterview,
+    ImportProblem,
+    ParsedArticle,
+    ParsedExchange,
+)
+from .parsing import parse_article
+from .serialize import to_json_dict
+
+__all__ = [
+    "AlignedExchange",
+    "AlignedInterview",
+    "ImportProblem",
+    "ParsedArticle",
+    "ParsedExchange",
+    "align_interview",
+    "align_paragraphs",
+    "parse_article",
+    "strip_boilerplate",
+    "to_json_dict",
+]

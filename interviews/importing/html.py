@@ -1,0 +1,128 @@
+"""Saved HTML pages: the article's paragraphs and the metadata the page states.
+
+Main-content extraction (dropping navigation, share buttons, newsletter boxes, asides,
+footers) is trafilatura's job; this module keeps what the interview parser needs from its
+output: paragraphs, whether each is in bold type, and where each sits in the saved file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from .boilerplate import is_chrome
+from .metadata import parse_date
+from .models import Paragraph
+
+HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p)\b", re.I)
+# Blocks of trafilatura's XML output, and of the source page for finding line numbers.
+EXTRACTED_BLOCKS = ("p", "head", "item", "quote")
+SOURCE_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "td", "dd")
+BOLD = ".//hi[@rend='#b']"
+# A paragraph counts as bold when (nearly) all of it is: a bold word inside an answer is
+# emphasis, not a question.
+BOLD_SHARE = 0.9
+LINE_KEY_LENGTH = 50
+SPACES = re.compile(r"[ \t\r\n]+")
+DATE_XPATHS = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@name='article:published_time']/@content",
+    "//time/@datetime",
+    "//meta[@name='date']/@content",
+)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    paragraphs: list[Paragraph]
+    title: str | None
+    outlet: str | None
+    published_on: date | None
+    byline: str | None
+    source_url: str | None
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(HTML_START.search(text[:2000]))
+
+
+def read_html(html: str) -> HtmlPage:
+    source = lxml.html.document_fromstring(html)
+    extracted = trafilatura.extract(
+        html,
+        output_format="xml",
+        include_formatting=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=True,
+    )
+    doc = etree.fromstring(extracted) if extracted else etree.Element("doc")
+    return HtmlPage(
+        paragraphs=_paragraphs(doc, _source_lines(source)),
+        title=doc.get("title") or None,
+        outlet=doc.get("sitename") or None,
+        published_on=_published_on(source) or parse_date(doc.get("date") or ""),
+        byline=doc.get("author") or None,
+        source_url=doc.get("url") or None,
+    )
+
+
+def _paragraphs(doc: etree._Element, lines: dict[str, int]) -> list[Paragraph]:
+    paragraphs = []
+    line = 1
+    for element in doc.iter(*EXTRACTED_BLOCKS):
+        if any(child.tag in EXTRACTED_BLOCKS for child in element.iterdescendants()):
+            continue  # a container: its own blocks come next
+        text = _text(element)
+        if not text or is_chrome(text):
+            continue
+        # Extraction loses positions; find the block again in the page, or keep the last one.
+        line = lines.get(_line_key(text), line)
+        paragraphs.append(
+            Paragraph(
+                text=text,
+                line=line,
+                bold=_bold_share(element, text) >= BOLD_SHARE,
+                heading=element.tag == "head",
+            )
+        )
+    return paragraphs
+
+
+def _text(element: etree._Element) -> str:
+    return SPACES.sub(" ", "".join(element.itertext())).strip()
+
+
+def _bold_share(element: etree._Element, text: str) -> float:
+    bold = "".join("".join(hi.itertext()) for hi in element.iterfind(BOLD))
+    return len("".join(bold.split())) / max(1, len("".join(text.split())))
+
+
+def _line_key(text: str) -> str:
+    return " ".join(text.split())[:LINE_KEY_LENGTH]
+
+
+def _source_lines(source: lxml.html.HtmlElement) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for element in source.iter(*SOURCE_BLOCKS):
+        if any(child.tag in SOURCE_BLOCKS for child in element.iterdescendants()):
+            continue
+        key = _line_key(element.text_content())
+        if key and element.sourceline:
+            lines.setdefault(key, element.sourceline)
+    return lines
+
+
+def _published_on(source: lxml.html.HtmlElement) -> date | None:
+    for xpath in DATE_XPATHS:
+        for value in source.xpath(xpath):
+            found = parse_date(str(value))
+            if found:
+                return found
+    return None

@@ -1,0 +1,73 @@
+"""What the importer produces: plain, frozen values, free of Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+LANGS = ("fr", "en")
+
+
+class ImportProblem(Exception):
+    """An article that cannot be imported; the message is one line naming place and problem."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of source text, with the 1-based line it starts on for error reports.
+
+    `bold` is set by the HTML layer when the whole paragraph is in bold type and `heading`
+    when it was a heading element: both are hints that it may be a question.
+    """
+
+    text: str
+    line: int
+    bold: bool = False
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedExchange:
+    question: str
+    answer: list[str]
+    line: int
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    lang: str
+    title: str
+    standfirst: str
+    outlet: str | None
+    published_on: date | None
+    interviewees: list[str]
+    interviewer: str | None
+    source_url: str | None
+    exchanges: list[ParsedExchange]
+    warnings: list[str] = field(default_factory=list)
+    filename: str = ""
+
+    @property
+    def place(self) -> str:
+        """How error messages name this side: its language, and its file when known."""
+        return f"{self.lang} ({self.filename})" if self.filename else self.lang
+
+
+@dataclass(frozen=True)
+class AlignedExchange:
+    question: dict[str, str]
+    answer: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class AlignedInterview:
+    original: str
+    title: dict[str, str]
+    standfirst: dict[str, str]
+    outlet: str | None
+    published_on: date | None
+    interviewees: list[str]
+    interviewer: str | None
+    source_url: str | None
+    exchanges: list[AlignedExchange]
+    warnings: list[str] = field(default_factory=list)

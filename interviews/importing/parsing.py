@@ -1,0 +1,140 @@
+"""From a raw article (plain text or a saved HTML page) to a ParsedArticle."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .boilerplate import strip_boilerplate
+from .exchanges import find_exchanges, same_party
+from .html import HtmlPage, looks_like_html, read_html
+from .metadata import read_header, read_meta_line
+from .models import LANGS, ImportProblem, Paragraph, ParsedArticle
+
+WORD = re.compile(r"[^\W\d_]+")
+STOP_WORDS = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "fr": "le la les des du de et est une un dans pour que qui pas nous vous sur au aux avec"
+        " ce cette il elle sont ont mais",
+        "en": "the and is are of to in that we you for with this it not have be was will our but"
+        " they has",
+    }.items()
+}
+# Lines ending like this close a sentence; hard-wrapped text mostly breaks elsewhere.
+SENTENCE_END = (".", "?", "!", "»", "”", '"', ":", "…", ")", ";")
+
+
+def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> ParsedArticle:
+    """Reads one language's article: metadata, standfirst and question/answer exchanges.
+
+    Raises ImportProblem, naming the file and line, when the text is empty or holds no
+    interview.
+    """
+    if lang is not None and lang not in LANGS:
+        raise ImportProblem(f"{filename or 'input'}: unknown language {lang!r}")
+    if not text.strip():
+        raise ImportProblem(f"{_place(lang, filename)}: line 1: the text is empty")
+    page = read_html(text) if looks_like_html(text) else None
+    paragraphs = page.paragraphs if page else paragraphs_from_text(text)
+    if not paragraphs:
+        last_line = text.rstrip().count("\n") + 1
+        raise ImportProblem(
+            f"{_place(lang, filename)}: lines 1–{last_line}: not an interview: "
+            f"only site chrome, no article text"
+        )
+    lang = lang or detect_language(" ".join(paragraph.text for paragraph in paragraphs))
+    place = _place(lang, filename)
+
+    header = read_header(paragraphs, title=page.title if page else None, place=place)
+    outlet = header.outlet or (page.outlet if page else None)
+    interviewer = header.interviewer or _byline_interviewer(page)
+    interview = find_exchanges(
+        header.body,
+        place=place,
+        outlet=outlet,
+        interviewer=interviewer,
+        interviewees=header.interviewees or header.quoted_speakers,
+    )
+    interviewees = (
+        header.interviewees or _speaker_names(interview.speakers) or header.quoted_speakers
+    )
+    published_on = (page.published_on if page else None) or header.published_on
+    return ParsedArticle(
+        lang=lang,
+        title=header.title,
+        standfirst="\n\n".join(paragraph.text for paragraph in interview.intro),
+        outlet=outlet,
+        published_on=published_on,
+        interviewees=interviewees,
+        interviewer=interviewer,
+        source_url=page.source_url if page else None,
+        exchanges=interview.exchanges,
+        warnings=[*header.warnings, *interview.warnings],
+        filename=filename,
+    )
+
+
+def _place(lang: str | None, filename: str) -> str:
+    if lang and filename:
+        return f"{lang} ({filename})"
+    return lang or filename or "input"
+
+
+def detect_language(text: str) -> str:
+    """French or English, by counting the commonest words of each."""
+    words = [word.casefold() for word in WORD.findall(text[:20_000])]
+    counts = {lang: sum(word in stop for word in words) for lang, stop in STOP_WORDS.items()}
+    return max(LANGS, key=lambda lang: counts[lang])
+
+
+def paragraphs_from_text(text: str) -> list[Paragraph]:
+    """Paragraphs of a plain-text article, site chrome left out.
+
+    Scraped text puts one paragraph on each line, with or without blank lines between
+    them; only hard-wrapped text (lines broken mid-sentence) needs joining.
+    """
+    lines = strip_boilerplate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    if not _hard_wrapped(lines):
+        return [
+            Paragraph(text=line.strip(), line=number)
+            for number, line in enumerate(lines, start=1)
+            if line.strip()
+        ]
+    paragraphs: list[Paragraph] = []
+    block: list[str] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            block.append(line.strip())
+        elif block:
+            paragraphs.append(Paragraph(text=" ".join(block), line=number - len(block)))
+            block = []
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    continued = [
+        line.rstrip() for line, following in pairwise(lines) if line.strip() and following.strip()
+    ]
+    broken = [line for line in continued if not line.endswith(SENTENCE_END)]
+    return len(continued) >= 3 and len(broken) > len(continued) / 2
+
+
+def _byline_interviewer(page: HtmlPage | None) -> str | None:
+    if not page or not page.byline:
+        return None
+    byline = read_meta_line(page.byline)
+    return byline.interviewer if byline and byline.interviewer else page.byline
+
+
+def _speaker_names(labels: list[str]) -> list[str]:
+    """One name per person signing answers, in its fullest written form."""
+    names: list[str] = []
+    for label in labels:
+        name = label.title() if label.isupper() else label
+        same = next((i for i, known in enumerate(names) if same_party(name, known)), None)
+        if same is None:
+            names.append(name)
+        elif len(name) > len(names[same]):
+            names[same] = name
+    return names
