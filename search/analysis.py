@@ -1,0 +1,234 @@
+"""How French and English text becomes searchable terms, and the tools built on that.
+
+Typed queries and archived text go through the same analyzer, so a researcher finds a quote
+however it is typed: with or without accents or capitals, with straight or curly
+apostrophes, with guillemets or quotes. Every filter keeps ``startchar``/``endchar`` on
+the original text, which is what highlighting relies on.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, Token
+from whoosh.lang import stemmer_for_language, stopwords_for_language
+
+from .documents import LANGUAGES
+
+APOSTROPHES = "'’‘ʼ"
+# A word, with its inner apostrophes ("l’outsourcing", "aujourd'hui", "Morocco's") and
+# combining accents (text typed or pasted decomposed: "e" + U+0301).
+_LETTERS = r"[\w\u0300-\u036f]+"
+WORD = rf"{_LETTERS}(?:[{APOSTROPHES}]{_LETTERS})*"
+# French elided articles and pronouns, whichever apostrophe follows them.
+ELISION = re.compile(rf"(?:qu|lorsqu|puisqu|jusqu|quoiqu|[cdjlmnst])[{APOSTROPHES}]", re.I)
+POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$", re.I)
+
+# Letters NFKD leaves whole, and apostrophe variants, mapped to what people type.
+_FOLDING = str.maketrans(
+    {"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l"}
+    | dict.fromkeys(APOSTROPHES, "'")
+)
+
+
+def fold(text: str) -> str:
+    """Accent and typographic folding: "Œuvre numérique l’été" -> "Oeuvre numerique l'ete"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLDING)
+
+
+class ElisionFilter(Filter):
+    """Drops French elisions: "l’outsourcing" and "l'outsourcing" both give "outsourcing"."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            elision = ELISION.match(token.text)
+            if elision and elision.end() < len(token.text):
+                token.text = token.text[elision.end() :]
+                if token.chars:
+                    token.startchar += elision.end()
+            yield token
+
+
+class PossessiveFilter(Filter):
+    """Drops English possessives: "Morocco's" gives "Morocco"."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            possessive = POSSESSIVE.search(token.text)
+            if possessive and possessive.start() > 0:
+                token.text = token.text[: possessive.start()]
+                if token.chars:
+                    token.endchar -= len(possessive.group())
+            yield token
+
+
+class FoldFilter(Filter):
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+# The French Snowball stemmer expects accented suffixes ("-ité", "-ée"): put them back on
+# folded words, so that "capacites" and "capacités" share the stem of "capacité".
+_FRENCH_SUFFIXES = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ierement$", "ièrement"),
+        (r"iere(s?)$", r"ière\1"),
+        (r"ite(s?)$", r"ité\1"),
+        (r"ee(s?)$", r"ée\1"),
+    )
+]
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str, lang: str) -> str:
+    """The stem of an already folded, lowercase word; the same with or without accents.
+
+    Stemming folded words (rather than folding stems) is what makes an unaccented query
+    meet accented text: both reach the stemmer as the same string.
+    """
+    if lang == "fr":
+        for suffix, accented in _FRENCH_SUFFIXES:
+            word, replaced = suffix.subn(accented, word)
+            if replaced:
+                break
+    return fold(_STEMMERS[lang](word))
+
+
+_STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGUAGES}
+
+
+class StemFilter(Filter):
+    is_morph = True
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = stem(token.text, self.lang)
+            yield token
+
+
+def _language_analyzer(lang: str) -> Analyzer:
+    # Stop words are kept (a quoted "à tous" must match); queries drop them outside quotes.
+    clitics = ElisionFilter() if lang == "fr" else PossessiveFilter()
+    return RegexTokenizer(WORD) | clitics | LowercaseFilter() | FoldFilter() | StemFilter(lang)
+
+
+ANALYZERS: dict[str, Analyzer] = {lang: _language_analyzer(lang) for lang in LANGUAGES}
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(fold(word) for word in stopwords_for_language(lang)) for lang in LANGUAGES
+}
+
+
+def is_stopword(word: str, lang: str) -> bool:
+    return fold(word.lower()) in STOPWORDS[lang]
+
+
+def highlight(
+    text: str, lang: str, terms: Collection[str], phrases: Iterable[Sequence[str]] = ()
+) -> str:
+    """``text`` HTML-escaped, with ``<mark>`` around the words whose analyzed form is in
+    ``terms`` and around each whole occurrence of the analyzed ``phrases``."""
+    tokens = [
+        (token.text, token.startchar, token.endchar)
+        for token in ANALYZERS[lang](text, positions=True, chars=True, mode="index")
+    ]
+    spans = [(start, end) for word, start, end in tokens if word in terms]
+    words = [word for word, _, _ in tokens]
+    for phrase in phrases:
+        size = len(phrase)
+        spans.extend(
+            (tokens[i][1], tokens[i + size - 1][2])
+            for i in range(len(tokens) - size + 1)
+            if size and words[i : i + size] == list(phrase)
+        )
+    parts, position = [], 0
+    for start, end in _merged(spans):
+        parts += [html.escape(text[position:start]), "<mark>", html.escape(text[start:end])]
+        parts.append("</mark>")
+        position = end
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    current: tuple[int, int] | None = None
+    for start, end in sorted(spans):
+        if current and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current:
+            yield current
+        current = (start, end)
+    if current:
+        yield current
+
+
+class Nearby(NamedTuple):
+    """A known term near another; sorts best first."""
+
+    distance: int
+    length_change: int
+    rarity: int  # minus the number of documents with the term
+    term: str
+
+
+class Vocabulary:
+    """The terms of an index, to find those nearest to a term it does not have.
+
+    Terms are compared as analyzed (folded and stemmed), so "numerik" is near "numer", the
+    stem of "numérique"; turning a term back into a word is the index's business.
+    """
+
+    def __init__(self, terms: Iterable[tuple[str, int]]) -> None:
+        """``terms``: (term, how many documents have it)."""
+        self._buckets: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+        for term, frequency in terms:
+            if term and not term.isdigit():
+                self._buckets[term[0], len(term)].append((term, frequency))
+
+    def nearest(self, term: str) -> list[Nearby]:
+        """Terms within reach of ``term``, best first, each with its distance: fewest edits,
+        then same length (a swap rather than a lost letter), then most documents. The first
+        letter is trusted: misspellings rarely start there."""
+        if len(term) < 3:
+            return []
+        limit = 1 if len(term) <= 4 else 2 if len(term) <= 6 else 3
+        ranked = []
+        for length in range(len(term) - limit, len(term) + limit + 1):
+            for candidate, frequency in self._buckets.get((term[0], length), ()):
+                distance = edit_distance(term, candidate, limit)
+                if 0 < distance <= limit:
+                    ranked.append(Nearby(distance, abs(length - len(term)), -frequency, candidate))
+        return sorted(ranked)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insertion, deletion, substitution, swap of neighbours) from ``a`` to ``b``;
+    anything above ``limit`` is reported as ``limit + 1``, found early."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, previous = None, list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if before and i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)

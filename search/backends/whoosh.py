@@ -1,0 +1,774 @@
+"""Whoosh behind the ``SearchBackend`` interface.
+
+On disk, ``path`` holds index generations (each a Whoosh index) and small files that let
+several processes share them::
+
+    CURRENT          name of the live generation, replaced atomically by a rebuild
+    LOCK             held by every write, and by a rebuild while it swaps generations
+    REBUILD          held by a rebuild for its whole run
+    BUILDING         name of the generation a rebuild is filling
+    <name>/          a Whoosh index
+    <name>.journal   writes made while <name> was built, replayed into it before the swap
+
+Readers never lock: each backend keeps one searcher and refreshes it when the index moved.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from whoosh import collectors, columns, fields, index, query, sorting
+from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
+from whoosh.searching import Searcher
+from whoosh.writing import CLEAR
+
+from ..analysis import ANALYZERS, Vocabulary, highlight, is_stopword
+from ..documents import (
+    LANGUAGES,
+    QueryError,
+    SearchDocument,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+)
+from .base import SearchBackend
+
+LOCK_TIMEOUT = 60.0
+
+
+class SlugList(fields.KEYWORD):
+    """Space-separated slugs, also kept as a list column: faceting then reads only the
+    matched documents' lists instead of walking every posting of the field."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.column_type = columns.VarBytesListColumn()
+
+    def to_column_value(self, value: str) -> list[bytes]:
+        return [slug.encode() for slug in value.split()]
+
+
+def _text_fields() -> dict[str, fields.FieldType]:
+    # A word the analyzer splits ("re-election") is searched as the phrase it was.
+    return {
+        f"{prefix}_{lang}": fields.TEXT(
+            analyzer=ANALYZERS[lang], phrase=True, multitoken_query="phrase"
+        )
+        for prefix in ("text", "meta")
+        for lang in LANGUAGES
+    }
+
+
+SCHEMA = fields.Schema(
+    key=fields.ID(unique=True, sortable=True),
+    fingerprint=fields.COLUMN(columns.VarBytesColumn()),
+    interview=fields.ID(sortable=True),
+    outlet=fields.ID(sortable=True),
+    persons=SlugList(),
+    topics=SlugList(),
+    year=fields.ID(sortable=True),
+    published_on=fields.NUMERIC(sortable=True, default=0),  # yyyymmdd; 0 when unknown
+    exchange=fields.NUMERIC(sortable=True, default=0),
+    paragraph=fields.NUMERIC(sortable=True, default=0),
+    document=fields.STORED,
+    **_text_fields(),
+)
+
+BY_DATE = sorting.MultiFacet(
+    [
+        sorting.FieldFacet("published_on", reverse=True),
+        sorting.FieldFacet("interview"),
+        sorting.FieldFacet("exchange"),
+        sorting.FieldFacet("paragraph"),
+    ]
+)
+FACETS = {
+    "outlet": sorting.FieldFacet("outlet"),
+    "person": sorting.FieldFacet("persons", allow_overlap=True),
+    "topic": sorting.FieldFacet("topics", allow_overlap=True),
+    "year": sorting.FieldFacet("year"),
+}
+
+# Boolean operators, in English and French; everything else a user types is text.
+OPERATORS = {
+    "And": ("AND", "ET"),
+    "Or": ("OR", "OU"),
+    "Not": ("NOT", "SAUF"),
+    "AndNot": ("ANDNOT",),
+    "AndMaybe": ("ANDMAYBE",),
+}
+OPERATOR_WORDS = frozenset(word for words in OPERATORS.values() for word in words)
+_QUOTES = str.maketrans(dict.fromkeys("«»“”„‟‹›″", '"'))
+
+
+def _parser(lang: str) -> MultifieldParser:
+    """Words, "phrases", (groups) and operators; no field prefixes, wildcards, ranges or
+    boosts: in a query, ``title:``, ``*`` or ``^`` is just punctuation."""
+    operators = {
+        name: rf"(^|(?<=[\s()]))(?:{'|'.join(words)})(?=\s)"
+        if name == "Not"
+        else rf"(?<=\s)(?:{'|'.join(words)})(?=\s)"
+        for name, words in OPERATORS.items()
+    }
+    return MultifieldParser(
+        [f"text_{lang}", f"meta_{lang}"],
+        SCHEMA,
+        plugins=[PhrasePlugin(), GroupPlugin(), OperatorsPlugin(**operators)],
+    )
+
+
+def _document_fields(document: SearchDocument) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "key": document.key,
+        "fingerprint": document.fingerprint.encode(),
+        "interview": document.interview,
+        "outlet": document.outlet,
+        "persons": " ".join(document.persons),
+        "topics": " ".join(document.topics),
+        "paragraph": document.paragraph,
+        "document": document.to_dict(),
+    }
+    if document.exchange is not None:
+        values["exchange"] = document.exchange
+    if document.published_on:
+        values["published_on"] = _yyyymmdd(document.published_on)
+        values["year"] = str(document.published_on.year)
+    for lang in LANGUAGES:
+        values[f"text_{lang}"] = document.text.get(lang, "")
+        values[f"meta_{lang}"] = _meta_text(document, lang)
+    return values
+
+
+def _meta_text(document: SearchDocument, lang: str) -> str:
+    """Only the interview's own document matches on its title and names: every paragraph
+    carries the title for display, not for search."""
+    if document.part != "meta":
+        return ""
+    return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
+
+
+def _yyyymmdd(day: date) -> int:
+    return day.year * 10_000 + day.month * 100 + day.day
+
+
+# Writes are replayed from a rebuild's journal, so they are plain JSON-ready values.
+Write = dict[str, Any]
+
+
+def _apply(ix: index.Index, write: Write) -> None:
+    with ix.writer(timeout=LOCK_TIMEOUT, delay=0.01) as writer:
+        if "clear" in write:
+            writer.mergetype = CLEAR
+        for key in write.get("delete_keys", ()):
+            writer.delete_by_term("key", key)
+        if "delete_interview" in write:
+            writer.delete_by_term("interview", write["delete_interview"])
+        for data in write.get("index", ()):
+            writer.update_document(**_document_fields(SearchDocument.from_dict(data)))
+
+
+@contextmanager
+def _flock(path: Path, *, timeout: float | None = LOCK_TIMEOUT) -> Iterator[None]:
+    """An exclusive lock on ``path`` between processes and threads alike (each call opens
+    its own file description); waits at most ``timeout`` seconds, or forever if None."""
+    with open(path, "a") as handle:
+        if timeout is None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        else:
+            deadline = time.monotonic() + timeout
+            while not _try_flock(handle):
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{path} stayed locked for {timeout}s")
+                time.sleep(0.005)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _try_flock(handle: IO[str]) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _is_locked(path: Path) -> bool:
+    with open(path, "a") as handle:
+        if not _try_flock(handle):
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    with open(temporary, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+class Generations:
+    """Index generations in one directory: which is live, and how to replace it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        with self.locked():
+            if not (path / "CURRENT").exists():
+                _write_atomically(path / "CURRENT", self._create())
+
+    def current(self) -> str:
+        return (self.path / "CURRENT").read_text().strip()
+
+    def open(self, name: str) -> index.Index:
+        # The schema in code wins over the one pickled in the index.
+        return index.open_dir(str(self.path / name), schema=SCHEMA)
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        with _flock(self.path / "LOCK"):
+            yield
+
+    def write(self, write: Write) -> None:
+        """Apply ``write`` to the live generation, and journal it for a running rebuild."""
+        with self.locked():
+            _apply(self.open(self.current()), write)
+            building = self.path / "BUILDING"
+            # A BUILDING file left by a rebuild that died holds nothing worth keeping.
+            if building.exists() and _is_locked(self.path / "REBUILD"):
+                journal = self.path / f"{building.read_text().strip()}.journal"
+                with open(journal, "a") as handle:
+                    handle.write(json.dumps(write, ensure_ascii=False) + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())
+
+    def replace(self, fill: Callable[[index.Index], int]) -> int:
+        """Fill a new generation with ``fill``, replay the writes made meanwhile, then make
+        it live in one step. One rebuild at a time: a second one waits for the first.
+        Returns what ``fill`` returns; if it fails, the live generation stays as it was."""
+        with _flock(self.path / "REBUILD", timeout=None):
+            with self.locked():
+                name = self._create()
+                journal = self.path / f"{name}.journal"
+                journal.touch()
+                _write_atomically(self.path / "BUILDING", name)
+            try:
+                ix = self.open(name)
+                result = fill(ix)
+                with self.locked():
+                    for line in journal.read_text().splitlines():
+                        _apply(ix, json.loads(line))
+                    _write_atomically(self.path / "CURRENT", name)
+            finally:
+                with self.locked():
+                    (self.path / "BUILDING").unlink(missing_ok=True)
+                    if self.current() != name:
+                        shutil.rmtree(self.path / name, ignore_errors=True)
+                    self._clean_up()
+        return result
+
+    def _create(self) -> str:
+        name = f"gen-{time.time_ns()}-{os.getpid()}"
+        (self.path / name).mkdir()
+        index.create_in(str(self.path / name), SCHEMA)
+        return name
+
+    def _clean_up(self) -> None:
+        """Keep the live generation and the newest other one (searchers opened before a
+        swap may still read it); drop the rest, failed rebuilds and journals included."""
+        live = self.current()
+        others = sorted(
+            entry for entry in self.path.iterdir() if entry.is_dir() and entry.name != live
+        )
+        for entry in others[:-1]:
+            shutil.rmtree(entry, ignore_errors=True)
+        for journal in self.path.glob("*.journal"):
+            journal.unlink()
+
+
+class _Deadline(collectors.WrappingCollector):
+    """Stops collecting once ``time.monotonic()`` passes ``deadline``.
+
+    Whoosh's TimeLimitCollector needs a timer thread per search and SIGALRM (main thread
+    only); this checks the clock between documents, so a deadline already past stops
+    before the first one, every time.
+    """
+
+    def __init__(self, child: collectors.Collector, deadline: float) -> None:
+        self.child = child
+        self.deadline = deadline
+
+    # Wrappers above read these from their child; the scoring collector below replaces
+    # its matcher while it runs, so they must not be copies.
+    matcher = property(lambda self: self.child.matcher)
+    offset = property(lambda self: self.child.offset)
+    subsearcher = property(lambda self: self.child.subsearcher)
+
+    def set_subsearcher(self, subsearcher: Searcher, offset: int) -> None:
+        self.child.set_subsearcher(subsearcher, offset)
+
+    def matches(self) -> Iterator[int]:
+        for docnum in self.child.matches():
+            if time.monotonic() >= self.deadline:
+                raise collectors.TimeLimit
+            yield docnum
+
+
+class _MatchFacet(sorting.FacetType):
+    """Groups documents by which of several queries they match (which language).
+
+    Documents arrive in increasing order within a segment, so each query's matcher only
+    moves forward: the cost follows the documents collected, not the whole index.
+    """
+
+    def __init__(self, queries: dict[str, query.Query]) -> None:
+        self.queries = queries
+
+    def categorizer(self, global_searcher: Searcher) -> sorting.Categorizer:
+        return _MatchCategorizer(self.queries)
+
+
+class _MatchCategorizer(sorting.Categorizer):
+    allow_overlap = True
+
+    def __init__(self, queries: dict[str, query.Query]) -> None:
+        self.queries = queries
+
+    def set_searcher(self, segment_searcher: Searcher, docoffset: int) -> None:
+        context = segment_searcher.boolean_context()
+        self.matchers = {
+            name: q.matcher(segment_searcher, context) for name, q in self.queries.items()
+        }
+
+    def keys_for(self, matcher: Any, docid: int) -> Iterator[str]:
+        for name, candidate in self.matchers.items():
+            if candidate.is_active() and candidate.id() < docid:
+                candidate.skip_to(docid)
+            if candidate.is_active() and candidate.id() == docid:
+                yield name
+
+
+def _scores(searcher: Searcher, q: query.Query, docnums: Iterable[int]) -> dict[int, float]:
+    """The score ``q`` gives each of a few documents (0 when it does not match them)."""
+    wanted = sorted(docnums)
+    scores = dict.fromkeys(wanted, 0.0)
+    context = searcher.context()
+    for subsearcher, offset in searcher.leaf_searchers():
+        matcher = q.matcher(subsearcher, context)
+        end = offset + subsearcher.doc_count_all()
+        for docnum in (d for d in wanted if offset <= d < end):
+            if matcher.is_active() and matcher.id() < docnum - offset:
+                matcher.skip_to(docnum - offset)
+            if matcher.is_active() and matcher.id() == docnum - offset:
+                scores[docnum] = matcher.score()
+    return scores
+
+
+class _ParsedQuery:
+    """A user's query, parsed once per language it is searched in."""
+
+    def __init__(self, text: str, langs: tuple[str, ...], parsers: dict[str, Any]) -> None:
+        text = text.translate(_QUOTES)
+        if text.count('"') % 2:
+            text += '"'  # an unclosed quote runs to the end
+        self.by_lang: dict[str, query.Query] = {}
+        for lang in langs:
+            try:
+                parsed = parsers[lang].parse(text)
+            except Exception as error:  # Whoosh's parser has no error contract of its own
+                raise QueryError("This query could not be understood; try plain words.") from error
+            parsed = _without_stopwords(parsed, text, lang).normalize()
+            if not _is_bounded(parsed):
+                raise QueryError(
+                    "Nothing to search for: type at least one word, or a phrase in quotes "
+                    "(operators and punctuation alone match nothing)."
+                )
+            self.by_lang[lang] = parsed
+
+    @property
+    def combined(self) -> query.Query:
+        queries = list(self.by_lang.values())
+        return queries[0] if len(queries) == 1 else query.Or(queries)
+
+    def marks(self, lang: str) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
+        """What to highlight per field: single terms, and phrases as wholes."""
+        terms: dict[str, set[str]] = defaultdict(set)
+        phrases: dict[str, list[list[str]]] = defaultdict(list)
+
+        def walk(node: query.Query) -> None:
+            if isinstance(node, query.Phrase):
+                phrases[node.fieldname].append(list(node.words))
+            elif isinstance(node, query.Term):
+                terms[node.fieldname].add(node.text)
+            elif not isinstance(node, query.Not):
+                for child in node.children():
+                    walk(child)
+
+        walk(self.by_lang[lang])
+        return terms, phrases
+
+
+def _without_stopwords(q: query.Query, text: str, lang: str) -> query.Query:
+    """Outside quotes, stop words are optional ("accessibles à tous" needs no "à"),
+    unless nothing else is left."""
+    if isinstance(q, query.And):
+        kept = [clause for clause in q.subqueries if not _is_stopword(clause, text, lang)]
+        if kept:
+            q = query.And(kept, boost=q.boost)
+    return q.apply(lambda child: _without_stopwords(child, text, lang))
+
+
+def _is_stopword(clause: query.Query, text: str, lang: str) -> bool:
+    leaves = list(clause.leaves())
+    return all(
+        isinstance(leaf, query.Term)
+        and leaf.startchar is not None
+        and is_stopword(text[leaf.startchar : leaf.endchar], lang)
+        for leaf in leaves
+    )
+
+
+def _is_bounded(q: query.Query) -> bool:
+    """Whether ``q`` only matches documents containing something it names: never "every
+    document" (nothing typed) nor "every document without X" (a lone NOT)."""
+    if isinstance(q, query.Term | query.Phrase):
+        return True
+    if isinstance(q, query.And):
+        return any(_is_bounded(child) for child in q.subqueries)
+    if isinstance(q, query.Or):
+        return bool(q.subqueries) and all(_is_bounded(child) for child in q.subqueries)
+    if isinstance(q, query.BinaryQuery):  # AndNot, AndMaybe: the first side decides
+        return _is_bounded(q.a)
+    return False
+
+
+class WhooshBackend(SearchBackend):
+    """The archive's index in a directory of Whoosh index generations.
+
+    One instance per process is meant to be shared (it keeps its searcher open between
+    searches); searches from several threads take turns.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.generations = Generations(Path(path))
+        self._parsers = {lang: _parser(lang) for lang in LANGUAGES}
+        self._lock = threading.RLock()
+        self._opened: tuple[str, Searcher] | None = None
+        self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
+
+    # Writing
+
+    def index(self, documents: Iterable[SearchDocument]) -> None:
+        # The last document given for a key wins, as if indexed one at a time.
+        latest = {document.key: document.to_dict() for document in documents}
+        if latest:
+            self.generations.write({"index": list(latest.values())})
+
+    def delete(self, *, interview: str) -> None:
+        self.generations.write({"delete_interview": interview})
+
+    def delete_keys(self, keys: Iterable[str]) -> None:
+        if keys := list(keys):
+            self.generations.write({"delete_keys": keys})
+
+    def clear(self) -> None:
+        self.generations.write({"clear": True})
+
+    def rebuild(
+        self,
+        documents: Iterable[SearchDocument],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Keys must be unique among ``documents`` (a duplicate aborts the rebuild)."""
+
+        def fill(ix: index.Index) -> int:
+            seen: set[str] = set()
+            with ix.writer(limitmb=256) as writer:
+                for document in documents:
+                    if document.key in seen:
+                        raise ValueError(f"Two documents have the key {document.key!r}")
+                    seen.add(document.key)
+                    writer.add_document(**_document_fields(document))
+                    if progress:
+                        progress(len(seen))
+            return len(seen)
+
+        return self.generations.replace(fill)
+
+    # Reading
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        deadline = None if query.time_limit is None else time.monotonic() + query.time_limit
+        try:
+            query.validate()
+            with self._lock:
+                searcher = self._searcher()
+                parsed = _ParsedQuery(
+                    query.text, (query.lang,) if query.lang else LANGUAGES, self._parsers
+                )
+                return self._search(searcher, query, parsed, deadline)
+        except QueryError as error:
+            return SearchResults(
+                hits=[], total=0, page=query.page, per_page=query.per_page, error=str(error)
+            )
+
+    def suggest(self, text: str) -> str | None:
+        with self._lock:
+            return self._suggest(self._searcher(), text)
+
+    def keys(self) -> dict[str, str]:
+        with self._lock:
+            reader = self._searcher().reader()
+            if not reader.doc_count():
+                return {}  # an empty index has no columns to read
+            keys = reader.column_reader("key")
+            fingerprints = reader.column_reader("fingerprint")
+            return {keys[d]: fingerprints[d].decode() for d in reader.all_doc_ids()}
+
+    def close(self) -> None:
+        with self._lock:
+            if self._opened:
+                self._opened[1].close()
+            self._opened = self._vocabularies = None
+
+    def _searcher(self) -> Searcher:
+        """The open searcher, moved to the newest state of the index if it changed."""
+        name = self.generations.current()
+        if self._opened and self._opened[0] == name:
+            searcher = self._opened[1]
+            if searcher.up_to_date():
+                return searcher
+            # Whoosh cannot refresh the reader of an empty index (it has no segments).
+            if searcher.reader().segments():
+                self._opened = (name, searcher.refresh())
+                return self._opened[1]
+        searcher = self.generations.open(name).searcher()
+        self.close()
+        self._opened = (name, searcher)
+        return searcher
+
+    def _search(
+        self,
+        searcher: Searcher,
+        request: SearchQuery,
+        parsed: _ParsedQuery,
+        deadline: float | None,
+    ) -> SearchResults:
+        limit = request.page * request.per_page
+        collector: collectors.Collector = (
+            collectors.SortingCollector(BY_DATE, limit=limit)
+            if request.sort == "date"
+            else collectors.TopCollector(limit, usequality=False)  # facets see every match
+        )
+        if deadline is not None:
+            collector = _Deadline(collector, deadline)
+        facets: dict[str, sorting.FacetType] = dict(FACETS)
+        if len(parsed.by_lang) > 1:
+            facets["lang"] = _MatchFacet(parsed.by_lang)
+        collector = collectors.FacetCollector(collector, facets, maptype=sorting.Count)
+        if (allowed := _filter(request)) is not None:
+            collector = collectors.FilterCollector(collector, allow=allowed)
+        partial = False
+        try:
+            searcher.search_with_collector(parsed.combined, collector)
+        except collectors.TimeLimit:
+            partial = True
+        results = collector.results()
+        total = len(results)
+        counts = {name: _named(results.groups(name)) for name in facets}
+        counts.setdefault("lang", {next(iter(parsed.by_lang)): total} if total else {})
+        page = [docnum for _, docnum in results.top_n[limit - request.per_page : limit]]
+        return SearchResults(
+            hits=self._hits(searcher, parsed, page),
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            facets=counts,
+            suggestion=self._suggest(searcher, request.text),
+            partial=partial,
+        )
+
+    def _hits(
+        self, searcher: Searcher, parsed: _ParsedQuery, docnums: list[int]
+    ) -> list[SearchHit]:
+        scores = {lang: _scores(searcher, q, docnums) for lang, q in parsed.by_lang.items()}
+        marks = {lang: parsed.marks(lang) for lang in parsed.by_lang}
+        hits = []
+        for docnum in docnums:
+            document = SearchDocument.from_dict(searcher.stored_fields(docnum)["document"])
+            lang = _best_language({lang: scores[lang][docnum] for lang in scores}, document)
+            other = next(
+                candidate
+                for candidate in (document.original_language, *LANGUAGES)
+                if candidate != lang
+            )
+            text, highlighted, translation = _passage(document, lang, other, *marks[lang])
+            hits.append(
+                SearchHit(
+                    key=document.key,
+                    interview=document.interview,
+                    exchange_uid=document.exchange_uid,
+                    exchange=document.exchange,
+                    part=document.part,
+                    paragraph=document.paragraph,
+                    lang=lang,
+                    text=text,
+                    highlighted=highlighted,
+                    translation=translation,
+                    translation_lang=other,
+                    score=scores[lang][docnum],
+                    published_on=document.published_on,
+                    title=document.title,
+                )
+            )
+        return hits
+
+    def _suggest(self, searcher: Searcher, text: str) -> str | None:
+        """``text`` with each word the index does not know replaced by the nearest word it
+        does know, in either language."""
+        reader = searcher.reader()
+        corrections = []
+        spans = [(token.startchar, token.endchar) for token in ANALYZERS["fr"](text, chars=True)]
+        for start, end in spans:
+            word = text[start:end]
+            terms = {lang: _single_term(lang, word) for lang in LANGUAGES}
+            if word in OPERATOR_WORDS or any(
+                term and _is_known(reader, lang, term) for lang, term in terms.items()
+            ):
+                continue
+            if correction := self._correction(searcher, terms):
+                corrections.append((start, end, correction))
+        if not corrections:
+            return None
+        for start, end, correction in reversed(corrections):
+            text = text[:start] + correction + text[end:]
+        return text
+
+    def _correction(self, searcher: Searcher, terms: dict[str, str | None]) -> str | None:
+        nearby = sorted(
+            (rank, lang)
+            for lang, term in terms.items()
+            if term
+            for rank in self._vocabulary(searcher, lang).nearest(term)
+        )
+        for rank, lang in nearby:
+            if word := _word_for(searcher, lang, rank.term):
+                return word
+        return None
+
+    def _vocabulary(self, searcher: Searcher, lang: str) -> Vocabulary:
+        """The indexed terms of one language; built on the first misspelling seen by each
+        state of the index."""
+        if self._vocabularies is None or self._vocabularies[0] is not searcher:
+            self._vocabularies = (searcher, {})
+        cache = self._vocabularies[1]
+        if lang not in cache:
+            reader = searcher.reader()
+            frequencies: Counter[str] = Counter()
+            for prefix in ("text", "meta") if reader.doc_count() else ():
+                for term, info in reader.iter_field(f"{prefix}_{lang}"):
+                    frequencies[term.decode()] += info.doc_frequency()
+            cache[lang] = Vocabulary(frequencies.items())
+        return cache[lang]
+
+
+def _single_term(lang: str, word: str) -> str | None:
+    terms = [token.text for token in ANALYZERS[lang](word)]
+    return terms[0] if len(terms) == 1 else None
+
+
+def _is_known(reader: Any, lang: str, term: str) -> bool:
+    return any(reader.doc_frequency(f"{prefix}_{lang}", term) for prefix in ("text", "meta"))
+
+
+def _word_for(searcher: Searcher, lang: str, term: str) -> str | None:
+    """A word of the archive that ``term`` comes from ("numer" -> "numérique"), as written
+    in the first live document that has it."""
+    for prefix in ("text", "meta"):
+        docnums = searcher.docs_for_query(query.Term(f"{prefix}_{lang}", term))
+        if (docnum := next(iter(docnums), None)) is None:
+            continue
+        document = SearchDocument.from_dict(searcher.stored_fields(docnum)["document"])
+        text = document.text.get(lang, "") if prefix == "text" else _meta_text(document, lang)
+        for token in ANALYZERS[lang](text, chars=True):
+            if token.text == term:
+                return text[token.startchar : token.endchar].lower()
+    return None
+
+
+def _best_language(scores: dict[str, float], document: SearchDocument) -> str:
+    """The language that matched best; on a tie, the one the interview was given in."""
+    return max(scores, key=lambda lang: (scores[lang], lang == document.original_language))
+
+
+def _passage(
+    document: SearchDocument,
+    lang: str,
+    other: str,
+    terms: dict[str, set[str]],
+    phrases: dict[str, list[list[str]]],
+) -> tuple[str, str, str]:
+    """The text to show for a hit, highlighted, and its counterpart in ``other``.
+
+    An interview's own document may match on its standfirst, its title or its names:
+    the first of those that holds a match is shown.
+    """
+    candidates = [(document.text, "text")]
+    if document.part == "meta":
+        extra = {language: document.extra_text(language) for language in (lang, other)}
+        candidates += [(document.title, "meta"), (extra, "meta")]
+    shown = []
+    for texts, prefix in candidates:
+        text, field = texts.get(lang, ""), f"{prefix}_{lang}"
+        highlighted = highlight(text, lang, terms[field], phrases[field])
+        shown.append((text, highlighted, texts.get(other, "")))
+        if "<mark>" in highlighted:
+            return shown[-1]
+    return next((passage for passage in shown if passage[0]), shown[0])
+
+
+def _filter(request: SearchQuery) -> query.Query | None:
+    clauses: list[query.Query] = [
+        query.Term(field, value)
+        for field, value in (
+            ("outlet", request.outlet),
+            ("persons", request.person),
+            ("topics", request.topic),
+        )
+        if value
+    ]
+    if request.date_from or request.date_to:
+        clauses.append(
+            query.NumericRange(
+                "published_on",
+                # Undated documents are stored as 0: a date filter leaves them out.
+                _yyyymmdd(request.date_from) if request.date_from else 1,
+                _yyyymmdd(request.date_to) if request.date_to else None,
+            )
+        )
+    return query.And(clauses) if clauses else None
+
+
+def _named(groups: dict[Any, int]) -> dict[str, int]:
+    """Facet counts keyed by text; documents without a value are not a group."""
+    return {
+        name.decode() if isinstance(name, bytes) else str(name): count
+        for name, count in groups.items()
+        if name not in (None, "", b"")
+    }

@@ -1,0 +1,174 @@
+"""The contract between the archive and any search engine: plain, immutable values.
+
+The archive turns interviews into ``SearchDocument``s (one per aligned unit, carrying both
+languages, plus one per interview for its metadata); an engine answers a ``SearchQuery``
+with ``SearchResults``. Nothing here knows about Django or about a particular engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Part = Literal["question", "answer", "meta"]
+Sort = Literal["relevance", "date"]
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+PARTS: tuple[str, ...] = ("question", "answer", "meta")
+SORTS: tuple[str, ...] = ("relevance", "date")
+MAX_QUERY_LENGTH = 1000
+MAX_PER_PAGE = 1000
+
+
+class QueryError(Exception):
+    """A query the engine cannot run; the message is meant for the person who typed it."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One aligned unit (a question, or answer paragraph ``paragraph``) in every language.
+
+    ``part="meta"`` documents carry an interview's title and standfirst (in ``text``) and,
+    in ``extra``, names to search by: keys ending in ``_<lang>`` belong to that language,
+    the others (interviewee names, the outlet's name) to every language.
+    """
+
+    key: str
+    interview: str
+    exchange_uid: str | None
+    exchange: int | None
+    part: Part
+    paragraph: int
+    text: dict[str, str]
+    original_language: str
+    outlet: str
+    persons: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    published_on: date | None = None
+    title: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.part not in PARTS:
+            raise ValueError(f"part must be one of {PARTS}, not {self.part!r}")
+        if self.paragraph < 0:
+            raise ValueError("paragraph must be 0 (question, meta) or a 1-based position")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: what engines store and journal."""
+        data = asdict(self)
+        data["persons"] = list(self.persons)
+        data["topics"] = list(self.topics)
+        data["published_on"] = self.published_on.isoformat() if self.published_on else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SearchDocument:
+        published_on = data.get("published_on")
+        return cls(
+            **{
+                **data,
+                "persons": tuple(data.get("persons", ())),
+                "topics": tuple(data.get("topics", ())),
+                "published_on": date.fromisoformat(published_on) if published_on else None,
+            }
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever anything searchable or displayed changes (for drift checks)."""
+        canonical = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+    def extra_text(self, lang: str) -> str:
+        """The ``extra`` values that belong to ``lang``, one per line."""
+        return "\n".join(
+            value
+            for name, value in self.extra.items()
+            if value and _extra_language(name) in (lang, None)
+        )
+
+
+def _extra_language(name: str) -> str | None:
+    """The language an ``extra`` entry belongs to ("topics_fr" -> "fr"); None for all."""
+    head, _, suffix = name.rpartition("_")
+    return suffix if head and suffix in LANGUAGES else None
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    lang: str | None = None
+    outlet: str | None = None
+    person: str | None = None
+    topic: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Sort = "relevance"
+    page: int = 1
+    per_page: int = 10
+    time_limit: float | None = None
+
+    def validate(self) -> None:
+        """Raise ``QueryError`` for what no engine should try to run."""
+        if not self.text.strip():
+            raise QueryError("Type a word, or a phrase in quotes, to search for.")
+        if len(self.text) > MAX_QUERY_LENGTH:
+            raise QueryError(
+                f"The query is too long ({len(self.text)} characters); "
+                f"keep it under {MAX_QUERY_LENGTH}."
+            )
+        if self.lang is not None and self.lang not in LANGUAGES:
+            raise QueryError(f"Unknown language {self.lang!r}; choose one of {LANGUAGES}.")
+        if self.sort not in SORTS:
+            raise QueryError(f"Results can be sorted by {' or '.join(SORTS)}, not {self.sort!r}.")
+        if self.page < 1 or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise QueryError(f"Pages start at 1 and hold 1 to {MAX_PER_PAGE} results.")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise QueryError("The start date is after the end date.")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching aligned unit, shown in the language that matched beside the other one.
+
+    ``highlighted`` is ``text`` HTML-escaped, with the matched words in ``<mark>``: it is
+    safe to insert into a page as is.
+    """
+
+    key: str
+    interview: str
+    exchange_uid: str | None
+    exchange: int | None
+    part: Part
+    paragraph: int
+    lang: str
+    text: str
+    highlighted: str
+    translation: str
+    translation_lang: str
+    score: float
+    published_on: date | None
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A page of hits; ``total`` and ``facets`` count the whole result set.
+
+    ``facets`` maps "lang", "outlet", "person", "topic" and "year" to value -> count.
+    ``partial`` means the time limit stopped the search: counts and hits cover what was
+    found by then. ``error`` explains a query that could not run (there are no hits then).
+    """
+
+    hits: list[SearchHit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+    partial: bool = False
+    error: str | None = None

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import pytest
+
+from search.analysis import ANALYZERS, Vocabulary, edit_distance, fold, highlight
+
+
+def terms(text: str, lang: str = "fr") -> list[str]:
+    return [token.text for token in ANALYZERS[lang](text)]
+
+
+def spans(text: str, lang: str = "fr") -> list[str]:
+    """The original text each token points at."""
+    return [text[t.startchar : t.endchar] for t in ANALYZERS[lang](text, chars=True)]
+
+
+def test_fold_removes_accents_ligatures_and_curly_apostrophes():
+    assert fold("Œuvre numérique l’été, Æsope") == "Oeuvre numerique l'ete, Aesope"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "‘", "ʼ"])
+def test_french_elision_is_dropped_whatever_the_apostrophe(apostrophe):
+    assert terms(f"l{apostrophe}outsourcing") == ["outsourcing"]
+
+
+def test_elisions_of_every_kind_are_dropped():
+    words = "d’importantes qu’il j’ai n’est s’exporter c’est m’a t’a jusqu’ici lorsqu’on"
+    assert terms(words) == terms("importantes il ai est exporter est a a ici on")
+
+
+def test_elided_word_points_at_the_word_without_its_elision():
+    assert spans("Portée à l’outsourcing") == ["Portée", "à", "outsourcing"]
+
+
+def test_english_possessive_is_dropped_and_the_word_keeps_its_place():
+    assert terms("Morocco’s", "en") == terms("Morocco", "en")
+    assert spans("Morocco’s strategy", "en") == ["Morocco", "strategy"]
+
+
+@pytest.mark.parametrize(
+    ("accented", "plain"),
+    [
+        ("numérique", "numerique"),
+        ("NUMÉRIQUE", "numerique"),
+        ("capacités", "capacites"),
+        ("sécurité", "securite"),
+        ("première", "premiere"),
+        ("exportées", "exportees"),
+        ("œuvre", "oeuvre"),
+    ],
+)
+def test_a_word_with_or_without_accents_gives_the_same_term(accented, plain):
+    assert terms(accented) == terms(plain)
+
+
+def test_decomposed_accents_stay_inside_the_word():
+    assert terms("e\u0301conomie") == terms("économie")
+
+
+def test_inflections_share_a_stem():
+    assert len(set(terms("exportations exportation exporter exportées"))) == 1
+
+
+def test_capacity_nouns_keep_their_stem_with_or_without_accents():
+    assert terms("capacité capacités capacite") == [terms("capacité")[0]] * 3
+
+
+def test_guillemets_and_narrow_spaces_separate_words():
+    assert terms("«\u00a0portail\u202funique\u2009»") == terms("portail unique")
+
+
+def test_stop_words_are_kept_in_the_index():
+    assert terms("accessibles à tous") == ["accessibl", "a", "tous"]
+
+
+def test_english_words_are_stemmed():
+    assert terms("businesses exports", "en") == terms("business export", "en")
+
+
+def test_highlight_marks_the_original_accented_word():
+    text = "l’export numérique et NUMÉRIQUES"
+    assert highlight(text, "fr", set(terms("numerique"))) == (
+        "l’export <mark>numérique</mark> et <mark>NUMÉRIQUES</mark>"
+    )
+
+
+def test_highlight_marks_an_elided_word_without_its_elision():
+    assert highlight("portée à l’outsourcing", "fr", {"outsourcing"}) == (
+        "portée à l’<mark>outsourcing</mark>"
+    )
+
+
+def test_highlight_marks_a_phrase_as_one_span():
+    text = "Nous allons établir des data centers accessibles à tous, au service"
+    phrase = terms("data centers accessibles à tous")
+    assert highlight(text, "fr", set(), [phrase]) == (
+        "Nous allons établir des <mark>data centers accessibles à tous</mark>, au service"
+    )
+
+
+def test_highlight_leaves_phrase_words_alone_outside_the_phrase():
+    text = "de la stratégie, de la nation"
+    assert highlight(text, "fr", set(), [terms("la stratégie")]) == (
+        "de <mark>la stratégie</mark>, de la nation"
+    )
+
+
+def test_highlight_escapes_html():
+    assert highlight("<b>numérique</b> & co", "fr", {"numer"}) == (
+        "&lt;b&gt;<mark>numérique</mark>&lt;/b&gt; &amp; co"
+    )
+
+
+def test_edit_distance_counts_a_swap_of_neighbours_as_one_edit():
+    assert edit_distance("portial", "portail", 3) == 1
+
+
+def test_edit_distance_stops_above_the_limit():
+    assert edit_distance("numerik", "portail", 2) == 3
+
+
+def nearest(terms: list[tuple[str, int]], term: str) -> list[str]:
+    return [nearby.term for nearby in Vocabulary(terms).nearest(term)]
+
+
+def test_vocabulary_finds_the_stem_of_a_misspelt_word():
+    assert nearest([("numer", 3), ("portail", 2)], terms("numerik")[0]) == ["numer"]
+
+
+def test_vocabulary_prefers_a_swap_of_letters_to_a_lost_letter():
+    assert nearest([("portal", 9), ("portail", 1)], "portial") == ["portail", "portal"]
+
+
+def test_vocabulary_prefers_the_more_frequent_of_equally_close_terms():
+    assert nearest([("partail", 1), ("portail", 5)], "pertail") == ["portail", "partail"]
+
+
+def test_vocabulary_leaves_out_far_terms_and_the_term_itself():
+    assert nearest([("portail", 1), ("guichet", 1)], "portail") == []

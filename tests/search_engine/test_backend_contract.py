@@ -1,0 +1,510 @@
+"""What every search backend must do, run against each one on a real index in a tmp dir."""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from datetime import date
+
+import pytest
+
+from search.backends import get_backend
+from search.documents import SearchQuery, SearchResults
+from tests.search_engine.corpus import EXCHANGE_UIDS, make_document, seed_documents
+
+BACKENDS = ["search.backends.whoosh.WhooshBackend"]
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda dotted_path: dotted_path.rpartition(".")[2])
+def make_backend(request, tmp_path):
+    """Opens the same index again, as another process would."""
+    opened = []
+
+    def make():
+        opened.append(get_backend(request.param, path=tmp_path / "index"))
+        return opened[-1]
+
+    make.dotted_path = request.param
+    make.path = tmp_path / "index"
+    yield make
+    for backend in opened:
+        backend.close()
+
+
+@pytest.fixture
+def backend(make_backend):
+    return make_backend()
+
+
+@pytest.fixture
+def seeded(backend):
+    backend.index(seed_documents())
+    return backend
+
+
+def search(backend, text: str, **options) -> SearchResults:
+    return backend.search(SearchQuery(text, **options))
+
+
+def keys(results: SearchResults) -> list[str]:
+    return [hit.key for hit in results.hits]
+
+
+def marked(html: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", html)
+
+
+EXCHANGE_4 = EXCHANGE_UIDS[4]
+
+# The seed: French quotes
+
+
+def test_quoted_sentence_finds_its_paragraph_beside_its_translation(seeded):
+    hit = search(seeded, '"data centers accessibles à tous"').hits[0]
+    assert (hit.exchange, hit.part, hit.paragraph, hit.lang) == (1, "answer", 1, "fr")
+    assert "data centers accessible to all" in hit.translation
+    assert hit.translation_lang == "en"
+
+
+def test_unaccented_word_finds_the_accented_one(seeded):
+    hits = search(seeded, "numerique").hits
+    assert hits
+    assert all("numérique" in hit.text.lower() for hit in hits)
+
+
+def test_capitals_make_no_difference(seeded):
+    assert keys(search(seeded, "NUMERIQUE")) == keys(search(seeded, "numérique"))
+
+
+def test_plural_finds_the_other_inflections(seeded):
+    french = " ".join(hit.text for hit in search(seeded, "exportations", lang="fr").hits)
+    assert "l'exportation" in french
+    assert "s'exporter" in french
+
+
+def test_french_phrase_finds_exchange_4(seeded):
+    hits = search(seeded, '"portail unique"').hits
+    assert {(hit.exchange, hit.lang) for hit in hits} == {(4, "fr")}
+
+
+def test_english_words_find_the_english_paragraph_beside_the_french(seeded):
+    hit = search(seeded, "single portal").hits[0]
+    assert (hit.exchange, hit.paragraph, hit.lang) == (4, 2, "en")
+    assert "single portal" in hit.text
+    assert "portail unique" in hit.translation
+    assert hit.translation_lang == "fr"
+
+
+def test_curly_and_straight_apostrophes_give_the_same_hits(seeded):
+    curly = search(seeded, "l’outsourcing")
+    assert curly.hits
+    assert keys(curly) == keys(search(seeded, "l'outsourcing"))
+
+
+def test_quoted_phrase_with_an_elision_finds_the_question(seeded):
+    hits = search(seeded, '"d’importantes initiatives"').hits
+    assert [(hit.key, hit.part) for hit in hits] == [(f"{EXCHANGE_UIDS[1]}:q", "question")]
+
+
+@pytest.mark.parametrize(
+    "quoted", ["«portail unique»", "« portail unique »", "“portail unique”", "„portail unique“"]
+)
+def test_guillemets_and_curly_quotes_quote_a_phrase(seeded, quoted):
+    assert keys(search(seeded, quoted)) == keys(search(seeded, '"portail unique"'))
+
+
+def test_phrase_words_must_be_adjacent_and_in_order(seeded):
+    assert search(seeded, '"unique portail"').total == 0
+
+
+def test_stop_words_are_optional_outside_quotes(backend):
+    backend.index([make_document("un portail unique")])
+    assert search(backend, "portail du unique").total == 1
+    assert search(backend, '"portail du unique"').total == 0
+
+
+def test_a_query_of_stop_words_only_still_searches(seeded):
+    assert search(seeded, '"à tous"').total > 0
+
+
+def test_interviewee_names_find_the_interview(seeded):
+    hit = search(seeded, "El Haloui").hits[0]
+    assert hit.part == "meta"
+    assert marked(hit.highlighted) == ["El", "Haloui"]
+
+
+# Highlighting
+
+
+def test_highlight_wraps_the_accented_word_for_an_unaccented_query(seeded):
+    hit = search(seeded, "numerique", lang="fr").hits[0]
+    assert "<mark>numérique</mark>" in hit.highlighted
+
+
+def test_phrase_highlight_covers_the_phrase(seeded):
+    hit = search(seeded, '"data centers accessibles à tous"').hits[0]
+    assert marked(hit.highlighted) == ["data centers accessibles à tous"]
+
+
+def test_highlight_shows_the_quote_as_typed_in_the_text(seeded):
+    hit = search(seeded, "single portal").hits[0]
+    assert set(marked(hit.highlighted)) == {"single", "portal"}
+
+
+def test_every_hit_is_highlighted(seeded):
+    for text in ("portail", "exportations", "numerique", "innovation", '"à tous"'):
+        assert all(marked(hit.highlighted) for hit in search(seeded, text).hits), text
+
+
+def test_highlight_escapes_the_text(backend):
+    backend.index([make_document("<script>alert(1)</script> portail")])
+    hit = search(backend, "portail").hits[0]
+    assert hit.highlighted == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>portail</mark>"
+
+
+# Queries that cannot run
+
+BAD_QUERIES = [
+    '"unclosed',
+    "AND OR (",
+    "*",
+    "?",
+    "title:(",
+    "title:portail",
+    ")(",
+    "((((",
+    "NOT",
+    "NOT portail",
+    "portail AND",
+    "OR OR OR",
+    '"',
+    '""',
+    "«",
+    "»«",
+    "\\",
+    "\x00",
+    "[a TO b]",
+    "*:*",
+    "portail~2",
+    "numérique^",
+    "-portail",
+    "'",
+    "l'",
+    "<script>",
+    "\u202f",
+    "( ( ( portail",
+    "x" * 10_000,
+    "(" * 999,
+    "portail " * 120,
+]
+
+
+@pytest.mark.parametrize("text", BAD_QUERIES, ids=lambda text: repr(text[:20]))
+def test_odd_queries_give_results_or_an_error_never_an_exception(seeded, text):
+    results = search(seeded, text)
+    assert isinstance(results, SearchResults)
+    if results.error:
+        assert (results.hits, results.total) == ([], 0)
+
+
+def test_empty_query_is_an_error(seeded):
+    assert "Type a word" in search(seeded, "   ").error
+
+
+def test_very_long_query_is_an_error(seeded):
+    assert "too long" in search(seeded, "numérique " * 1000).error
+
+
+@pytest.mark.parametrize("text", ["NOT portail", "*", "( )"])
+def test_a_query_with_nothing_to_find_is_an_error(seeded, text):
+    assert "Nothing to search for" in search(seeded, text).error
+
+
+def test_operators_combine_words(seeded):
+    assert search(seeded, "portail NOT unique").total == 0
+    both = search(seeded, "portail OR outsourcing")
+    assert both.total == search(seeded, "portail").total + search(seeded, "outsourcing").total
+
+
+def test_french_operators_work_too(seeded):
+    assert search(seeded, "portail SAUF unique").total == 0
+    assert (
+        search(seeded, "portail OU outsourcing").total
+        == search(seeded, "portail OR outsourcing").total
+    )
+
+
+# Filters, facets, sorting, pages
+
+
+@pytest.fixture
+def press(backend):
+    backend.index(
+        [
+            make_document(
+                "le portail du citoyen",
+                interview="a",
+                outlet="le-monde",
+                persons=("alice",),
+                topics=("numerique",),
+                published_on=date(2023, 5, 1),
+            ),
+            make_document(
+                "un portail national",
+                interview="b",
+                outlet="le-monde",
+                persons=("alice", "bob"),
+                topics=("economie",),
+                published_on=date(2024, 2, 1),
+            ),
+            make_document(
+                "le portail des entreprises",
+                interview="c",
+                outlet="l-opinion",
+                persons=("bob",),
+                topics=("numerique", "economie"),
+                published_on=date(2024, 9, 1),
+            ),
+            make_document("un portail sans date", interview="d", published_on=None),
+        ]
+    )
+    return backend
+
+
+def interviews(results: SearchResults) -> list[str]:
+    return [hit.interview for hit in results.hits]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"outlet": "le-monde"}, {"a", "b"}),
+        ({"person": "bob"}, {"b", "c"}),
+        ({"topic": "economie"}, {"b", "c"}),
+        ({"date_from": date(2024, 1, 1)}, {"b", "c"}),
+        ({"date_to": date(2023, 12, 31)}, {"a"}),
+        ({"date_from": date(2024, 1, 1), "date_to": date(2024, 6, 30)}, {"b"}),
+        ({"outlet": "le-monde", "person": "bob"}, {"b"}),
+        ({"outlet": "nowhere"}, set()),
+    ],
+)
+def test_filters_narrow_the_results(press, options, expected):
+    results = search(press, "portail", **options)
+    assert set(interviews(results)) == expected
+    assert results.total == len(expected)
+
+
+def test_facets_count_the_whole_result_set_not_just_the_page(press):
+    results = search(press, "portail", per_page=1)
+    assert len(results.hits) == 1
+    assert results.facets == {
+        "lang": {"fr": 4},
+        "outlet": {"le-monde": 2, "l-opinion": 1, "outlet-x": 1},
+        "person": {"alice": 2, "bob": 2},
+        "topic": {"numerique": 2, "economie": 2},
+        "year": {"2023": 1, "2024": 2},
+    }
+
+
+def test_facets_follow_the_filters(press):
+    assert search(press, "portail", person="bob").facets["outlet"] == {
+        "le-monde": 1,
+        "l-opinion": 1,
+    }
+
+
+def test_language_facet_counts_the_matches_in_each_language(backend):
+    backend.index(
+        [
+            make_document("un cloud souverain", "a sovereign cloud"),
+            make_document("", "cloud computing"),
+        ]
+    )
+    results = search(backend, "cloud")
+    assert results.facets["lang"] == {"fr": 1, "en": 2}
+    assert {hit.lang for hit in results.hits} >= {"en"}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", 0), ("en", 1)])
+def test_lang_searches_one_language_only(seeded, lang, expected):
+    results = search(seeded, "single portal", lang=lang)
+    assert results.total == expected
+    assert all(hit.lang == lang for hit in results.hits)
+
+
+def test_sort_by_date_puts_the_newest_first_and_the_undated_last(press):
+    assert interviews(search(press, "portail", sort="date")) == ["c", "b", "a", "d"]
+
+
+def test_pages_split_the_results_and_keep_the_total(backend):
+    backend.index([make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 26)])
+    pages = [search(backend, "portail", page=page, per_page=10) for page in (1, 2, 3, 4)]
+    assert [len(page.hits) for page in pages] == [10, 10, 5, 0]
+    assert {page.total for page in pages} == {25}
+    assert len({key for page in pages for key in keys(page)}) == 25
+
+
+# Spelling
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("numerik", "numérique"), ("portial", "portail")])
+def test_a_misspelt_word_gets_a_suggestion(seeded, typed, expected):
+    assert search(seeded, typed).suggestion == expected
+
+
+def test_suggestion_corrects_words_in_place(seeded):
+    assert seeded.suggest('"portial unique" AND numerik') == '"portail unique" AND numérique'
+
+
+@pytest.mark.parametrize("text", ["numerique", "NUMÉRIQUE", "exportations", "single portal"])
+def test_known_words_get_no_suggestion(seeded, text):
+    assert seeded.suggest(text) is None
+
+
+# Writing
+
+
+def test_delete_removes_every_document_of_an_interview(seeded):
+    neighbour = make_document("portail voisin", interview="other")
+    seeded.index([neighbour])
+    seeded.delete(interview=seed_documents()[0].interview)
+    assert set(seeded.keys()) == {neighbour.key}
+
+
+def test_delete_keys_removes_just_those(seeded):
+    gone = f"{EXCHANGE_4}:p2"
+    seeded.delete_keys([gone, "no-such-key"])
+    indexed = set(seeded.keys())
+    assert gone not in indexed
+    assert f"{EXCHANGE_4}:p3" in indexed
+
+
+def test_indexing_again_replaces_by_key(seeded):
+    document = seed_documents()[-1]
+    changed = make_document("un guichet électronique", paragraph=document.paragraph)
+    changed = type(document)(**{**document.__dict__, "text": changed.text})
+    seeded.index([changed])
+    assert len(seeded.keys()) == len(seed_documents())
+    assert seeded.keys()[document.key] == changed.fingerprint
+    assert keys(search(seeded, "guichet")) == [document.key]
+
+
+def test_the_last_of_several_documents_with_one_key_wins(backend):
+    first = make_document("première version", paragraph=1)
+    second = make_document("seconde version", paragraph=1)
+    backend.index([first, second])
+    assert backend.keys() == {second.key: second.fingerprint}
+
+
+def test_keys_give_each_document_fingerprint(seeded):
+    assert seeded.keys() == {document.key: document.fingerprint for document in seed_documents()}
+
+
+def test_clear_empties_the_index(seeded):
+    seeded.clear()
+    assert seeded.keys() == {}
+    assert search(seeded, "portail").total == 0
+
+
+def test_a_searcher_sees_writes_made_after_it_opened(seeded, make_backend):
+    assert search(seeded, "guichet").total == 0
+    make_backend().index([make_document("un guichet unique")])
+    assert search(seeded, "guichet").total == 1
+
+
+def test_rebuild_replaces_everything_and_counts(seeded):
+    fresh = [make_document("un guichet unique"), make_document("un autre guichet")]
+    assert seeded.rebuild(fresh) == 2
+    assert seeded.keys() == {document.key: document.fingerprint for document in fresh}
+
+
+def test_rebuild_reports_progress(backend):
+    counts = []
+    backend.rebuild(seed_documents(), progress=counts.append)
+    assert counts == list(range(1, len(seed_documents()) + 1))
+
+
+def test_search_answers_from_the_old_index_while_a_rebuild_runs(seeded, make_backend):
+    reader = make_backend()
+    before = keys(search(reader, "portail"))
+    during = []
+    fresh = [make_document("un portail neuf"), make_document("un autre texte")]
+    seeded.rebuild(fresh, progress=lambda count: during.append(keys(search(reader, "portail"))))
+    assert during == [before, before]
+    assert keys(search(reader, "portail")) == [fresh[0].key]
+
+
+def test_writes_made_during_a_rebuild_are_kept(seeded, make_backend):
+    writer = make_backend()
+    late = make_document("écrit pendant la reconstruction", interview="late")
+
+    def write_meanwhile(count):
+        if count == 1:
+            writer.index([late])
+            writer.delete_keys([f"{EXCHANGE_4}:p3"])
+
+    seeded.rebuild(seed_documents(), progress=write_meanwhile)
+    indexed = set(seeded.keys())
+    assert late.key in indexed
+    assert f"{EXCHANGE_4}:p3" not in indexed
+    assert search(seeded, "reconstruction").total == 1
+
+
+def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):
+    def broken():
+        yield make_document("un portail neuf")
+        raise RuntimeError("the database went away")
+
+    before = seeded.keys()
+    with pytest.raises(RuntimeError):
+        seeded.rebuild(broken())
+    assert seeded.keys() == before
+    assert search(seeded, "portail").total > 0
+
+
+def _write_many(dotted_path, path, writer, count, start):
+    backend = get_backend(dotted_path, path=path)
+    start.wait()
+    for n in range(1, count + 1):
+        backend.index([make_document(f"écrit par {writer}", interview=writer, paragraph=n)])
+
+
+def test_processes_writing_at_once_lose_no_update(make_backend):
+    make_backend()  # the index exists before the writers race
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(4)
+    writers = [
+        context.Process(
+            target=_write_many,
+            args=(make_backend.dotted_path, make_backend.path, f"writer-{n}", 25, start),
+        )
+        for n in range(4)
+    ]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(timeout=120)
+    assert [process.exitcode for process in writers] == [0, 0, 0, 0]
+    assert len(make_backend().keys()) == 100
+
+
+# Time limits
+
+
+def test_a_spent_time_limit_gives_partial_results(seeded):
+    results = search(seeded, "portail", time_limit=0)
+    assert results.partial
+    assert results.error is None
+
+
+def test_a_generous_time_limit_finishes(seeded):
+    results = search(seeded, "portail", time_limit=30)
+    assert not results.partial
+    assert results.total == search(seeded, "portail").total
+
+
+def test_a_tiny_time_limit_on_a_big_index_stops_early_or_finishes(backend):
+    backend.index([make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 3001)])
+    results = search(backend, "portail", time_limit=0.0001)
+    assert results.partial or results.total == 3000
+    assert len(results.hits) <= min(results.total, 10)

@@ -1,0 +1,98 @@
+"""How the Whoosh backend keeps its index on disk and its searcher in memory."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query
+
+from search.backends import get_backend
+from search.backends.whoosh import WhooshBackend
+from search.documents import SearchQuery
+from tests.search_engine.corpus import make_document, seed_documents
+
+
+@pytest.fixture
+def backend(tmp_path):
+    backend = WhooshBackend(tmp_path / "index")
+    yield backend
+    backend.close()
+
+
+def generations(backend: WhooshBackend) -> list[str]:
+    return sorted(entry.name for entry in backend.generations.path.iterdir() if entry.is_dir())
+
+
+def test_get_backend_loads_the_class_named_in_settings(tmp_path):
+    backend = get_backend("search.backends.whoosh.WhooshBackend", path=str(tmp_path / "ix"))
+    assert isinstance(backend, WhooshBackend)
+
+
+@pytest.mark.parametrize(
+    ("dotted_path", "error"),
+    [
+        ("search.backends.whoosh.Nothing", ImportError),
+        ("nowhere.Backend", ImportError),
+        ("WhooshBackend", ImportError),
+        ("search.documents.SearchQuery", TypeError),
+    ],
+)
+def test_get_backend_refuses_what_is_not_a_backend(tmp_path, dotted_path, error):
+    with pytest.raises(error):
+        get_backend(dotted_path, path=tmp_path)
+
+
+def test_searches_reuse_the_open_index(backend, monkeypatch):
+    backend.index(seed_documents())
+    opened = []
+    open_generation = backend.generations.open
+    monkeypatch.setattr(
+        backend.generations, "open", lambda name: opened.append(name) or open_generation(name)
+    )
+    for text in ("portail", "numerique", "single portal", "portail"):
+        backend.search(SearchQuery(text))
+    backend.index([make_document("un guichet")])
+    backend.search(SearchQuery("guichet"))
+    assert len(opened) == 2  # the first search; the write is seen by refreshing, not reopening
+
+
+def test_rebuild_keeps_the_live_generation_and_the_one_before(backend):
+    for _ in range(3):
+        backend.rebuild(seed_documents())
+    assert len(generations(backend)) == 2
+    assert backend.generations.current() == generations(backend)[-1]
+
+
+def test_a_searcher_opened_before_a_rebuild_still_answers(backend):
+    backend.index(seed_documents())
+    old = backend.generations.open(backend.generations.current()).searcher()
+    backend.rebuild([make_document("un guichet unique")])
+    assert len(old.search(query.Term("text_fr", "portail"))) == 2
+    old.close()
+
+
+def test_a_rebuild_that_died_leaves_nothing_in_the_way(backend):
+    crashed = backend.generations.path / "gen-0-crashed"
+    crashed.mkdir()
+    (backend.generations.path / "BUILDING").write_text(crashed.name)
+    backend.index([make_document("un guichet")])  # no rebuild holds the lock: no journal
+    assert not (backend.generations.path / f"{crashed.name}.journal").exists()
+    backend.rebuild(seed_documents())
+    assert crashed.name not in generations(backend)
+    assert not (backend.generations.path / "BUILDING").exists()
+
+
+def test_an_empty_index_can_be_searched_and_then_filled(backend):
+    assert backend.search(SearchQuery("portail")).total == 0
+    assert backend.keys() == {}
+    backend.index(seed_documents())
+    assert backend.search(SearchQuery("portail")).total == 2
+
+
+def test_facets_on_several_values_read_only_the_matched_documents(backend):
+    backend.index(
+        [
+            make_document("portail", persons=("alice", "bob")),
+            make_document("guichet", persons=("carol",)),
+        ]
+    )
+    assert backend.search(SearchQuery("portail")).facets["person"] == {"alice": 1, "bob": 1}
