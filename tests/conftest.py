@@ -20,6 +20,16 @@ CHROMIUM_FLAGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def search_index(settings, tmp_path):
+    """Every test gets its own real, on-disk index, empty at the start."""
+    from search import engine
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    yield settings.SEARCH_INDEX_DIR
+    engine.backend().close()
+
+
 @pytest.fixture
 def seed(db):
     """The seed interview, loaded from the fixture every new user gets."""

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from search import engine
+from search.indexing import all_documents, indexable_interviews
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search index from the database, aside, then swap it in atomically: "
+        "search keeps answering meanwhile."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--noinput", "--no-input", action="store_true", help="Ignored.")
+
+    def handle(self, *args, **options):
+        interviews = indexable_interviews().count()
+        with tqdm(total=interviews, unit="interview", disable=options["verbosity"] == 0) as bar:
+            seen: set[str] = set()
+
+            def progress(document) -> None:
+                if document.interview not in seen:
+                    seen.add(document.interview)
+                    bar.update(1)
+
+            count = engine.backend().rebuild(_tracked(all_documents(), progress))
+        self.stdout.write(f"Indexed {count} documents from {interviews} published interviews.")
+
+
+def _tracked(documents, progress):
+    for document in documents:
+        progress(document)
+        yield document

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import translation
+
+from .documents import SearchHit
+
+
+def passage_anchor(hit: SearchHit) -> str:
+    if hit.exchange_uid is None:
+        return ""
+    suffix = "q" if hit.part == "question" else f"p{hit.paragraph}"
+    return f"x-{hit.exchange_uid}-{suffix}"
+
+
+def hit_url(hit: SearchHit, *, query: str = "", lang: str | None = None) -> str:
+    """The reading view at the hit's passage; with ``query`` the match is highlighted there."""
+    with translation.override(lang or translation.get_language() or hit.lang):
+        url = reverse("interviews:detail", args=[hit.interview])
+    if query:
+        url += "?" + urlencode({"q": query})
+    anchor = passage_anchor(hit)
+    return f"{url}#{anchor}" if anchor else url

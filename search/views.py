@@ -1,0 +1,42 @@
+"""The search page: parse the request, ask the backend, render."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from . import engine
+from .forms import SearchForm
+from .presentation import present_facets, present_hits
+
+PAGE_SIZE = 10
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "results": None}
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+        query = form.search_query(per_page=PAGE_SIZE, time_limit=settings.SEARCH_TIME_LIMIT)
+        results = engine.backend().search(query)
+        context.update(
+            results=results,
+            hits=present_hits(results.hits, query.text),
+            facets=present_facets(results.facets, request.GET),
+            pages=_page_links(request.GET, results),
+        )
+    return render(request, "search/search.html", context)
+
+
+def _page_links(params, results) -> dict[str, str | None]:
+    last = max(1, -(-results.total // results.per_page))
+
+    def link(page: int) -> str | None:
+        if not 1 <= page <= last or page == results.page:
+            return None
+        query = params.copy()
+        query["page"] = str(page)
+        return "?" + query.urlencode()
+
+    return {"previous": link(results.page - 1), "next": link(results.page + 1), "last": last}
