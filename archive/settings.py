@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "reversion",
     "interviews",
     "search",
 ]
@@ -131,7 +132,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "interviews:home"
 LOGOUT_REDIRECT_URL = "interviews:home"
 
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend")
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "index"))
+SEARCH_TIME_LIMIT = float(os.environ.get("SEARCH_TIME_LIMIT", "2.0"))  # seconds per query
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from reversion.admin import VersionAdmin
 
+from . import history  # noqa: F401  (registers the models with reversion first)
 from .models import Exchange, Interview, Outlet, Person, SourceDocument, Topic
 
 
@@ -43,7 +45,7 @@ class SourceDocumentInline(admin.TabularInline):
 
 
 @admin.register(Interview)
-class InterviewAdmin(TabbedTranslationAdmin):
+class InterviewAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_display = ["title", "outlet", "published_on", "original_language", "status"]
     list_filter = ["status", "original_language", "translation_status_en", "outlet", "topics"]
     search_fields = ["title_fr", "title_en", "interviewees__name", "outlet__name"]

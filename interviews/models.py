@@ -324,3 +324,35 @@ class SourceDocument(models.Model):
 
     def __str__(self) -> str:
         return self.filename or f"{self.interview_id}/{self.lang}"
+
+
+class RejectedEdit(models.Model):
+    """An exchange edit refused because another edit was saved first: kept, never lost."""
+
+    exchange = models.ForeignKey(
+        Exchange, models.CASCADE, related_name="rejected_edits", verbose_name=_("exchange")
+    )
+    lang = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    base_version = models.PositiveIntegerField(_("edited version"))
+    question = models.TextField(_("question"), blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("rejected edit")
+        verbose_name_plural = _("rejected edits")
+
+    def __str__(self) -> str:
+        return f"{self.exchange_id}/{self.lang} @{self.base_version}"
+
+    def full_text(self) -> str:
+        return join_paragraphs([self.question, *split_paragraphs(self.answer)])

@@ -60,3 +60,14 @@ def make_interview(
         for position in range(1, exchanges + 1)
     )
     return interview
+
+
+def make_user(*, groups: list[str] | None = None, **fields):
+    """A user in the named groups ("Editors", "Reviewers"), or in none."""
+    from django.contrib.auth.models import Group, User
+
+    n = next(_counter)
+    fields.setdefault("username", f"user{n}")
+    user = User.objects.create_user(**fields)
+    user.groups.set(Group.objects.filter(name__in=groups or []))
+    return user

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from ..forms import InterviewFilterForm
 from ..models import Exchange, Interview, Outlet, Person
@@ -11,6 +12,7 @@ from ..models import Exchange, Interview, Outlet, Person
 PAGE_SIZE = 20
 
 
+@require_safe
 def home(request):
     interviews = Interview.objects.visible_to(request.user)
     context = {
@@ -25,6 +27,7 @@ def home(request):
     return render(request, "interviews/home.html", context)
 
 
+@require_safe
 def interview_list(request):
     form = InterviewFilterForm(request.GET or None)
     interviews = form.filter(Interview.objects.visible_to(request.user)).distinct()
@@ -38,12 +41,14 @@ def interview_list(request):
     )
 
 
+@require_safe
 def person_detail(request, slug: str):
     person = get_object_or_404(Person, slug=slug)
     interviews = person.interviews.visible_to(request.user).for_listing()
     return render(request, "interviews/person.html", {"person": person, "interviews": interviews})
 
 
+@require_safe
 def outlet_detail(request, slug: str):
     outlet = get_object_or_404(Outlet, slug=slug)
     interviews = outlet.interviews.visible_to(request.user).for_listing()

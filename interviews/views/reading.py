@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from ..models import Interview
 from ..reading import interview_rows, parse_columns
 
 
+@require_safe
 def interview_detail(request, slug: str):
     interview = get_object_or_404(
         Interview.objects.visible_to(request.user)
-        .select_related("outlet", "interviewer")
+        .select_related("outlet", "interviewer", "reviewed_by")
         .prefetch_related("interviewees", "topics", "exchanges"),
         slug=slug,
     )
