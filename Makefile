@@ -23,7 +23,7 @@ messages: install
 setup: messages
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py loaddata fixtures/seed.json -v0
+	$(BIN)/python manage.py load_seed
 	@if $(BIN)/python manage.py help rebuild_index >/dev/null 2>&1; then \
 		$(BIN)/python manage.py rebuild_index --noinput; fi
 
