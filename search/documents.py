@@ -111,6 +111,7 @@ class SearchQuery:
     page: int = 1
     per_page: int = 10
     time_limit: float | None = None
+    interview: str | None = None  # the slug of the one interview to search in
 
     def validate(self) -> None:
         """Raise ``QueryError`` for what no engine should try to run."""

@@ -11,9 +11,9 @@ import threading
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from interviews.models import Exchange, Interview
+from interviews.models import Exchange, Interview, Outlet, Person, Topic
 
 from . import engine
 from .indexing import indexable_interviews, interview_documents
@@ -90,8 +90,8 @@ def interview_pre_save(sender, instance: Interview, **kwargs) -> None:
 
 
 def interview_deleted(sender, instance: Interview, **kwargs) -> None:
-    slug = instance.slug
-    transaction.on_commit(lambda: engine.backend().delete(interview=slug))
+    # Its pk matches nothing once committed: only the slug's documents are removed.
+    schedule(instance.pk, instance.slug)
 
 
 def exchange_changed(sender, instance: Exchange, **kwargs) -> None:
@@ -99,9 +99,22 @@ def exchange_changed(sender, instance: Exchange, **kwargs) -> None:
         schedule(instance.interview_id)
 
 
-def relations_changed(sender, instance, action: str, **kwargs) -> None:
-    if action.startswith("post_") and isinstance(instance, Interview):
-        schedule(instance.pk)
+def relations_changed(sender, instance, action: str, pk_set, **kwargs) -> None:
+    if isinstance(instance, Interview):
+        if action.startswith("post_"):
+            schedule(instance.pk)
+    elif action in ("post_add", "post_remove"):  # from the other side: person.interviews.add()
+        for pk in pk_set:
+            schedule(pk)
+    elif action == "pre_clear":
+        related_changed(sender, instance)
+
+
+def related_changed(sender, instance: Outlet | Person | Topic, **kwargs) -> None:
+    """An outlet, person or topic was renamed or deleted: its interviews are searched by name."""
+    if instance.pk:
+        for pk in instance.interviews.values_list("pk", flat=True):
+            schedule(pk)
 
 
 def connect() -> None:
@@ -110,5 +123,9 @@ def connect() -> None:
     post_delete.connect(interview_deleted, sender=Interview, dispatch_uid="search-del")
     post_save.connect(exchange_changed, sender=Exchange, dispatch_uid="search-exchange")
     post_delete.connect(exchange_changed, sender=Exchange, dispatch_uid="search-exchange-del")
+    for model in (Outlet, Person, Topic):
+        post_save.connect(related_changed, sender=model, dispatch_uid=f"search-{model}")
+        # Before the delete: afterwards its interviews are no longer linked to it.
+        pre_delete.connect(related_changed, sender=model, dispatch_uid=f"search-{model}-del")
     for through in (Interview.interviewees.through, Interview.topics.through):
         m2m_changed.connect(relations_changed, sender=through, dispatch_uid=f"search-{through}")

@@ -25,8 +25,18 @@ def search(request):
             hits=present_hits(results.hits, query.text),
             facets=present_facets(results.facets, request.GET),
             pages=_page_links(request.GET, results),
+            suggestion_url=_link(request.GET, q=results.suggestion) if results.suggestion else None,
         )
     return render(request, "search/search.html", context)
+
+
+def _link(params, **changes: str) -> str:
+    """This page's query string with ``changes``, back on the first page unless one is given."""
+    query = params.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query[name] = value  # replaces, where QueryDict.update() would add a value
+    return "?" + query.urlencode()
 
 
 def _page_links(params, results) -> dict[str, str | None]:
@@ -35,8 +45,6 @@ def _page_links(params, results) -> dict[str, str | None]:
     def link(page: int) -> str | None:
         if not 1 <= page <= last or page == results.page:
             return None
-        query = params.copy()
-        query["page"] = str(page)
-        return "?" + query.urlencode()
+        return _link(params, page=str(page))
 
     return {"previous": link(results.page - 1), "next": link(results.page + 1), "last": last}

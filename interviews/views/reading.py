@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+
+from search.highlighting import highlight_rows
 
 from ..models import Interview
 from ..reading import interview_rows, parse_columns
@@ -18,10 +22,18 @@ def interview_detail(request, slug: str):
         slug=slug,
     )
     columns = parse_columns(request.GET.get("show"), interview)
+    search_text = request.GET.get("q", "")
+    exchanges, search_matches = highlight_rows(
+        interview_rows(interview, columns), interview=interview.slug, text=search_text
+    )
     context = {
         "interview": interview,
         "columns": columns,
-        "exchanges": interview_rows(interview, columns),
+        "exchanges": exchanges,
         "swapped_columns": ",".join(reversed(columns)),
+        "search_text": search_text.strip(),
+        "search_matches": search_matches,
+        # Switching columns keeps the match highlighted.
+        "search_param": "&" + urlencode({"q": search_text}) if search_text.strip() else "",
     }
     return render(request, "interviews/interview_detail.html", context)

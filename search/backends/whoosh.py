@@ -550,14 +550,10 @@ class WhooshBackend(SearchBackend):
     def _searcher(self) -> Searcher:
         """The open searcher, moved to the newest state of the index if it changed."""
         name = self.generations.current()
-        if self._opened and self._opened[0] == name:
-            searcher = self._opened[1]
-            if searcher.up_to_date():
-                return searcher
-            # Whoosh cannot refresh the reader of an empty index (it has no segments).
-            if searcher.reader().segments():
-                self._opened = (name, searcher.refresh())
-                return self._opened[1]
+        if self._opened and self._opened[0] == name and self._opened[1].up_to_date():
+            return self._opened[1]
+        # Opened afresh, never ``Searcher.refresh()``: Whoosh reuses a segment's reader when
+        # the segment id is unchanged, so documents deleted from it since stay visible.
         searcher = self.generations.open(name).searcher()
         self.close()
         self._opened = (name, searcher)
@@ -747,6 +743,7 @@ def _filter(request: SearchQuery) -> query.Query | None:
     clauses: list[query.Query] = [
         query.Term(field, value)
         for field, value in (
+            ("interview", request.interview),
             ("outlet", request.outlet),
             ("persons", request.person),
             ("topics", request.topic),

@@ -286,6 +286,9 @@ def interviews(results: SearchResults) -> list[str]:
         ({"date_from": date(2024, 1, 1), "date_to": date(2024, 6, 30)}, {"b"}),
         ({"outlet": "le-monde", "person": "bob"}, {"b"}),
         ({"outlet": "nowhere"}, set()),
+        ({"interview": "b"}, {"b"}),
+        ({"interview": "b", "outlet": "le-monde"}, {"b"}),
+        ({"interview": "nowhere"}, set()),
     ],
 )
 def test_filters_narrow_the_results(press, options, expected):
@@ -410,6 +413,20 @@ def test_a_searcher_sees_writes_made_after_it_opened(seeded, make_backend):
     assert search(seeded, "guichet").total == 0
     make_backend().index([make_document("un guichet unique")])
     assert search(seeded, "guichet").total == 1
+
+
+def test_a_searcher_stops_seeing_documents_deleted_after_it_opened(seeded, make_backend):
+    assert search(seeded, '"portail unique"').total
+    make_backend().delete(interview=seed_documents()[0].interview)
+    assert search(seeded, '"portail unique"').total == 0
+
+
+def test_a_searcher_sees_a_document_replaced_after_it_opened(seeded, make_backend):
+    document = seed_documents()[-1]
+    assert keys(search(seeded, '"portail unique"'))
+    make_backend().index([type(document)(**{**document.__dict__, "text": {"fr": "guichet"}})])
+    assert document.key not in keys(search(seeded, '"portail unique"'))
+    assert keys(search(seeded, "guichet")) == [document.key]
 
 
 def test_rebuild_replaces_everything_and_counts(seeded):
