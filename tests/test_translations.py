@@ -46,3 +46,19 @@ def test_the_french_catalogue_covers_every_string_in_the_code(settings, tmp_path
     )
     assert "untranslated" not in result.stderr, result.stderr
     assert "fuzzy" not in result.stderr, result.stderr
+
+
+def test_french_strings_follow_french_typography():
+    """No breaking space before : ; ? ! or » nor after «: a line must never break there."""
+    import re
+
+    lines = (ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po").read_text("utf-8").splitlines()
+    french, in_msgstr = [], False
+    for line in lines:
+        if line.startswith(("msgid", "msgctxt", "#")):
+            in_msgstr = False
+        in_msgstr = in_msgstr or line.startswith("msgstr")
+        if in_msgstr and '"' in line:
+            french.append(line[line.index('"') + 1 : -1])
+    offending = [text for text in french if re.search(r" [:;?!»]|« ", text)]
+    assert french and not offending
