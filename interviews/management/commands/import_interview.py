@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from interviews.importing import ImportProblem, align_interview, parse_article, to_json_dict
+from interviews.models import LANGS
+from interviews.services import import_interview
+from interviews.sources import SourceError, read_source
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a raw scraped interview (plain text or saved HTML) and its translation as "
+        "one aligned interview, atomically: all of it or nothing. A draft unless --publish."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--fr", metavar="FILE", required=True, help="The French text.")
+        parser.add_argument("--en", metavar="FILE", help="The English text, if any.")
+        parser.add_argument(
+            "--original", choices=LANGS, default="fr", help="The original language (fr)."
+        )
+        parser.add_argument("--outlet", help="The outlet, when the article does not name it.")
+        parser.add_argument("--publish", action="store_true", help="Publish at once.")
+        parser.add_argument("--dry-run", action="store_true", help="Parse and align only.")
+        parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
+
+    def handle(self, *args, **options):
+        paths = {lang: options[lang] for lang in LANGS if options[lang]}
+        try:
+            sources = [read_source(path, lang=lang) for lang, path in paths.items()]
+            articles = {
+                source.lang: parse_article(
+                    source.content, lang=source.lang, filename=source.filename
+                )
+                for source in sources
+            }
+            aligned = align_interview(
+                articles.get("fr"), articles.get("en"), original=options["original"]
+            )
+            interview = None
+            if not options["dry_run"]:
+                interview = import_interview(
+                    aligned, sources, publish=options["publish"], outlet=options["outlet"]
+                )
+        except (SourceError, ImportProblem) as problem:
+            raise CommandError(" ".join(str(problem).split())) from None
+
+        for warning in aligned.warnings:
+            self.stderr.write(f"warning: {warning}")
+        if options["json"]:
+            data = to_json_dict(aligned)
+            if interview is not None:
+                data["slug"] = interview.slug
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        elif interview is None:
+            self.stdout.write(_summary("Would import", aligned.title[aligned.original], aligned))
+        else:
+            state = "published" if interview.is_published else "draft"
+            self.stdout.write(
+                _summary(f"Imported ({state})", interview.slug, aligned)
+                + f": {interview.get_absolute_url()}"
+            )
+
+
+def _summary(verb: str, name: str, aligned) -> str:
+    paragraphs = "/".join(str(len(e.answer[aligned.original])) for e in aligned.exchanges)
+    return f"{verb} {name}: {len(aligned.exchanges)} exchanges ({paragraphs} paragraphs)"
