@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from .views import dashboard, editing, history
+from .views import dashboard, editing, history, importing
 
 app_name = "editing"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("import/", importing.import_interview, name="import"),
     path("interviews/<slug:slug>/translate/", editing.translate, name="translate"),
     path("interviews/<slug:slug>/approve/", editing.approve_all, name="approve_all"),
     path("interviews/<slug:slug>/publish/", editing.publish, name="publish"),

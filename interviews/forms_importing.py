@@ -1,0 +1,166 @@
+"""The web import's forms: the two texts, then their structure as the editor corrected it.
+
+Nothing is kept on the server between the steps: the preview form carries the texts
+(base64, so that no line end is altered on the way) and the paragraphs, and every step
+decodes and checks them again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .importing.corrections import ANSWER, QUESTION, ROLES, StructureParagraph
+from .models import LANGS
+from .sources import RawSource, SourceError, decode_source
+
+LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
+ROLE_CHOICES = [(QUESTION, _("Question")), (ANSWER, _("Answer"))]
+
+
+def _pasted_name(lang: str) -> str:
+    return f"pasted-{lang}.txt"
+
+
+def _decode(
+    form: forms.Form, field: str, data: bytes, *, lang: str, filename: str
+) -> RawSource | None:
+    """``data`` decoded, or None with the one-line reason added to ``form`` on ``field``."""
+    try:
+        return decode_source(data, lang=lang, filename=filename)
+    except SourceError as error:
+        form.add_error(field, " ".join(str(error).split()))
+        return None
+
+
+class ImportSourcesForm(forms.Form):
+    """Step 1: per language a file or a pasted text; the original is required."""
+
+    original = forms.ChoiceField(
+        label=_("Original language"), choices=LANGUAGE_CHOICES, initial="fr"
+    )
+    outlet = forms.CharField(
+        label=_("Outlet"),
+        required=False,
+        max_length=200,
+        help_text=_("Only needed when the article does not name it."),
+    )
+    fr_file = forms.FileField(label=_("French file"), required=False, allow_empty_file=True)
+    fr_text = forms.CharField(
+        label=_("or French text"), required=False, strip=False, widget=forms.Textarea
+    )
+    en_file = forms.FileField(label=_("English file"), required=False, allow_empty_file=True)
+    en_text = forms.CharField(
+        label=_("or English text"), required=False, strip=False, widget=forms.Textarea
+    )
+
+    def clean(self):
+        data = super().clean()
+        original = data.get("original")
+        self.sources: list[RawSource] = []
+        for lang in LANGS:
+            upload, text = data.get(f"{lang}_file"), data.get(f"{lang}_text")
+            if upload and text:
+                self.add_error(f"{lang}_text", _("Upload a file or paste a text, not both."))
+            elif upload:
+                source = _decode(
+                    self, f"{lang}_file", upload.read(), lang=lang, filename=upload.name
+                )
+                self.sources += [source] if source else []
+            elif text:
+                # Browsers send text areas with CRLF line ends: keep what was pasted, in LF.
+                pasted = text.replace("\r\n", "\n").encode("utf-8")
+                source = _decode(
+                    self, f"{lang}_text", pasted, lang=lang, filename=_pasted_name(lang)
+                )
+                self.sources += [source] if source else []
+            elif lang == original:
+                self.add_error(
+                    f"{lang}_text", _("The original text is missing: upload it or paste it.")
+                )
+        return data
+
+
+class StructureWidget(forms.Widget):
+    """A language's paragraphs as lists of like-named inputs (the template draws them):
+    ``<name>-role``, ``<name>-text``, ``<name>-line`` and, checked, ``<name>-join``."""
+
+    def value_from_datadict(self, data, files, name: str) -> dict[str, list[str]]:
+        return {part: data.getlist(f"{name}-{part}") for part in ("role", "text", "line", "join")}
+
+
+class StructureField(forms.Field):
+    """The paragraphs as the editor left them, or None when the form had none."""
+
+    widget = StructureWidget
+
+    def to_python(self, value: dict[str, list[str]] | None) -> list[StructureParagraph] | None:
+        if not value or not value["text"]:
+            return None
+        roles, texts, lines = value["role"], value["text"], value["line"]
+        if not len(roles) == len(texts) == len(lines) or any(r not in ROLES for r in roles):
+            raise ValidationError(_("The form was incomplete: reload the page."))
+        try:
+            numbers = [int(line) for line in lines]
+            joined = {int(index) for index in value["join"]}
+        except ValueError as error:
+            raise ValidationError(_("The form was incomplete: reload the page.")) from error
+        return [
+            StructureParagraph(role, text, line, join=index in joined)
+            for index, (role, text, line) in enumerate(zip(roles, texts, numbers, strict=True))
+        ]
+
+
+def encode_content(content: str) -> str:
+    return base64.b64encode(content.encode("utf-8")).decode("ascii")
+
+
+class ImportPreviewForm(forms.Form):
+    """Step 2: the texts as given, and each language's paragraphs as corrected."""
+
+    original = forms.ChoiceField(choices=LANGUAGE_CHOICES, widget=forms.HiddenInput)
+    outlet = forms.CharField(label=_("Outlet"), required=False, max_length=200)
+    fr_content = forms.CharField(required=False, widget=forms.HiddenInput)
+    fr_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    en_content = forms.CharField(required=False, widget=forms.HiddenInput)
+    en_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    fr_paragraphs = StructureField(required=False)
+    en_paragraphs = StructureField(required=False)
+
+    @classmethod
+    def carrying(cls, sources: list[RawSource], *, original: str, outlet: str):
+        """The preview form for ``sources`` as just uploaded or pasted."""
+        initial = {"original": original, "outlet": outlet}
+        for source in sources:
+            initial[f"{source.lang}_content"] = encode_content(source.content)
+            initial[f"{source.lang}_filename"] = source.filename
+        return cls(initial=initial)
+
+    def clean(self):
+        data = super().clean()
+        self.sources: list[RawSource] = []
+        for lang in LANGS:
+            if not data.get(f"{lang}_content"):
+                continue
+            try:
+                content = base64.b64decode(data[f"{lang}_content"], validate=True)
+            except (binascii.Error, ValueError):
+                raise ValidationError(_("The form was incomplete: reload the page.")) from None
+            filename = data.get(f"{lang}_filename") or _pasted_name(lang)
+            source = _decode(self, f"{lang}_content", content, lang=lang, filename=filename)
+            self.sources += [source] if source else []
+        if data.get("original") not in {source.lang for source in self.sources}:
+            raise ValidationError(_("The form was incomplete: reload the page."))
+        return data
+
+    def corrections(self) -> dict[str, list[StructureParagraph]]:
+        """Each language's paragraphs as the editor left them, when the form had them."""
+        return {
+            lang: self.cleaned_data[f"{lang}_paragraphs"]
+            for lang in LANGS
+            if self.cleaned_data.get(f"{lang}_paragraphs") is not None
+        }

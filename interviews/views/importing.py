@@ -1,0 +1,137 @@
+"""The web import: the two texts in, their structure checked and corrected, a draft out.
+
+Three steps on one URL, each a plain form: the texts; the preview, whose paragraphs the
+editor may correct and re-check; the import itself. The preview form carries everything,
+so nothing waits on the server between the steps.
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..forms_importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
+from ..importing import AlignedInterview, ImportProblem, ParsedArticle, parse_article
+from ..importing.corrections import Review, review
+from ..models import LANGS
+from ..services import import_interview as save_interview
+from ..sources import RawSource
+
+PREVIEW, RECHECK, IMPORT, PUBLISH = "preview", "recheck", "import", "publish"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+@permission_required("interviews.import_interview", raise_exception=True)
+def import_interview(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _sources_page(request, ImportSourcesForm())
+    # Enter pressed in a text box submits the form with its first button: Preview.
+    action = request.POST.get("action", PREVIEW)
+    if action == PREVIEW:
+        return _preview(request)
+    if action == PUBLISH and not request.user.has_perm("interviews.publish_interview"):
+        raise PermissionDenied
+    if action not in (RECHECK, IMPORT, PUBLISH):
+        return _incomplete()
+    form = ImportPreviewForm(request.POST)
+    if not form.is_valid():
+        return _incomplete()
+    original, outlet = form.cleaned_data["original"], form.cleaned_data["outlet"]
+    try:
+        articles = _articles(form.sources)
+    except ImportProblem:
+        return _incomplete()  # these texts were parsed for the preview: the form was altered
+    result = review(articles, original=original, corrections=form.corrections())
+    if result.aligned and action != RECHECK:
+        publish = action == PUBLISH
+        try:
+            interview = save_interview(
+                result.aligned, form.sources, publish=publish, user=request.user, outlet=outlet
+            )
+        except ImportProblem as problem:
+            messages.error(request, str(problem))
+        else:
+            done = _("Imported and published.") if publish else _("Imported as a draft.")
+            messages.success(request, done)
+            return redirect(reverse("editing:translate", args=[interview.slug]))
+    return _preview_page(request, form, result, original)
+
+
+def _preview(request: HttpRequest) -> HttpResponse:
+    """Step 1 sent: the texts parsed and aligned as they are, or the form with the reason."""
+    form = ImportSourcesForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _sources_page(request, form)
+    try:
+        articles = _articles(form.sources)
+    except ImportProblem as problem:
+        form.add_error(None, str(problem))
+        return _sources_page(request, form)
+    original, outlet = form.cleaned_data["original"], form.cleaned_data["outlet"]
+    preview = ImportPreviewForm.carrying(form.sources, original=original, outlet=outlet)
+    return _preview_page(request, preview, review(articles, original=original), original)
+
+
+def _articles(sources: list[RawSource]) -> dict[str, ParsedArticle]:
+    return {
+        source.lang: parse_article(source.content, lang=source.lang, filename=source.filename)
+        for source in sources
+    }
+
+
+def _incomplete() -> HttpResponse:
+    return HttpResponseBadRequest(_("The form was incomplete: reload the page."))
+
+
+def _sources_page(request: HttpRequest, form: ImportSourcesForm) -> HttpResponse:
+    return render(request, "editing/import.html", {"form": form})
+
+
+def _preview_page(
+    request: HttpRequest, form: ImportPreviewForm, result: Review, original: str
+) -> HttpResponse:
+    if result.problem:
+        messages.error(request, result.problem)
+    translation = next(lang for lang in LANGS if lang != original)
+    columns = [lang for lang in (original, translation) if lang in result.structure]
+    context = {
+        "form": form,
+        "aligned": result.aligned,
+        "exchanges": _side_by_side(result.aligned, original, translation),
+        "titles": _pair(result.aligned, "title", original, translation),
+        "standfirsts": _pair(result.aligned, "standfirst", original, translation),
+        "original": original,
+        "translation": translation,
+        "columns": [(lang, result.structure[lang]) for lang in columns],
+        "roles": ROLE_CHOICES,
+    }
+    return render(request, "editing/import_preview.html", context)
+
+
+def _side_by_side(aligned: AlignedInterview | None, original: str, translation: str) -> list:
+    """Each exchange as its pair of questions and its pairs of answer paragraphs."""
+    if aligned is None:
+        return []
+    return [
+        (
+            (exchange.question[original], exchange.question[translation]),
+            list(
+                zip_longest(exchange.answer[original], exchange.answer[translation], fillvalue="")
+            ),
+        )
+        for exchange in aligned.exchanges
+    ]
+
+
+def _pair(aligned: AlignedInterview | None, name: str, *langs: str) -> tuple[str, ...]:
+    """The interview's ``name`` (title, standfirst) in each of ``langs``."""
+    return tuple(getattr(aligned, name)[lang] for lang in langs) if aligned else ()
