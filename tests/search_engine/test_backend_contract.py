@@ -525,3 +525,18 @@ def test_a_tiny_time_limit_on_a_big_index_stops_early_or_finishes(backend):
     results = search(backend, "portail", time_limit=0.0001)
     assert results.partial or results.total == 3000
     assert len(results.hits) <= min(results.total, 10)
+
+
+def test_the_total_and_the_facets_count_every_match_not_only_the_best(backend):
+    """Strong matches in one language must not hide weak ones in the other from the counts
+    (Whoosh prunes the branches of an Or that cannot reach the top N, unless told not to)."""
+    filler = " ".join(["the archive keeps long paragraphs of plain words"] * 60)
+    strong = [make_document(fr=" ".join(["services"] * 12), outlet="a") for _ in range(30)]
+    weak = [make_document(en=f"{filler} services {filler}", outlet="b") for _ in range(300)]
+    backend.index([*strong, *weak])
+
+    results = search(backend, "services", per_page=10)
+
+    assert results.total == 330
+    assert results.facets["outlet"] == {"a": 30, "b": 300}
+    assert results.facets["lang"] == {"fr": 30, "en": 300}
