@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install setup messages browser lint format bench clean
+.PHONY: run test install setup messages system lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -30,11 +30,13 @@ setup: messages
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Browser tests drive Debian's Chromium; install it when missing (needs root).
-browser:
-	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+# Browser tests drive Debian's Chromium and the benchmarks' web test drives wrk: install
+# them from Debian when missing (needs root).
+system:
+	@test -x $(CHROMIUM) && command -v wrk >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk; }
 
-test: messages browser
+test: messages system
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -45,7 +47,8 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: setup
+# Uses its own database and index (see benchmarks/RESULTS.md); SIZE=1000 for a quick run.
+bench: messages system
 	$(BIN)/python -m benchmarks --size $${SIZE:-10000}
 
 clean:

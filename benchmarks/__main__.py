@@ -1,0 +1,58 @@
+"""``python -m benchmarks --size N [--json FILE]``.
+
+Uses the database of ``DATABASE_URL`` (created if it is a missing PostgreSQL database),
+else ``var/bench.sqlite3``; the index in ``SEARCH_INDEX_DIR``, else ``var/bench-index``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+from pathlib import Path
+
+VAR_DIR = Path(__file__).resolve().parent.parent / "var"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--size", type=int, default=1000, help="interviews (default 1000)")
+    parser.add_argument("--seed", type=int, default=2024, help="corpus seed (default 2024)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write figures here")
+    parser.add_argument(
+        "--repeat", type=int, default=30, help="timed runs of each query (default 30)"
+    )
+    parser.add_argument(
+        "--web-seconds", type=float, default=10, help="wrk run per page (default 10)"
+    )
+    args = parser.parse_args(argv)
+    if args.size < 1:
+        parser.error("--size must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    VAR_DIR.mkdir(exist_ok=True)
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bench.sqlite3'}")
+    os.environ.setdefault("SEARCH_INDEX_DIR", str(VAR_DIR / "bench-index"))
+    # One haystack index per database: it is kept between runs on the same corpus.
+    database = hashlib.sha1(os.environ["DATABASE_URL"].encode()).hexdigest()[:8]
+    os.environ.setdefault("BENCH_HAYSTACK_DIR", str(VAR_DIR / f"bench-haystack-{database}"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+
+    from .database import create_database
+
+    create_database(os.environ["DATABASE_URL"])
+
+    import django
+
+    django.setup()
+
+    from .runner import run
+
+    run(args)
+
+
+if __name__ == "__main__":
+    main()

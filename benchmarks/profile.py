@@ -1,0 +1,52 @@
+"""The profiles RESULTS.md quotes: ``python -m benchmarks.profile rebuild|search [N]``.
+
+Runs against the corpus a ``python -m benchmarks`` run left in the benchmarks' database
+(same environment variables); ``rebuild`` indexes the first N interviews (default 200)
+into a scratch index, ``search`` runs query number N of the mix (default 1) five times.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+
+from .__main__ import VAR_DIR
+
+
+def main() -> None:
+    what, number = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bench.sqlite3'}")
+    os.environ.setdefault("SEARCH_INDEX_DIR", str(VAR_DIR / "bench-index"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+    import django
+
+    django.setup()
+    profiler = cProfile.Profile()
+    if what == "rebuild":
+        from search.backends.whoosh import WhooshBackend
+        from search.indexing import all_documents, indexable_interviews
+
+        documents = list(all_documents(indexable_interviews()[: number or 200]))
+        with tempfile.TemporaryDirectory() as scratch:
+            start = time.perf_counter()
+            profiler.runcall(WhooshBackend(scratch).rebuild, documents)
+            seconds = time.perf_counter() - start
+        print(f"{len(documents)} documents in {seconds:.1f} s (profiled)")
+    else:
+        from .queries import QUERY_MIX
+        from .runner import archive_search
+
+        bench = QUERY_MIX[number or 1]
+        archive_search(bench)
+        for _ in range(5):
+            profiler.runcall(archive_search, bench)
+        print(f"{bench.name}: {bench.text}")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+
+
+if __name__ == "__main__":
+    main()

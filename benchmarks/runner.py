@@ -1,0 +1,278 @@
+"""Each measurement, in the order ``python -m benchmarks`` runs them."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from interviews.models import Exchange, Interview
+
+from . import corpus, peers, web
+from .queries import QUERY_MIX, BenchQuery
+
+WARMUP = 3
+READING_SAMPLES = 20
+SAVE_SAMPLES = 5
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    """p50, p95 and p99 of ``samples`` (seconds), in milliseconds."""
+    cuts = statistics.quantiles(samples, n=100, method="inclusive") if len(samples) > 1 else []
+    pick = (lambda p: cuts[p - 1]) if cuts else (lambda p: samples[0])
+    return {f"p{p}_ms": round(pick(p) * 1000, 2) for p in (50, 95, 99)}
+
+
+def timed(function: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def latencies(search: Callable[[BenchQuery], Any], repeat: int) -> dict[str, float]:
+    """Every query of the mix, warm: a few untimed runs each, then ``repeat`` timed."""
+    for bench in QUERY_MIX:
+        for _ in range(WARMUP):
+            search(bench)
+    samples = [timed(lambda b=bench: search(b)) for _ in range(repeat) for bench in QUERY_MIX]
+    return percentiles(samples)
+
+
+def ensure_corpus(size: int, seed: int) -> bool:
+    """Build the corpus unless this database already holds exactly it; True if built."""
+    prefix = f"{corpus.SLUG_PREFIX}s{seed}-"
+    interviews = Interview.objects.count()
+    if interviews == size and Interview.objects.filter(slug__startswith=prefix).count() == size:
+        return False
+    if Interview.objects.exclude(slug__startswith=corpus.SLUG_PREFIX).exists():
+        sys.exit(
+            f"{settings.DATABASES['default']['NAME']} holds interviews that are not the "
+            "benchmarks': point DATABASE_URL at a database of their own."
+        )
+    if interviews:
+        call_command("flush", interactive=False, verbosity=0)
+    corpus.load(size, seed)
+    return True
+
+
+def archive_search(bench: BenchQuery):
+    from search import engine
+    from search.documents import SearchQuery
+
+    return engine.backend().search(
+        SearchQuery(
+            text=bench.text,
+            outlet=bench.outlet,
+            date_from=bench.date_from,
+            date_to=bench.date_to,
+            per_page=10,
+            time_limit=settings.SEARCH_TIME_LIMIT,
+        )
+    )
+
+
+def save_to_searchable() -> float:
+    """The worst delay, over a few saves, from a save's commit until a search finds it."""
+    from search import engine
+    from search.documents import SearchQuery
+
+    delays = []
+    # Spread over the corpus (as few as there are exchanges in a tiny one).
+    pks = list(Exchange.objects.order_by("pk").values_list("pk", flat=True))
+    chosen = pks[:: max(1, len(pks) // SAVE_SAMPLES)][:SAVE_SAMPLES]
+    for number, exchange in enumerate(Exchange.objects.filter(pk__in=chosen)):
+        original = exchange.answer_fr
+        word = "sondagezq" + "abcdefghij"[number]
+        with transaction.atomic():
+            exchange.answer_fr = f"{original} {word}"
+            exchange.save()
+            start = time.perf_counter()
+        while not engine.backend().search(SearchQuery(text=word, lang="fr")).total:
+            if time.perf_counter() - start > 30:
+                raise RuntimeError(f"{word!r} still not searchable 30 s after its commit")
+            time.sleep(0.001)
+        delays.append(time.perf_counter() - start)
+        exchange.answer_fr = original
+        exchange.save()
+    return max(delays)
+
+
+def page_timings(paths: list[str]) -> dict[str, Any]:
+    """Median server time (in-process client, warm) and the query counts seen."""
+    client = Client()
+    for path in paths[:3]:
+        assert client.get(path).status_code == 200, path
+    times, counts = [], set()
+    for path in paths:
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(path)
+            times.append(time.perf_counter() - start)
+        assert response.status_code == 200, path
+        counts.add(len(queries))
+    return {
+        "ms": round(statistics.median(times) * 1000, 2),
+        "queries": max(counts),
+        "query_counts_seen": sorted(counts),
+    }
+
+
+def import_time() -> float | None:
+    """Seconds to import the seed pair through ``interviews.services``, rolled back; None
+    while that service does not exist."""
+    try:
+        from interviews.services import import_interview
+    except ImportError:
+        return None
+    from interviews.importing import align_interview, parse_article
+    from interviews.sources import read_source
+
+    fixtures = settings.BASE_DIR / "fixtures" / "seed"
+    sources = [read_source(fixtures / f"{lang}.txt", lang=lang) for lang in ("fr", "en")]
+
+    class Rollback(Exception):
+        pass
+
+    def once() -> None:
+        try:
+            with transaction.atomic():
+                fr, en = (
+                    parse_article(source.content, lang=source.lang, filename=source.filename)
+                    for source in sources
+                )
+                aligned = align_interview(fr, en, original="fr")
+                import_interview(aligned, sources)
+                raise Rollback
+        except Rollback:
+            pass
+
+    once()
+    return round(statistics.median(timed(once) for _ in range(5)), 4)
+
+
+def machine() -> dict[str, str]:
+    import os
+
+    return {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",
+        "python": platform.python_version(),
+        "database": f"{connection.vendor} {connection.Database.sqlite_version}"
+        if connection.vendor == "sqlite"
+        else f"{connection.vendor} {connection.pg_version}",
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def say(label: str, value: Any) -> None:
+    print(f"{label:<34} {value}", flush=True)
+
+
+def run(args: argparse.Namespace) -> None:
+    call_command("migrate", interactive=False, verbosity=0)
+    for key, value in machine().items():
+        say(key, value)
+
+    started = time.perf_counter()
+    built = ensure_corpus(args.size, args.seed)
+    say("corpus", f"{'built' if built else 'reused'} in {time.perf_counter() - started:.1f} s")
+    published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED)
+    size = {"interviews": Interview.objects.count(), "exchanges": Exchange.objects.count()}
+    say("size", size)
+
+    seconds = timed(lambda: call_command("rebuild_index", verbosity=0, stdout=io.StringIO()))
+    rebuild_rate = round(published.count() / seconds, 1)
+    say("rebuild (archive index)", f"{seconds:.1f} s, {rebuild_rate} exchanges/s")
+
+    search = latencies(archive_search, args.repeat)
+    say("search (archive, Whoosh)", search)
+    per_query = {bench.name: archive_search(bench).total for bench in QUERY_MIX}
+    say("hits per query (archive)", per_query)
+
+    peer_results: dict[str, Any] = {"haystack_whoosh": None, "postgres_fts": None}
+    if settings.HAYSTACK_AVAILABLE:
+        # Slow (23 min at 10k): done once per corpus, and not one of the figures compared.
+        if built or peers.haystack_count() != published.count():
+            seconds = timed(peers.haystack_rebuild)
+            rate = published.count() / seconds
+            say("rebuild (haystack)", f"{seconds:.1f} s, {rate:.1f} exchanges/s")
+        else:
+            say("rebuild (haystack)", "reused: built for this corpus by an earlier run")
+        figures = latencies(peers.haystack_search, args.repeat)
+        peer_results["haystack_whoosh"] = {k: figures[k] for k in ("p50_ms", "p95_ms")}
+        say("search (haystack + Whoosh)", figures)
+    else:
+        say("search (haystack + Whoosh)", "not installed: pip install -e '.[bench]'")
+    if peers.postgres_available():
+        seconds = timed(peers.postgres_rebuild)
+        say("rebuild (PostgreSQL FTS)", f"{seconds:.1f} s")
+        figures = latencies(peers.postgres_search, args.repeat)
+        peer_results["postgres_fts"] = {k: figures[k] for k in ("p50_ms", "p95_ms")}
+        say("search (PostgreSQL FTS)", figures)
+    for name, figures in peer_results.items():
+        if figures:
+            say(
+                f"archive speed-up vs {name}",
+                {
+                    key: round(figures[key] / max(search[key], 0.01), 1)
+                    for key in ("p50_ms", "p95_ms")
+                },
+            )
+
+    delay = round(save_to_searchable(), 4)
+    say("save to searchable (worst of 5)", f"{delay} s")
+
+    slugs = list(Interview.objects.published().order_by("pk").values_list("slug", flat=True))
+    slugs = slugs[:: max(1, len(slugs) // 200)]
+    reading = page_timings([f"/fr/interviews/{slug}/" for slug in slugs[:READING_SAMPLES]])
+    say("reading view", reading)
+    listing = page_timings([f"/fr/interviews/?page={page}" for page in (1, 2, 10, 50, 1)])
+    say("list page", listing)
+
+    search_paths = [f"/fr/search/?{urlencode(bench.params())}" for bench in QUERY_MIX]
+    reading_paths = [f"/fr/interviews/{quote(slug)}/" for slug in slugs]
+    with web.gunicorn(workers=4) as base:
+        # Warms every worker: its searcher, its database connection, its templates.
+        web.wrk(base, reading_paths + search_paths, seconds=min(2, args.web_seconds))
+        reading_web = web.wrk(base, reading_paths, seconds=args.web_seconds)
+        search_web = web.wrk(base, search_paths, seconds=args.web_seconds)
+    web_figures = {
+        "reading_rps": round(reading_web["rps"], 1),
+        "reading_p95_ms": reading_web["p95_ms"],
+        "search_rps": round(search_web["rps"], 1),
+        "search_p95_ms": search_web["p95_ms"],
+        "errors": reading_web["errors"] + search_web["errors"],
+    }
+    say(f"web ({web.CLIENTS} clients, wrk, gunicorn)", web_figures)
+
+    seconds = import_time()
+    say(
+        "import time per interview",
+        f"{seconds} s" if seconds is not None else "null (interviews.services not there yet)",
+    )
+
+    report = {
+        "size": size,
+        "search": search,
+        "peers": peer_results,
+        "rebuild_exchanges_per_s": float(rebuild_rate),
+        "save_to_searchable_s": float(delay),
+        "reading_view": {"ms": float(reading["ms"]), "queries": reading["queries"]},
+        "web": web_figures,
+    }
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+        say("written", args.json)

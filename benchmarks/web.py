@@ -1,0 +1,86 @@
+"""Web throughput: gunicorn serving the archive, wrk playing 10 concurrent readers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+WRK_SCRIPT = Path(__file__).with_name("wrk_report.lua")
+CLIENTS = 10
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(*, workers: int) -> Iterator[str]:
+    """The archive under gunicorn, with this process's settings and environment."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "archive.wsgi",
+            f"--workers={workers}",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+        ],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/fr/", timeout=5).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wrk(base: str, paths: list[str], *, seconds: float) -> dict[str, float]:
+    """Requests/s, latency percentiles and errors (socket errors, timeouts, non-2xx/3xx)."""
+    if shutil.which("wrk") is None:
+        raise RuntimeError("wrk is not installed: apt-get install wrk")
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing:
+        listing.write("\n".join(paths) + "\n")
+        listing.flush()
+        output = subprocess.run(
+            [
+                "wrk",
+                "--threads=2",
+                f"--connections={CLIENTS}",
+                f"--duration={max(1, round(seconds))}s",
+                "--timeout=10s",
+                f"--script={WRK_SCRIPT}",
+                base,
+                "--",
+                listing.name,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    report = json.loads(output.strip().splitlines()[-1])
+    report["rps"] = report["requests"] / report["seconds"]
+    return report

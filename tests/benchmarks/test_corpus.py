@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from benchmarks import corpus
+from benchmarks.database import drop_database
+from interviews.models import Exchange, Interview
+from search import engine
+from search.documents import SearchQuery
+
+
+def test_corpus_is_the_same_for_the_same_seed():
+    assert list(corpus.generate(3, seed=7)) == list(corpus.generate(3, seed=7))
+    assert list(corpus.generate(3, seed=7)) != list(corpus.generate(3, seed=8))
+
+
+def test_corpus_interviews_have_about_eight_exchanges_of_about_four_paragraphs():
+    interviews = list(corpus.generate(20))
+    exchanges = [exchange for interview in interviews for exchange in interview.exchanges]
+    paragraphs = [len(exchange.answer["fr"]) for exchange in exchanges]
+    assert 7 <= len(exchanges) / len(interviews) <= 9
+    assert 3 <= sum(paragraphs) / len(paragraphs) <= 5
+    assert all(len(e.answer["fr"]) == len(e.answer["en"]) for e in exchanges)
+
+
+def test_corpus_text_comes_from_the_real_articles_in_fixtures():
+    pools = corpus.text_pools()
+    seed_fr = (corpus.FIXTURES / "seed" / "fr.txt").read_text()
+    assert len(pools["fr"].sentences) > 100 and len(pools["en"].sentences) > 50
+    assert any(sentence in seed_fr for sentence in pools["fr"].sentences)
+    assert not any("newsletter" in s.lower() for s in pools["fr"].sentences)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_corpus_loads_through_the_models_and_the_rebuild_makes_it_searchable():
+    corpus.load(3, seed=7)
+
+    generated = list(corpus.generate(3, seed=7))
+    exchanges = Exchange.objects.order_by("interview__slug", "position")
+    assert Interview.objects.published().count() == 3
+    assert exchanges.count() == sum(len(item.exchanges) for item in generated)
+    assert all(
+        re.fullmatch(r"[0-9a-f]{12}", uid) for uid in exchanges.values_list("uid", flat=True)
+    )
+    first = exchanges.first()
+    assert first.paragraphs("en") == generated[0].exchanges[0].answer["en"]
+
+    call_command("rebuild_index", verbosity=0)
+    word = generated[0].exchanges[0].question["fr"].split()[0]
+    assert engine.backend().search(SearchQuery(text=word, lang="fr")).total
+
+
+@pytest.mark.django_db
+def test_benchmark_writes_the_agreed_json(tmp_path):
+    """A whole run at a tiny size, on a database of its own of the same kind as the tests'."""
+    db = connection.settings_dict
+    if connection.vendor == "postgresql":
+        url_for_run = (
+            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}_run"
+        )
+    else:
+        url_for_run = f"sqlite:///{tmp_path / 'bench.sqlite3'}"
+    output = tmp_path / "bench.json"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url_for_run,
+        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "BENCH_HAYSTACK_DIR": str(tmp_path / "haystack"),
+    }
+    command = ["-m", "benchmarks", "--size=3", "--repeat=1", "--web-seconds=1", f"--json={output}"]
+    try:
+        run = subprocess.run(
+            [sys.executable, *command],
+            env=env,
+            cwd=settings.BASE_DIR,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        drop_database(url_for_run)
+    assert run.returncode == 0, run.stderr
+
+    report = json.loads(output.read_text())
+    assert set(report) == {
+        "size",
+        "search",
+        "peers",
+        "rebuild_exchanges_per_s",
+        "save_to_searchable_s",
+        "reading_view",
+        "web",
+    }
+    assert report["size"]["interviews"] == 3 and report["size"]["exchanges"] > 3
+    assert set(report["search"]) == {"p50_ms", "p95_ms", "p99_ms"}
+    assert set(report["peers"]["haystack_whoosh"]) == {"p50_ms", "p95_ms"}
+    if connection.vendor == "postgresql":
+        assert set(report["peers"]["postgres_fts"]) == {"p50_ms", "p95_ms"}
+    else:
+        assert report["peers"]["postgres_fts"] is None
+    assert isinstance(report["rebuild_exchanges_per_s"], float)
+    assert isinstance(report["save_to_searchable_s"], float)
+    assert set(report["reading_view"]) == {"ms", "queries"}
+    assert isinstance(report["reading_view"]["queries"], int)
+    assert set(report["web"]) == {
+        "reading_rps",
+        "reading_p95_ms",
+        "search_rps",
+        "search_p95_ms",
+        "errors",
+    }
+    assert report["web"]["errors"] == 0
