@@ -30,7 +30,8 @@ def home(request):
 @require_safe
 def interview_list(request):
     form = InterviewFilterForm(request.GET or None)
-    interviews = form.filter(Interview.objects.visible_to(request.user)).distinct()
+    # One person and one topic at most: the joins cannot repeat an interview, no DISTINCT.
+    interviews = form.filter(Interview.objects.visible_to(request.user))
     page = Paginator(interviews.for_listing(), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -58,6 +58,13 @@ def test_list_filters_by_person(client):
     assert list(page) == [wanted]
 
 
+def test_list_filters_by_person_and_topic_list_each_interview_once(client, seed):
+    seed.interviewees.add(make_person("Second Interviewee"))
+    person, topic = seed.interviewees.first(), seed.topics.first()
+    page = client.get(f"/fr/interviews/?person={person.slug}&topic={topic.slug}").context["page"]
+    assert list(page) == [seed]
+
+
 def test_list_filters_by_year(client):
     wanted = make_interview(published_on=date(2013, 10, 24))
     make_interview(published_on=date(2024, 10, 5))
