@@ -28,15 +28,12 @@ def reindex_interviews(pks: set[int], stale_slugs: set[str] = frozenset()) -> No
     slugs = set(stale_slugs) | set(
         Interview.objects.filter(pk__in=pks).values_list("slug", flat=True)
     )
-    for slug in slugs:
-        backend.delete(interview=slug)
     documents = [
         document
         for interview in indexable_interviews().filter(pk__in=pks)
         for document in interview_documents(interview)
     ]
-    if documents:
-        backend.index(documents)
+    backend.replace_interviews(slugs, documents)
 
 
 @dataclass

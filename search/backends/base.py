@@ -22,6 +22,14 @@ class SearchBackend(ABC):
     def delete(self, *, interview: str) -> None:
         """Remove every document of the interview with this slug."""
 
+    def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
+        """Remove every document of these interviews, then index ``documents``. Engines
+        that can should do both in one write, so that no search sees the gap."""
+        for slug in set(slugs):
+            self.delete(interview=slug)
+        if documents := list(documents):
+            self.index(documents)
+
     @abstractmethod
     def delete_keys(self, keys: Iterable[str]) -> None:
         """Remove the documents with these keys; unknown keys are ignored."""

@@ -174,6 +174,8 @@ def _apply(ix: index.Index, write: Write) -> None:
             writer.delete_by_term("key", key)
         if "delete_interview" in write:
             writer.delete_by_term("interview", write["delete_interview"])
+        for slug in write.get("delete_interviews", ()):
+            writer.delete_by_term("interview", slug)
         for data in write.get("index", ()):
             writer.update_document(**_document_fields(SearchDocument.from_dict(data)))
 
@@ -344,6 +346,11 @@ class _MatchFacet(sorting.FacetType):
 
 
 class _MatchCategorizer(sorting.Categorizer):
+    """Every document it is asked about matched one of the queries at least (the search is
+    their Or): when none of the others matches it, the last one is not run again. The
+    last is the one expected to match most, so most single-language matches cost only
+    the cheap checks of the others."""
+
     allow_overlap = True
 
     def __init__(self, queries: dict[str, query.Query]) -> None:
@@ -351,16 +358,28 @@ class _MatchCategorizer(sorting.Categorizer):
 
     def set_searcher(self, segment_searcher: Searcher, docoffset: int) -> None:
         context = segment_searcher.boolean_context()
-        self.matchers = {
-            name: q.matcher(segment_searcher, context) for name, q in self.queries.items()
-        }
+        reader = segment_searcher.reader()
+        names = sorted(self.queries, key=lambda name: self.queries[name].estimate_size(reader))
+        self.matchers = [
+            (name, self.queries[name].matcher(segment_searcher, context)) for name in names
+        ]
 
     def keys_for(self, matcher: Any, docid: int) -> Iterator[str]:
-        for name, candidate in self.matchers.items():
-            if candidate.is_active() and candidate.id() < docid:
-                candidate.skip_to(docid)
-            if candidate.is_active() and candidate.id() == docid:
+        *others, (last, last_matcher) = self.matchers
+        found = False
+        for name, candidate in others:
+            if _matches(candidate, docid):
+                found = True
                 yield name
+        if not found or _matches(last_matcher, docid):
+            yield last
+
+
+def _matches(matcher: Any, docid: int) -> bool:
+    """Whether ``matcher`` matches ``docid``; it moves forward only."""
+    if matcher.is_active() and matcher.id() < docid:
+        matcher.skip_to(docid)
+    return matcher.is_active() and matcher.id() == docid
 
 
 def _scores(searcher: Searcher, q: query.Query, docnums: Iterable[int]) -> dict[int, float]:
@@ -482,6 +501,17 @@ class WhooshBackend(SearchBackend):
     def delete(self, *, interview: str) -> None:
         self.generations.write({"delete_interview": interview})
 
+    def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
+        """Remove every document of the interviews with these slugs and index
+        ``documents``, in one write: one lock, one writer, one commit."""
+        write: Write = {}
+        if slugs := sorted(set(slugs)):
+            write["delete_interviews"] = slugs
+        if latest := {document.key: document.to_dict() for document in documents}:
+            write["index"] = list(latest.values())
+        if write:
+            self.generations.write(write)
+
     def delete_keys(self, keys: Iterable[str]) -> None:
         if keys := list(keys):
             self.generations.write({"delete_keys": keys})
@@ -570,7 +600,11 @@ class WhooshBackend(SearchBackend):
         collector: collectors.Collector = (
             collectors.SortingCollector(BY_DATE, limit=limit)
             if request.sort == "date"
-            else collectors.TopCollector(limit, usequality=False)  # facets see every match
+            # Facets and the total see every match: no skipping blocks by quality, and no
+            # ``matcher.replace(minscore)`` (every 10 documents by default), which turns an
+            # Or whose branch cannot reach the N-th best score into an AndMaybe and so
+            # drops the documents only that branch matches.
+            else collectors.TopCollector(limit, usequality=False, replace=0)
         )
         if deadline is not None:
             collector = _Deadline(collector, deadline)
@@ -578,8 +612,8 @@ class WhooshBackend(SearchBackend):
         if len(parsed.by_lang) > 1:
             facets["lang"] = _MatchFacet(parsed.by_lang)
         collector = collectors.FacetCollector(collector, facets, maptype=sorting.Count)
-        if (allowed := _filter(request)) is not None:
-            collector = collectors.FilterCollector(collector, allow=allowed)
+        if tests := _filter(request):
+            collector = _Filter(collector, tests)
         partial = False
         try:
             searcher.search_with_collector(parsed.combined, collector)
@@ -739,27 +773,59 @@ def _passage(
     return next((passage for passage in shown if passage[0]), shown[0])
 
 
-def _filter(request: SearchQuery) -> query.Query | None:
-    clauses: list[query.Query] = [
-        query.Term(field, value)
-        for field, value in (
-            ("interview", request.interview),
-            ("outlet", request.outlet),
-            ("persons", request.person),
-            ("topics", request.topic),
-        )
-        if value
-    ]
+# Which documents a request's filters keep, tested on each match's column values: a
+# column, and the test its value must pass (bytes, a list of bytes for persons and
+# topics, the yyyymmdd int for published_on).
+_Test = tuple[str, Callable[[Any], bool]]
+
+
+def _filter(request: SearchQuery) -> list[_Test]:
+    tests: list[_Test] = []
+    for field, value in (("interview", request.interview), ("outlet", request.outlet)):
+        if value:
+            tests.append((field, value.encode().__eq__))
+    for field, value in (("persons", request.person), ("topics", request.topic)):
+        if value:
+            tests.append((field, _has(value)))
     if request.date_from or request.date_to:
-        clauses.append(
-            query.NumericRange(
-                "published_on",
-                # Undated documents are stored as 0: a date filter leaves them out.
-                _yyyymmdd(request.date_from) if request.date_from else 1,
-                _yyyymmdd(request.date_to) if request.date_to else None,
-            )
-        )
-    return query.And(clauses) if clauses else None
+        # Undated documents are stored as 0: a date filter leaves them out.
+        low = _yyyymmdd(request.date_from) if request.date_from else 1
+        high = _yyyymmdd(request.date_to) if request.date_to else None
+        tests.append(("published_on", lambda day: low <= day and (high is None or day <= high)))
+    return tests
+
+
+def _has(slug: str) -> Callable[[list[bytes]], bool]:
+    wanted = slug.encode()
+    return lambda slugs: wanted in slugs
+
+
+class _Filter(collectors.WrappingCollector):
+    """Keeps the matches whose column values pass ``tests``, read for each match only.
+
+    Whoosh's ``FilterCollector(allow=query)`` first lists every document the filter
+    allows, walking all the postings of its terms (every day of a date range) on every
+    search; this costs what the matches cost, whatever the size of the index.
+    """
+
+    def __init__(self, child: collectors.Collector, tests: list[_Test]) -> None:
+        self.child = child
+        self.tests = tests
+
+    def set_subsearcher(self, subsearcher: Searcher, offset: int) -> None:
+        super().set_subsearcher(subsearcher, offset)
+        reader = subsearcher.reader()
+        self._readers = [
+            (reader.column_reader(field, translate=field == "published_on"), test)
+            for field, test in self.tests
+        ]
+
+    def collect_matches(self) -> None:
+        child = self.child
+        readers = self._readers
+        for docnum in child.matches():
+            if all(test(column[docnum]) for column, test in readers):
+                child.collect(docnum)
 
 
 def _named(groups: dict[Any, int]) -> dict[str, int]:

@@ -135,10 +135,11 @@ def test_new_interviewee_is_searchable():
 def test_failing_index_write_does_not_fail_the_save(monkeypatch, caplog):
     interview = make_interview()
 
-    def broken(documents) -> None:
+    def broken(*args, **kwargs) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(engine.backend(), "index", broken)
+    monkeypatch.setattr(engine.backend(), "replace_interviews", broken, raising=False)
     edit_answer(interview.exchanges.get(position=1), f"Enregistré {WORD}.")
     assert WORD in Exchange.objects.get(interview=interview, position=1).answer_fr
     assert "search index update failed" in caplog.text
@@ -189,3 +190,18 @@ def test_rolled_back_delete_keeps_the_interview():
         interview.delete()
         raise RuntimeError("rolled back")
     assert found(WORD) == {interview.slug}
+
+
+def test_a_save_is_one_index_write(monkeypatch):
+    """The interview's old documents go and its new ones come in one commit: never a moment
+    where a reader finds it missing, and one lock and commit instead of two."""
+    interview = make_interview()
+    generations = engine.backend().generations
+    writes = []
+    write = generations.write
+    monkeypatch.setattr(generations, "write", lambda w: (writes.append(w), write(w))[1])
+    edit_answer(interview.exchanges.get(position=1), f"Enregistré {WORD}.")
+    assert len(writes) == 1
+    assert writes[0]["delete_interviews"] == [interview.slug]
+    assert found(WORD) == {interview.slug}
+    assert index_matches_database()

@@ -540,3 +540,106 @@ def test_the_total_and_the_facets_count_every_match_not_only_the_best(backend):
     assert results.total == 330
     assert results.facets["outlet"] == {"a": 30, "b": 300}
     assert results.facets["lang"] == {"fr": 30, "en": 300}
+
+
+def _varied_documents(start: int, count: int) -> list:
+    outlets, people, topics = ("a", "b", "c"), ("p", "q", "r", "s"), ("t", "u", "v")
+    return [
+        make_document(
+            f"portail numéro {n}" if n % 3 else "",
+            f"portal {n}" if n % 2 else "",
+            interview=f"i{n % 7}",
+            outlet=outlets[n % 3],
+            persons=tuple(people[k] for k in range(4) if (n >> k) & 1),
+            topics=tuple(topics[k] for k in range(3) if (n >> (k + 1)) & 1),
+            published_on=None if n % 11 == 0 else date(2020 + n % 5, 1 + n % 12, 1 + n % 28),
+        )
+        for n in range(start, start + count)
+        if n % 6  # some documents match neither language
+    ]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"outlet": "a"},
+        {"person": "q"},
+        {"topic": "v"},
+        {"interview": "i3"},
+        {"date_from": date(2021, 3, 1)},
+        {"date_to": date(2022, 6, 30)},
+        {"date_from": date(2021, 3, 1), "date_to": date(2023, 6, 30)},
+        {"outlet": "b", "person": "p", "topic": "u", "date_from": date(2020, 5, 5)},
+        {"outlet": "nowhere"},
+    ],
+)
+def test_filtered_results_and_facets_are_the_unfiltered_ones_filtered(backend, options):
+    batches = [_varied_documents(start, 60) for start in range(0, 240, 60)]
+    for batch in batches:  # several writes, so several segments
+        backend.index(batch)
+
+    def kept(hit_or_doc) -> bool:
+        day = hit_or_doc.published_on
+        return (
+            options.get("outlet", hit_or_doc.outlet) == hit_or_doc.outlet
+            and options.get("interview", hit_or_doc.interview) == hit_or_doc.interview
+            and options.get("person", "") in ("", *hit_or_doc.persons)
+            and options.get("topic", "") in ("", *hit_or_doc.topics)
+            and (not options.get("date_from") or (day and day >= options["date_from"]))
+            and (not options.get("date_to") or (day and day <= options["date_to"]))
+        )
+
+    documents = {document.key: document for batch in batches for document in batch}
+    everything = search(backend, "portail OR portal", per_page=1000, sort="date")
+    every_key = keys(everything)
+    assert len(every_key) == everything.total
+    expected = [key for key in every_key if kept(documents[key])]
+
+    filtered = search(backend, "portail OR portal", per_page=1000, sort="date", **options)
+    assert filtered.total == len(expected)
+    assert sorted(keys(filtered)) == sorted(expected)
+
+    facets: dict = {"outlet": {}, "person": {}, "topic": {}, "year": {}}
+    for key in expected:
+        document = documents[key]
+        values = {
+            "outlet": [document.outlet],
+            "person": document.persons,
+            "topic": document.topics,
+            "year": [str(document.published_on.year)] if document.published_on else [],
+        }
+        for name, names in values.items():
+            for value in names:
+                facets[name][value] = facets[name].get(value, 0) + 1
+    assert {name: filtered.facets[name] for name in facets} == facets
+    fr = sum(1 for key in expected if documents[key].text["fr"])
+    en = sum(1 for key in expected if documents[key].text["en"])
+    assert filtered.facets["lang"] == {lang: n for lang, n in (("fr", fr), ("en", en)) if n}
+
+
+def test_rising_scores_in_one_language_do_not_hide_matches_in_the_other(backend):
+    """Whoosh prunes an Or's branch once the N-th best score it has seen beats the best
+    that branch can give; that needs the N-th best to keep rising (equal scores, as in the
+    test above, never move it) while both branches still have documents to come."""
+    filler = " ".join(["the archive keeps long paragraphs of plain words"] * 60)
+    documents = []
+    for n in range(60):
+        documents.append(make_document(fr=" ".join(["services"] * (n + 1)), outlet="a"))
+        documents.append(make_document(en=f"{filler} services {filler}", outlet="b"))
+    backend.index(documents)
+
+    results = search(backend, "services", per_page=10)
+
+    assert results.total == 120
+    assert results.facets["outlet"] == {"a": 60, "b": 60}
+    assert results.facets["lang"] == {"fr": 60, "en": 60}
+    assert len(results.hits) == 10
+
+
+@pytest.mark.parametrize("text", ["portail OR portal", "portail", "portal", "numéro"])
+def test_the_language_facet_counts_what_each_language_alone_finds(backend, text):
+    for start in range(0, 240, 60):  # several segments
+        backend.index(_varied_documents(start, 60))
+    results = search(backend, text, per_page=1)
+    alone = {lang: search(backend, text, lang=lang, per_page=1).total for lang in ("fr", "en")}
+    assert results.facets["lang"] == {lang: total for lang, total in alone.items() if total}
