@@ -1,37 +1,23 @@
-"""Whoosh behind the ``SearchBackend`` interface.
+"""Whoosh behind the ``SearchBackend`` interface: query parsing, searching, highlights.
 
-On disk, ``path`` holds index generations (each a Whoosh index) and small files that let
-several processes share them::
-
-    CURRENT          name of the live generation, replaced atomically by a rebuild
-    LOCK             held by every write, and by a rebuild while it swaps generations
-    REBUILD          held by a rebuild for its whole run
-    BUILDING         name of the generation a rebuild is filling
-    <name>/          a Whoosh index
-    <name>.journal   writes made while <name> was built, replayed into it before the swap
-
-Readers never lock: each backend keeps one searcher and refreshes it when the index moved.
+The index on disk (schema, generations, locks) is in ``whoosh_index``; the collectors and
+facets a search runs with are in ``whoosh_collectors``. Readers never lock: each backend
+keeps one searcher and reopens it when the index moved.
 """
 
 from __future__ import annotations
 
-import fcntl
-import json
 import os
-import shutil
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from datetime import date
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from whoosh import collectors, columns, fields, index, query, sorting
+from whoosh import collectors, index, query, sorting
 from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
 from whoosh.searching import Searcher
-from whoosh.writing import CLEAR
 
 from ..analysis import ANALYZERS, Vocabulary, highlight, is_stopword
 from ..documents import (
@@ -43,47 +29,8 @@ from ..documents import (
     SearchResults,
 )
 from .base import SearchBackend
-
-LOCK_TIMEOUT = 60.0
-
-
-class SlugList(fields.KEYWORD):
-    """Space-separated slugs, also kept as a list column: faceting then reads only the
-    matched documents' lists instead of walking every posting of the field."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.column_type = columns.VarBytesListColumn()
-
-    def to_column_value(self, value: str) -> list[bytes]:
-        return [slug.encode() for slug in value.split()]
-
-
-def _text_fields() -> dict[str, fields.FieldType]:
-    # A word the analyzer splits ("re-election") is searched as the phrase it was.
-    return {
-        f"{prefix}_{lang}": fields.TEXT(
-            analyzer=ANALYZERS[lang], phrase=True, multitoken_query="phrase"
-        )
-        for prefix in ("text", "meta")
-        for lang in LANGUAGES
-    }
-
-
-SCHEMA = fields.Schema(
-    key=fields.ID(unique=True, sortable=True),
-    fingerprint=fields.COLUMN(columns.VarBytesColumn()),
-    interview=fields.ID(sortable=True),
-    outlet=fields.ID(sortable=True),
-    persons=SlugList(),
-    topics=SlugList(),
-    year=fields.ID(sortable=True),
-    published_on=fields.NUMERIC(sortable=True, default=0),  # yyyymmdd; 0 when unknown
-    exchange=fields.NUMERIC(sortable=True, default=0),
-    paragraph=fields.NUMERIC(sortable=True, default=0),
-    document=fields.STORED,
-    **_text_fields(),
-)
+from .whoosh_collectors import Deadline, Filter, MatchFacet, named_counts, request_filters
+from .whoosh_index import SCHEMA, Generations, Write, document_fields, meta_text
 
 BY_DATE = sorting.MultiFacet(
     [
@@ -126,260 +73,6 @@ def _parser(lang: str) -> MultifieldParser:
         SCHEMA,
         plugins=[PhrasePlugin(), GroupPlugin(), OperatorsPlugin(**operators)],
     )
-
-
-def _document_fields(document: SearchDocument) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "key": document.key,
-        "fingerprint": document.fingerprint.encode(),
-        "interview": document.interview,
-        "outlet": document.outlet,
-        "persons": " ".join(document.persons),
-        "topics": " ".join(document.topics),
-        "paragraph": document.paragraph,
-        "document": document.to_dict(),
-    }
-    if document.exchange is not None:
-        values["exchange"] = document.exchange
-    if document.published_on:
-        values["published_on"] = _yyyymmdd(document.published_on)
-        values["year"] = str(document.published_on.year)
-    for lang in LANGUAGES:
-        values[f"text_{lang}"] = document.text.get(lang, "")
-        values[f"meta_{lang}"] = _meta_text(document, lang)
-    return values
-
-
-def _meta_text(document: SearchDocument, lang: str) -> str:
-    """Only the interview's own document matches on its title and names: every paragraph
-    carries the title for display, not for search."""
-    if document.part != "meta":
-        return ""
-    return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
-
-
-def _yyyymmdd(day: date) -> int:
-    return day.year * 10_000 + day.month * 100 + day.day
-
-
-# Writes are replayed from a rebuild's journal, so they are plain JSON-ready values.
-Write = dict[str, Any]
-
-
-def _apply(ix: index.Index, write: Write) -> None:
-    with ix.writer(timeout=LOCK_TIMEOUT, delay=0.01) as writer:
-        if "clear" in write:
-            writer.mergetype = CLEAR
-        for key in write.get("delete_keys", ()):
-            writer.delete_by_term("key", key)
-        if "delete_interview" in write:
-            writer.delete_by_term("interview", write["delete_interview"])
-        for slug in write.get("delete_interviews", ()):
-            writer.delete_by_term("interview", slug)
-        for data in write.get("index", ()):
-            writer.update_document(**_document_fields(SearchDocument.from_dict(data)))
-
-
-@contextmanager
-def _flock(path: Path, *, timeout: float | None = LOCK_TIMEOUT) -> Iterator[None]:
-    """An exclusive lock on ``path`` between processes and threads alike (each call opens
-    its own file description); waits at most ``timeout`` seconds, or forever if None."""
-    with open(path, "a") as handle:
-        if timeout is None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        else:
-            deadline = time.monotonic() + timeout
-            while not _try_flock(handle):
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{path} stayed locked for {timeout}s")
-                time.sleep(0.005)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _try_flock(handle: IO[str]) -> bool:
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _is_locked(path: Path) -> bool:
-    with open(path, "a") as handle:
-        if not _try_flock(handle):
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
-    with open(temporary, "w") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-
-
-class Generations:
-    """Index generations in one directory: which is live, and how to replace it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.mkdir(parents=True, exist_ok=True)
-        with self.locked():
-            if not (path / "CURRENT").exists():
-                _write_atomically(path / "CURRENT", self._create())
-
-    def current(self) -> str:
-        return (self.path / "CURRENT").read_text().strip()
-
-    def open(self, name: str) -> index.Index:
-        # The schema in code wins over the one pickled in the index.
-        return index.open_dir(str(self.path / name), schema=SCHEMA)
-
-    @contextmanager
-    def locked(self) -> Iterator[None]:
-        with _flock(self.path / "LOCK"):
-            yield
-
-    def write(self, write: Write) -> None:
-        """Apply ``write`` to the live generation, and journal it for a running rebuild."""
-        with self.locked():
-            _apply(self.open(self.current()), write)
-            building = self.path / "BUILDING"
-            # A BUILDING file left by a rebuild that died holds nothing worth keeping.
-            if building.exists() and _is_locked(self.path / "REBUILD"):
-                journal = self.path / f"{building.read_text().strip()}.journal"
-                with open(journal, "a") as handle:
-                    handle.write(json.dumps(write, ensure_ascii=False) + "\n")
-                    handle.flush()
-                    os.fsync(handle.fileno())
-
-    def replace(self, fill: Callable[[index.Index], int]) -> int:
-        """Fill a new generation with ``fill``, replay the writes made meanwhile, then make
-        it live in one step. One rebuild at a time: a second one waits for the first.
-        Returns what ``fill`` returns; if it fails, the live generation stays as it was."""
-        with _flock(self.path / "REBUILD", timeout=None):
-            with self.locked():
-                name = self._create()
-                journal = self.path / f"{name}.journal"
-                journal.touch()
-                _write_atomically(self.path / "BUILDING", name)
-            try:
-                ix = self.open(name)
-                result = fill(ix)
-                with self.locked():
-                    for line in journal.read_text().splitlines():
-                        _apply(ix, json.loads(line))
-                    _write_atomically(self.path / "CURRENT", name)
-            finally:
-                with self.locked():
-                    (self.path / "BUILDING").unlink(missing_ok=True)
-                    if self.current() != name:
-                        shutil.rmtree(self.path / name, ignore_errors=True)
-                    self._clean_up()
-        return result
-
-    def _create(self) -> str:
-        name = f"gen-{time.time_ns()}-{os.getpid()}"
-        (self.path / name).mkdir()
-        index.create_in(str(self.path / name), SCHEMA)
-        return name
-
-    def _clean_up(self) -> None:
-        """Keep the live generation and the newest other one (searchers opened before a
-        swap may still read it); drop the rest, failed rebuilds and journals included."""
-        live = self.current()
-        others = sorted(
-            entry for entry in self.path.iterdir() if entry.is_dir() and entry.name != live
-        )
-        for entry in others[:-1]:
-            shutil.rmtree(entry, ignore_errors=True)
-        for journal in self.path.glob("*.journal"):
-            journal.unlink()
-
-
-class _Deadline(collectors.WrappingCollector):
-    """Stops collecting once ``time.monotonic()`` passes ``deadline``.
-
-    Whoosh's TimeLimitCollector needs a timer thread per search and SIGALRM (main thread
-    only); this checks the clock between documents, so a deadline already past stops
-    before the first one, every time.
-    """
-
-    def __init__(self, child: collectors.Collector, deadline: float) -> None:
-        self.child = child
-        self.deadline = deadline
-
-    # Wrappers above read these from their child; the scoring collector below replaces
-    # its matcher while it runs, so they must not be copies.
-    matcher = property(lambda self: self.child.matcher)
-    offset = property(lambda self: self.child.offset)
-    subsearcher = property(lambda self: self.child.subsearcher)
-
-    def set_subsearcher(self, subsearcher: Searcher, offset: int) -> None:
-        self.child.set_subsearcher(subsearcher, offset)
-
-    def matches(self) -> Iterator[int]:
-        for docnum in self.child.matches():
-            if time.monotonic() >= self.deadline:
-                raise collectors.TimeLimit
-            yield docnum
-
-
-class _MatchFacet(sorting.FacetType):
-    """Groups documents by which of several queries they match (which language).
-
-    Documents arrive in increasing order within a segment, so each query's matcher only
-    moves forward: the cost follows the documents collected, not the whole index.
-    """
-
-    def __init__(self, queries: dict[str, query.Query]) -> None:
-        self.queries = queries
-
-    def categorizer(self, global_searcher: Searcher) -> sorting.Categorizer:
-        return _MatchCategorizer(self.queries)
-
-
-class _MatchCategorizer(sorting.Categorizer):
-    """Every document it is asked about matched one of the queries at least (the search is
-    their Or): when none of the others matches it, the last one is not run again. The
-    last is the one expected to match most, so most single-language matches cost only
-    the cheap checks of the others."""
-
-    allow_overlap = True
-
-    def __init__(self, queries: dict[str, query.Query]) -> None:
-        self.queries = queries
-
-    def set_searcher(self, segment_searcher: Searcher, docoffset: int) -> None:
-        context = segment_searcher.boolean_context()
-        reader = segment_searcher.reader()
-        names = sorted(self.queries, key=lambda name: self.queries[name].estimate_size(reader))
-        self.matchers = [
-            (name, self.queries[name].matcher(segment_searcher, context)) for name in names
-        ]
-
-    def keys_for(self, matcher: Any, docid: int) -> Iterator[str]:
-        *others, (last, last_matcher) = self.matchers
-        found = False
-        for name, candidate in others:
-            if _matches(candidate, docid):
-                found = True
-                yield name
-        if not found or _matches(last_matcher, docid):
-            yield last
-
-
-def _matches(matcher: Any, docid: int) -> bool:
-    """Whether ``matcher`` matches ``docid``; it moves forward only."""
-    if matcher.is_active() and matcher.id() < docid:
-        matcher.skip_to(docid)
-    return matcher.is_active() and matcher.id() == docid
 
 
 def _scores(searcher: Searcher, q: query.Query, docnums: Iterable[int]) -> dict[int, float]:
@@ -534,7 +227,7 @@ class WhooshBackend(SearchBackend):
                     if document.key in seen:
                         raise ValueError(f"Two documents have the key {document.key!r}")
                     seen.add(document.key)
-                    writer.add_document(**_document_fields(document))
+                    writer.add_document(**document_fields(document))
                     if progress:
                         progress(len(seen))
             return len(seen)
@@ -607,13 +300,13 @@ class WhooshBackend(SearchBackend):
             else collectors.TopCollector(limit, usequality=False, replace=0)
         )
         if deadline is not None:
-            collector = _Deadline(collector, deadline)
+            collector = Deadline(collector, deadline)
         facets: dict[str, sorting.FacetType] = dict(FACETS)
         if len(parsed.by_lang) > 1:
-            facets["lang"] = _MatchFacet(parsed.by_lang)
+            facets["lang"] = MatchFacet(parsed.by_lang)
         collector = collectors.FacetCollector(collector, facets, maptype=sorting.Count)
-        if tests := _filter(request):
-            collector = _Filter(collector, tests)
+        if tests := request_filters(request):
+            collector = Filter(collector, tests)
         partial = False
         try:
             searcher.search_with_collector(parsed.combined, collector)
@@ -621,7 +314,7 @@ class WhooshBackend(SearchBackend):
             partial = True
         results = collector.results()
         total = len(results)
-        counts = {name: _named(results.groups(name)) for name in facets}
+        counts = {name: named_counts(results.groups(name)) for name in facets}
         counts.setdefault("lang", {next(iter(parsed.by_lang)): total} if total else {})
         page = [docnum for _, docnum in results.top_n[limit - request.per_page : limit]]
         return SearchResults(
@@ -735,7 +428,7 @@ def _word_for(searcher: Searcher, lang: str, term: str) -> str | None:
         if (docnum := next(iter(docnums), None)) is None:
             continue
         document = SearchDocument.from_dict(searcher.stored_fields(docnum)["document"])
-        text = document.text.get(lang, "") if prefix == "text" else _meta_text(document, lang)
+        text = document.text.get(lang, "") if prefix == "text" else meta_text(document, lang)
         for token in ANALYZERS[lang](text, chars=True):
             if token.text == term:
                 return text[token.startchar : token.endchar].lower()
@@ -771,67 +464,3 @@ def _passage(
         if "<mark>" in highlighted:
             return shown[-1]
     return next((passage for passage in shown if passage[0]), shown[0])
-
-
-# Which documents a request's filters keep, tested on each match's column values: a
-# column, and the test its value must pass (bytes, a list of bytes for persons and
-# topics, the yyyymmdd int for published_on).
-_Test = tuple[str, Callable[[Any], bool]]
-
-
-def _filter(request: SearchQuery) -> list[_Test]:
-    tests: list[_Test] = []
-    for field, value in (("interview", request.interview), ("outlet", request.outlet)):
-        if value:
-            tests.append((field, value.encode().__eq__))
-    for field, value in (("persons", request.person), ("topics", request.topic)):
-        if value:
-            tests.append((field, _has(value)))
-    if request.date_from or request.date_to:
-        # Undated documents are stored as 0: a date filter leaves them out.
-        low = _yyyymmdd(request.date_from) if request.date_from else 1
-        high = _yyyymmdd(request.date_to) if request.date_to else None
-        tests.append(("published_on", lambda day: low <= day and (high is None or day <= high)))
-    return tests
-
-
-def _has(slug: str) -> Callable[[list[bytes]], bool]:
-    wanted = slug.encode()
-    return lambda slugs: wanted in slugs
-
-
-class _Filter(collectors.WrappingCollector):
-    """Keeps the matches whose column values pass ``tests``, read for each match only.
-
-    Whoosh's ``FilterCollector(allow=query)`` first lists every document the filter
-    allows, walking all the postings of its terms (every day of a date range) on every
-    search; this costs what the matches cost, whatever the size of the index.
-    """
-
-    def __init__(self, child: collectors.Collector, tests: list[_Test]) -> None:
-        self.child = child
-        self.tests = tests
-
-    def set_subsearcher(self, subsearcher: Searcher, offset: int) -> None:
-        super().set_subsearcher(subsearcher, offset)
-        reader = subsearcher.reader()
-        self._readers = [
-            (reader.column_reader(field, translate=field == "published_on"), test)
-            for field, test in self.tests
-        ]
-
-    def collect_matches(self) -> None:
-        child = self.child
-        readers = self._readers
-        for docnum in child.matches():
-            if all(test(column[docnum]) for column, test in readers):
-                child.collect(docnum)
-
-
-def _named(groups: dict[Any, int]) -> dict[str, int]:
-    """Facet counts keyed by text; documents without a value are not a group."""
-    return {
-        name.decode() if isinstance(name, bytes) else str(name): count
-        for name, count in groups.items()
-        if name not in (None, "", b"")
-    }
