@@ -1,0 +1,176 @@
+"""What every search backend must do when written to: replacing, deleting, rebuilding
+aside, several processes at once, and time limits."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from search.backends import get_backend
+from tests.search_engine.corpus import EXCHANGE_UIDS, make_document, seed_documents
+from tests.search_engine.helpers import keys, search
+
+EXCHANGE_4 = EXCHANGE_UIDS[4]
+
+# Writing
+
+
+def test_delete_removes_every_document_of_an_interview(seeded):
+    neighbour = make_document("portail voisin", interview="other")
+    seeded.index([neighbour])
+    seeded.delete(interview=seed_documents()[0].interview)
+    assert set(seeded.keys()) == {neighbour.key}
+
+
+def test_delete_keys_removes_just_those(seeded):
+    gone = f"{EXCHANGE_4}:p2"
+    seeded.delete_keys([gone, "no-such-key"])
+    indexed = set(seeded.keys())
+    assert gone not in indexed
+    assert f"{EXCHANGE_4}:p3" in indexed
+
+
+def test_indexing_again_replaces_by_key(seeded):
+    document = seed_documents()[-1]
+    changed = make_document("un guichet électronique", paragraph=document.paragraph)
+    changed = type(document)(**{**document.__dict__, "text": changed.text})
+    seeded.index([changed])
+    assert len(seeded.keys()) == len(seed_documents())
+    assert seeded.keys()[document.key] == changed.fingerprint
+    assert keys(search(seeded, "guichet")) == [document.key]
+
+
+def test_the_last_of_several_documents_with_one_key_wins(backend):
+    first = make_document("première version", paragraph=1)
+    second = make_document("seconde version", paragraph=1)
+    backend.index([first, second])
+    assert backend.keys() == {second.key: second.fingerprint}
+
+
+def test_keys_give_each_document_fingerprint(seeded):
+    assert seeded.keys() == {document.key: document.fingerprint for document in seed_documents()}
+
+
+def test_clear_empties_the_index(seeded):
+    seeded.clear()
+    assert seeded.keys() == {}
+    assert search(seeded, "portail").total == 0
+
+
+def test_a_searcher_sees_writes_made_after_it_opened(seeded, make_backend):
+    assert search(seeded, "guichet").total == 0
+    make_backend().index([make_document("un guichet unique")])
+    assert search(seeded, "guichet").total == 1
+
+
+def test_a_searcher_stops_seeing_documents_deleted_after_it_opened(seeded, make_backend):
+    assert search(seeded, '"portail unique"').total
+    make_backend().delete(interview=seed_documents()[0].interview)
+    assert search(seeded, '"portail unique"').total == 0
+
+
+def test_a_searcher_sees_a_document_replaced_after_it_opened(seeded, make_backend):
+    document = seed_documents()[-1]
+    assert keys(search(seeded, '"portail unique"'))
+    make_backend().index([type(document)(**{**document.__dict__, "text": {"fr": "guichet"}})])
+    assert document.key not in keys(search(seeded, '"portail unique"'))
+    assert keys(search(seeded, "guichet")) == [document.key]
+
+
+def test_rebuild_replaces_everything_and_counts(seeded):
+    fresh = [make_document("un guichet unique"), make_document("un autre guichet")]
+    assert seeded.rebuild(fresh) == 2
+    assert seeded.keys() == {document.key: document.fingerprint for document in fresh}
+
+
+def test_rebuild_reports_progress(backend):
+    counts = []
+    backend.rebuild(seed_documents(), progress=counts.append)
+    assert counts == list(range(1, len(seed_documents()) + 1))
+
+
+def test_search_answers_from_the_old_index_while_a_rebuild_runs(seeded, make_backend):
+    reader = make_backend()
+    before = keys(search(reader, "portail"))
+    during = []
+    fresh = [make_document("un portail neuf"), make_document("un autre texte")]
+    seeded.rebuild(fresh, progress=lambda count: during.append(keys(search(reader, "portail"))))
+    assert during == [before, before]
+    assert keys(search(reader, "portail")) == [fresh[0].key]
+
+
+def test_writes_made_during_a_rebuild_are_kept(seeded, make_backend):
+    writer = make_backend()
+    late = make_document("écrit pendant la reconstruction", interview="late")
+
+    def write_meanwhile(count):
+        if count == 1:
+            writer.index([late])
+            writer.delete_keys([f"{EXCHANGE_4}:p3"])
+
+    seeded.rebuild(seed_documents(), progress=write_meanwhile)
+    indexed = set(seeded.keys())
+    assert late.key in indexed
+    assert f"{EXCHANGE_4}:p3" not in indexed
+    assert search(seeded, "reconstruction").total == 1
+
+
+def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):
+    def broken():
+        yield make_document("un portail neuf")
+        raise RuntimeError("the database went away")
+
+    before = seeded.keys()
+    with pytest.raises(RuntimeError):
+        seeded.rebuild(broken())
+    assert seeded.keys() == before
+    assert search(seeded, "portail").total > 0
+
+
+def _write_many(dotted_path, path, writer, count, start):
+    backend = get_backend(dotted_path, path=path)
+    start.wait()
+    for n in range(1, count + 1):
+        backend.index([make_document(f"écrit par {writer}", interview=writer, paragraph=n)])
+
+
+def test_processes_writing_at_once_lose_no_update(make_backend):
+    make_backend()  # the index exists before the writers race
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(4)
+    writers = [
+        context.Process(
+            target=_write_many,
+            args=(make_backend.dotted_path, make_backend.path, f"writer-{n}", 25, start),
+        )
+        for n in range(4)
+    ]
+    for process in writers:
+        process.start()
+    for process in writers:
+        process.join(timeout=120)
+    assert [process.exitcode for process in writers] == [0, 0, 0, 0]
+    assert len(make_backend().keys()) == 100
+
+
+# Time limits
+
+
+def test_a_spent_time_limit_gives_partial_results(seeded):
+    results = search(seeded, "portail", time_limit=0)
+    assert results.partial
+    assert results.error is None
+
+
+def test_a_generous_time_limit_finishes(seeded):
+    results = search(seeded, "portail", time_limit=30)
+    assert not results.partial
+    assert results.total == search(seeded, "portail").total
+
+
+def test_a_tiny_time_limit_on_a_big_index_stops_early_or_finishes(backend):
+    backend.index([make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 3001)])
+    results = search(backend, "portail", time_limit=0.0001)
+    assert results.partial or results.total == 3000
+    assert len(results.hits) <= min(results.total, 10)
