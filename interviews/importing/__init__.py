@@ -12,7 +12,7 @@ from .models import (
     ParsedArticle,
     ParsedExchange,
 )
-from .parsing import parse_article
+from .parsing import parse_article, parse_sources
 from .serialize import to_json_dict
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "align_interview",
     "align_paragraphs",
     "parse_article",
+    "parse_sources",
     "strip_boilerplate",
     "to_json_dict",
 ]

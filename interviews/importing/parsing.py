@@ -138,3 +138,12 @@ def _speaker_names(labels: list[str]) -> list[str]:
         elif len(name) > len(names[same]):
             names[same] = name
     return names
+
+
+def parse_sources(sources) -> dict[str, ParsedArticle]:
+    """Each raw source (anything with ``lang``, ``content`` and ``filename``) parsed, by
+    language."""
+    return {
+        source.lang: parse_article(source.content, lang=source.lang, filename=source.filename)
+        for source in sources
+    }

@@ -19,11 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..forms_importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
-from ..importing import AlignedInterview, ImportProblem, ParsedArticle, parse_article
+from ..importing import AlignedInterview, ImportProblem, parse_sources
 from ..importing.corrections import Review, review
 from ..models import LANGS
 from ..services import import_interview as save_interview
-from ..sources import RawSource
 
 PREVIEW, RECHECK, IMPORT, PUBLISH = "preview", "recheck", "import", "publish"
 
@@ -47,7 +46,7 @@ def import_interview(request: HttpRequest) -> HttpResponse:
         return _incomplete()
     original, outlet = form.cleaned_data["original"], form.cleaned_data["outlet"]
     try:
-        articles = _articles(form.sources)
+        articles = parse_sources(form.sources)
     except ImportProblem:
         return _incomplete()  # these texts were parsed for the preview: the form was altered
     result = review(articles, original=original, corrections=form.corrections())
@@ -72,20 +71,13 @@ def _preview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _sources_page(request, form)
     try:
-        articles = _articles(form.sources)
+        articles = parse_sources(form.sources)
     except ImportProblem as problem:
         form.add_error(None, str(problem))
         return _sources_page(request, form)
     original, outlet = form.cleaned_data["original"], form.cleaned_data["outlet"]
     preview = ImportPreviewForm.carrying(form.sources, original=original, outlet=outlet)
     return _preview_page(request, preview, review(articles, original=original), original)
-
-
-def _articles(sources: list[RawSource]) -> dict[str, ParsedArticle]:
-    return {
-        source.lang: parse_article(source.content, lang=source.lang, filename=source.filename)
-        for source in sources
-    }
 
 
 def _incomplete() -> HttpResponse:

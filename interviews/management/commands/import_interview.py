@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interviews.importing import ImportProblem, align_interview, parse_article, to_json_dict
+from interviews.importing import ImportProblem, align_interview, parse_sources, to_json_dict
 from interviews.models import LANGS
 from interviews.services import import_interview
 from interviews.sources import SourceError, read_source
@@ -31,12 +31,7 @@ class Command(BaseCommand):
         paths = {lang: options[lang] for lang in LANGS if options[lang]}
         try:
             sources = [read_source(path, lang=lang) for lang, path in paths.items()]
-            articles = {
-                source.lang: parse_article(
-                    source.content, lang=source.lang, filename=source.filename
-                )
-                for source in sources
-            }
+            articles = parse_sources(sources)
             aligned = align_interview(
                 articles.get("fr"), articles.get("en"), original=options["original"]
             )
