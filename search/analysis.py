@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, Token
+from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
 from .documents import LANGUAGES
@@ -41,39 +41,6 @@ def fold(text: str) -> str:
     """Accent and typographic folding: "Œuvre numérique l’été" -> "Oeuvre numerique l'ete"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLDING)
-
-
-class ElisionFilter(Filter):
-    """Drops French elisions: "l’outsourcing" and "l'outsourcing" both give "outsourcing"."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            elision = ELISION.match(token.text)
-            if elision and elision.end() < len(token.text):
-                token.text = token.text[elision.end() :]
-                if token.chars:
-                    token.startchar += elision.end()
-            yield token
-
-
-class PossessiveFilter(Filter):
-    """Drops English possessives: "Morocco's" gives "Morocco"."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            possessive = POSSESSIVE.search(token.text)
-            if possessive and possessive.start() > 0:
-                token.text = token.text[: possessive.start()]
-                if token.chars:
-                    token.endchar -= len(possessive.group())
-            yield token
-
-
-class FoldFilter(Filter):
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            token.text = fold(token.text)
-            yield token
 
 
 # The French Snowball stemmer expects accented suffixes ("-ité", "-ée"): put them back on
@@ -107,29 +74,127 @@ def stem(word: str, lang: str) -> str:
 _STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGUAGES}
 
 
-class StemFilter(Filter):
+@lru_cache(maxsize=200_000)
+def term(word: str, lang: str) -> tuple[str, int, int]:
+    """The indexed form of one word as the tokenizer finds it, and how many characters its
+    elision ("l’") or possessive ("’s") takes off its start and its end."""
+    lead = trail = 0
+    if lang == "fr":
+        elision = ELISION.match(word)
+        if elision and elision.end() < len(word):
+            lead = elision.end()
+    else:
+        possessive = POSSESSIVE.search(word)
+        if possessive and possessive.start() > 0:
+            trail = len(possessive.group())
+    return stem(fold(word[lead : len(word) - trail].lower()), lang), lead, trail
+
+
+class LanguageAnalyzer(Tokenizer):
+    """Words, their elision or possessive dropped, lowercased, folded and stemmed.
+
+    One pass, each distinct word analysed once (``term`` is cached): a chain of Whoosh
+    filters does each step again for every occurrence, and indexing spends most of its
+    time there. Stop words are kept (a quoted "à tous" must match); queries drop them
+    outside quotes.
+    """
+
     is_morph = True
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.expression = re.compile(WORD)
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for token in tokens:
-            token.text = stem(token.text, self.lang)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LanguageAnalyzer) and other.lang == self.lang
+
+    def __hash__(self) -> int:
+        return hash(self.lang)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        lang = self.lang
+        words = (
+            ((value, 0, len(value)),)
+            if not tokenize
+            else ((m.group(), m.start(), m.end()) for m in self.expression.finditer(value))
+        )
+        for pos, (word, start, end) in enumerate(words, start_pos):
+            token.text, lead, trail = term(word, lang)
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + start + lead
+                token.endchar = start_char + end - trail
             yield token
 
 
-def _language_analyzer(lang: str) -> Analyzer:
-    # Stop words are kept (a quoted "à tous" must match); queries drop them outside quotes.
-    clitics = ElisionFilter() if lang == "fr" else PossessiveFilter()
-    return RegexTokenizer(WORD) | clitics | LowercaseFilter() | FoldFilter() | StemFilter(lang)
-
-
-ANALYZERS: dict[str, Analyzer] = {lang: _language_analyzer(lang) for lang in LANGUAGES}
+ANALYZERS: dict[str, LanguageAnalyzer] = {lang: LanguageAnalyzer(lang) for lang in LANGUAGES}
 
 STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(fold(word) for word in stopwords_for_language(lang)) for lang in LANGUAGES
 }
+# The same, as the analyzer indexes them (stemmed).
+STOP_TERMS: dict[str, frozenset[str]] = {
+    lang: frozenset(term(word, lang)[0] for word in stopwords_for_language(lang))
+    for lang in LANGUAGES
+}
+
+
+def common_gram(first: str, second: str) -> str:
+    """The term of two neighbouring terms in ``CommonGrams``' field."""
+    return f"{first} {second}"
+
+
+class CommonGrams(Tokenizer):
+    """Each pair of neighbouring words one of which is a stop word ("des data", "à tous"),
+    at the position of the first.
+
+    A quoted phrase's stop words are then checked on these short lists, not on the lists
+    of the stop words themselves, which hold nearly every document: "des data centers
+    accessibles à tous" reads "des data", "accessibles à" and "à tous" (and the other
+    words), never "des" or "à". Lucene's CommonGramsFilter, for Whoosh.
+    """
+
+    def __init__(self, words: LanguageAnalyzer) -> None:
+        self.words = words
+        self.stops = STOP_TERMS[words.lang]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CommonGrams) and other.words == self.words
+
+    def __hash__(self) -> int:
+        return hash(("grams", self.words.lang))
+
+    def __call__(self, value: str, positions: bool = False, mode: str = "", **kwargs):
+        token = Token(positions, False, mode=mode)
+        stops = self.stops
+        previous, previous_pos = None, 0
+        for word in self.words(value, positions=True, mode=mode):
+            text, pos = word.text, word.pos
+            if previous is not None and (previous in stops or text in stops):
+                token.text = common_gram(previous, text)
+                token.boost = 1.0
+                token.stopped = False
+                token.pos = previous_pos
+                yield token
+            previous, previous_pos = text, pos
 
 
 def is_stopword(word: str, lang: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
@@ -59,7 +59,9 @@ class SearchDocument:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: what engines store and journal."""
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
+        for name in ("text", "title", "extra"):
+            data[name] = dict(data[name])
         data["persons"] = list(self.persons)
         data["topics"] = list(self.topics)
         data["published_on"] = self.published_on.isoformat() if self.published_on else None
@@ -80,8 +82,7 @@ class SearchDocument:
     @property
     def fingerprint(self) -> str:
         """Changes whenever anything searchable or displayed changes (for drift checks)."""
-        canonical = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+        return fingerprint(self.to_dict())
 
     def extra_text(self, lang: str) -> str:
         """The ``extra`` values that belong to ``lang``, one per line."""
@@ -90,6 +91,15 @@ class SearchDocument:
             for name, value in self.extra.items()
             if value and _extra_language(name) in (lang, None)
         )
+
+
+_FIELD_NAMES = tuple(item.name for item in fields(SearchDocument))
+
+
+def fingerprint(data: dict[str, Any]) -> str:
+    """A ``SearchDocument.to_dict()``'s fingerprint, for who already has the dict."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
 def _extra_language(name: str) -> str | None:

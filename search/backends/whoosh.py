@@ -12,10 +12,12 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import collectors, index, query, sorting
+import numpy as np
+from whoosh import collectors, index, query
 from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
 from whoosh.searching import Searcher
 
@@ -29,23 +31,11 @@ from ..documents import (
     SearchResults,
 )
 from .base import SearchBackend
-from .whoosh_collectors import Deadline, Filter, MatchFacet, named_counts, request_filters
-from .whoosh_index import SCHEMA, Generations, Write, document_fields, meta_text
+from .whoosh_arrays import Scorer, Segment, SegmentCache, count_facets, filter_mask
+from .whoosh_index import SCHEMA, Generations, Write, document_fields, meta_text, writer
 
-BY_DATE = sorting.MultiFacet(
-    [
-        sorting.FieldFacet("published_on", reverse=True),
-        sorting.FieldFacet("interview"),
-        sorting.FieldFacet("exchange"),
-        sorting.FieldFacet("paragraph"),
-    ]
-)
-FACETS = {
-    "outlet": sorting.FieldFacet("outlet"),
-    "person": sorting.FieldFacet("persons", allow_overlap=True),
-    "topic": sorting.FieldFacet("topics", allow_overlap=True),
-    "year": sorting.FieldFacet("year"),
-}
+FACETS = ("lang", "outlet", "person", "topic", "year")
+Mask = np.ndarray
 
 # Boolean operators, in English and French; everything else a user types is text.
 OPERATORS = {
@@ -75,20 +65,70 @@ def _parser(lang: str) -> MultifieldParser:
     )
 
 
-def _scores(searcher: Searcher, q: query.Query, docnums: Iterable[int]) -> dict[int, float]:
-    """The score ``q`` gives each of a few documents (0 when it does not match them)."""
-    wanted = sorted(docnums)
-    scores = dict.fromkeys(wanted, 0.0)
-    context = searcher.context()
-    for subsearcher, offset in searcher.leaf_searchers():
-        matcher = q.matcher(subsearcher, context)
-        end = offset + subsearcher.doc_count_all()
-        for docnum in (d for d in wanted if offset <= d < end):
-            if matcher.is_active() and matcher.id() < docnum - offset:
-                matcher.skip_to(docnum - offset)
-            if matcher.is_active() and matcher.id() == docnum - offset:
-                scores[docnum] = matcher.score()
-    return scores
+def _by_score(found: list[_Found], limit: int) -> list[int]:
+    """The ``limit`` best-scored matches, as global document numbers; on a tie, the first
+    indexed first (as Whoosh ranks them)."""
+    candidates = []
+    for part in found:
+        docnums = np.flatnonzero(part.mask)
+        scores = part.combined[docnums]
+        if len(docnums) > limit:
+            # Everything that scores at least the limit-th best, ties included.
+            kept = scores >= np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            docnums, scores = docnums[kept], scores[kept]
+        best = np.lexsort((docnums, -scores))[:limit]
+        candidates += zip(
+            (-scores[best]).tolist(), (docnums[best] + part.offset).tolist(), strict=True
+        )
+    return [docnum for _, docnum in sorted(candidates)[:limit]]
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() >= deadline:
+        raise collectors.TimeLimit
+
+
+@dataclass
+class _Found:
+    """One segment's matches after the filters: which documents, and each language's
+    scores (the hit is shown in the language that scored best)."""
+
+    offset: int
+    mask: Mask
+    scores: dict[str, np.ndarray]
+
+    @property
+    def combined(self) -> np.ndarray:
+        """The score of the whole query (the Or of the languages' queries)."""
+        return sum(self.scores.values())
+
+
+def _find(
+    segment: Segment,
+    scorer: Scorer,
+    request: SearchQuery,
+    parsed: _ParsedQuery,
+    counts: dict[str, Counter[str]],
+    offset: int,
+) -> _Found:
+    """The documents of one segment that match and pass the filters; their facet values
+    (and, searching both languages, which language matched) are added to ``counts``."""
+    keep = filter_mask(request, segment)
+    deleted = segment.deleted()
+    union = np.zeros(segment.size, dtype=bool)
+    scores = {}
+    for lang, q in parsed.by_lang.items():
+        matches = scorer.matches(q)
+        if keep is not None:
+            matches = matches.keep(keep)
+        if deleted is not None:
+            matches = matches.keep(~deleted)
+        if len(parsed.by_lang) > 1 and (found := int(matches.mask.sum())):
+            counts["lang"][lang] += found
+        union |= matches.mask
+        scores[lang] = matches.scores
+    count_facets(segment, union, counts)
+    return _Found(offset, union, scores)
 
 
 class _ParsedQuery:
@@ -182,6 +222,7 @@ class WhooshBackend(SearchBackend):
         self._lock = threading.RLock()
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
+        self._segments = SegmentCache()
 
     # Writing
 
@@ -222,12 +263,12 @@ class WhooshBackend(SearchBackend):
 
         def fill(ix: index.Index) -> int:
             seen: set[str] = set()
-            with ix.writer(limitmb=256) as writer:
+            with writer(ix, limitmb=256, procs=2, multisegment=True, batchsize=500) as w:
                 for document in documents:
                     if document.key in seen:
                         raise ValueError(f"Two documents have the key {document.key!r}")
                     seen.add(document.key)
-                    writer.add_document(**document_fields(document))
+                    w.add_document(**document_fields(document))
                     if progress:
                         progress(len(seen))
             return len(seen)
@@ -290,52 +331,71 @@ class WhooshBackend(SearchBackend):
         deadline: float | None,
     ) -> SearchResults:
         limit = request.page * request.per_page
-        collector: collectors.Collector = (
-            collectors.SortingCollector(BY_DATE, limit=limit)
-            if request.sort == "date"
-            # Facets and the total see every match: no skipping blocks by quality, and no
-            # ``matcher.replace(minscore)`` (every 10 documents by default), which turns an
-            # Or whose branch cannot reach the N-th best score into an AndMaybe and so
-            # drops the documents only that branch matches.
-            else collectors.TopCollector(limit, usequality=False, replace=0)
-        )
-        if deadline is not None:
-            collector = Deadline(collector, deadline)
-        facets: dict[str, sorting.FacetType] = dict(FACETS)
-        if len(parsed.by_lang) > 1:
-            facets["lang"] = MatchFacet(parsed.by_lang)
-        collector = collectors.FacetCollector(collector, facets, maptype=sorting.Count)
-        if tests := request_filters(request):
-            collector = Filter(collector, tests)
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        found: list[_Found] = []
         partial = False
         try:
-            searcher.search_with_collector(parsed.combined, collector)
+            for segment, subsearcher, offset in self._segments.segments(searcher):
+                _check(deadline)
+                scorer = Scorer(segment, subsearcher, searcher)
+                found.append(_find(segment, scorer, request, parsed, counts, offset))
         except collectors.TimeLimit:
             partial = True
-        results = collector.results()
-        total = len(results)
-        counts = {name: named_counts(results.groups(name)) for name in facets}
-        counts.setdefault("lang", {next(iter(parsed.by_lang)): total} if total else {})
-        page = [docnum for _, docnum in results.top_n[limit - request.per_page : limit]]
+        total = sum(int(part.mask.sum()) for part in found)
+        if len(parsed.by_lang) == 1 and total:
+            counts["lang"][next(iter(parsed.by_lang))] = total
+        ranked = (
+            self._by_date(searcher, found, limit)
+            if request.sort == "date"
+            else _by_score(found, limit)
+        )
+        scores = {
+            docnum: {lang: float(part.scores[lang][docnum - part.offset]) for lang in part.scores}
+            for part in found
+            for docnum in ranked[limit - request.per_page : limit]
+            if 0 <= docnum - part.offset < len(part.mask)
+        }
         return SearchResults(
-            hits=self._hits(searcher, parsed, page),
+            hits=self._hits(searcher, parsed, ranked[limit - request.per_page : limit], scores),
             total=total,
             page=request.page,
             per_page=request.per_page,
-            facets=counts,
+            facets={name: dict(counts[name]) for name in FACETS},
             suggestion=self._suggest(searcher, request.text),
             partial=partial,
         )
 
+    def _by_date(self, searcher: Searcher, found: list[_Found], limit: int) -> list[int]:
+        """Newest first, then by interview, exchange and paragraph."""
+        keyed = []
+        segments = {offset: segment for segment, _, offset in self._segments.segments(searcher)}
+        for part in found:
+            segment = segments[part.offset]
+            docnums = np.flatnonzero(part.mask)
+            day, exchange, paragraph = (
+                segment.numbers(name)[docnums] for name in ("published_on", "exchange", "paragraph")
+            )
+            slugs, codes = segment.codes("interview")
+            interview = codes[docnums]
+            order = np.lexsort((paragraph, exchange, interview, -day))[:limit]
+            keyed += [
+                (-day[i], slugs[interview[i]], exchange[i], paragraph[i], docnums[i] + part.offset)
+                for i in order
+            ]
+        return [int(key[-1]) for key in sorted(keyed)[:limit]]
+
     def _hits(
-        self, searcher: Searcher, parsed: _ParsedQuery, docnums: list[int]
+        self,
+        searcher: Searcher,
+        parsed: _ParsedQuery,
+        docnums: list[int],
+        scores: dict[int, dict[str, float]],
     ) -> list[SearchHit]:
-        scores = {lang: _scores(searcher, q, docnums) for lang, q in parsed.by_lang.items()}
         marks = {lang: parsed.marks(lang) for lang in parsed.by_lang}
         hits = []
         for docnum in docnums:
             document = SearchDocument.from_dict(searcher.stored_fields(docnum)["document"])
-            lang = _best_language({lang: scores[lang][docnum] for lang in scores}, document)
+            lang = _best_language(scores[docnum], document)
             other = next(
                 candidate
                 for candidate in (document.original_language, *LANGUAGES)
@@ -355,7 +415,7 @@ class WhooshBackend(SearchBackend):
                     highlighted=highlighted,
                     translation=translation,
                     translation_lang=other,
-                    score=scores[lang][docnum],
+                    score=scores[docnum][lang],
                     published_on=document.published_on,
                     title=document.title,
                 )

@@ -23,71 +23,78 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from whoosh import columns, fields, index
+from whoosh import columns, fields, formats, index
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader
 from whoosh.writing import CLEAR
 
-from ..analysis import ANALYZERS
-from ..documents import (
-    LANGUAGES,
-    SearchDocument,
-)
-from .whoosh_collectors import yyyymmdd
+from ..analysis import ANALYZERS, CommonGrams
+from ..documents import LANGUAGES, SearchDocument, fingerprint
 
 LOCK_TIMEOUT = 60.0
 
 
-class SlugList(fields.KEYWORD):
-    """Space-separated slugs, also kept as a list column: faceting then reads only the
-    matched documents' lists instead of walking every posting of the field."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.column_type = columns.VarBytesListColumn()
-
-    def to_column_value(self, value: str) -> list[bytes]:
-        return [slug.encode() for slug in value.split()]
-
-
 def _text_fields() -> dict[str, fields.FieldType]:
     # A word the analyzer splits ("re-election") is searched as the phrase it was.
-    return {
+    text = {
         f"{prefix}_{lang}": fields.TEXT(
             analyzer=ANALYZERS[lang], phrase=True, multitoken_query="phrase"
         )
         for prefix in ("text", "meta")
         for lang in LANGUAGES
     }
+    # Found by phrases only, never scored on their own: see ``CommonGrams``.
+    grams = {
+        GRAMS[f"text_{lang}"]: fields.FieldType(
+            formats.Positions(), CommonGrams(ANALYZERS[lang]), scorable=False
+        )
+        for lang in LANGUAGES
+    }
+    return text | grams
 
+
+def _number() -> fields.COLUMN:
+    # Read as arrays for filters and sorting, never searched: a column, no postings.
+    return fields.COLUMN(columns.NumericColumn("I", default=0))
+
+
+def yyyymmdd(day: date) -> int:
+    return day.year * 10_000 + day.month * 100 + day.day
+
+
+# The common-grams field of each text field.
+GRAMS = {f"text_{lang}": f"grams_{lang}" for lang in LANGUAGES}
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, sortable=True),
     fingerprint=fields.COLUMN(columns.VarBytesColumn()),
-    interview=fields.ID(sortable=True),
-    outlet=fields.ID(sortable=True),
-    persons=SlugList(),
-    topics=SlugList(),
-    year=fields.ID(sortable=True),
-    published_on=fields.NUMERIC(sortable=True, default=0),  # yyyymmdd; 0 when unknown
-    exchange=fields.NUMERIC(sortable=True, default=0),
-    paragraph=fields.NUMERIC(sortable=True, default=0),
+    interview=fields.ID(),
+    outlet=fields.ID(),
+    persons=fields.KEYWORD(),
+    topics=fields.KEYWORD(),
+    year=fields.ID(),
+    published_on=_number(),  # yyyymmdd; 0 when unknown
+    exchange=_number(),
+    paragraph=_number(),
     document=fields.STORED,
     **_text_fields(),
 )
 
 
 def document_fields(document: SearchDocument) -> dict[str, Any]:
+    data = document.to_dict()
     values: dict[str, Any] = {
         "key": document.key,
-        "fingerprint": document.fingerprint.encode(),
+        "fingerprint": fingerprint(data).encode(),
         "interview": document.interview,
         "outlet": document.outlet,
         "persons": " ".join(document.persons),
         "topics": " ".join(document.topics),
         "paragraph": document.paragraph,
-        "document": document.to_dict(),
+        "document": data,
     }
     if document.exchange is not None:
         values["exchange"] = document.exchange
@@ -95,8 +102,11 @@ def document_fields(document: SearchDocument) -> dict[str, Any]:
         values["published_on"] = yyyymmdd(document.published_on)
         values["year"] = str(document.published_on.year)
     for lang in LANGUAGES:
-        values[f"text_{lang}"] = document.text.get(lang, "")
-        values[f"meta_{lang}"] = meta_text(document, lang)
+        # Empty fields are left out: each one given costs the writer, even empty.
+        if text := document.text.get(lang, ""):
+            values[f"text_{lang}"] = values[GRAMS[f"text_{lang}"]] = text
+        if meta := meta_text(document, lang):
+            values[f"meta_{lang}"] = meta
     return values
 
 
@@ -108,21 +118,45 @@ def meta_text(document: SearchDocument, lang: str) -> str:
     return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
 
 
+class _PerDocReader(W3PerDocReader):
+    """Whoosh's, remembering which columns a segment has: while a commit writes postings,
+    Whoosh 2.7 looks for the length column of their field on disk again (an ``os.stat``)
+    for every posting of a field that has none (every ID and keyword field)."""
+
+    def has_column(self, fieldname: str) -> bool:
+        known = self.__dict__.setdefault("_known_columns", {})
+        if fieldname not in known:
+            known[fieldname] = super().has_column(fieldname)
+        return known[fieldname]
+
+
+class Codec(W3Codec):
+    """Whoosh's default codec, writing the same files; only ``_PerDocReader`` differs."""
+
+    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
+        return _PerDocReader(storage, segment)
+
+
+def writer(ix: index.Index, **options: Any) -> Any:
+    """A writer of ``ix`` with the archive's codec."""
+    return ix.writer(codec=Codec(), **options)
+
+
 Write = dict[str, Any]
 
 
 def _apply(ix: index.Index, write: Write) -> None:
-    with ix.writer(timeout=LOCK_TIMEOUT, delay=0.01) as writer:
+    with writer(ix, timeout=LOCK_TIMEOUT, delay=0.01) as w:
         if "clear" in write:
-            writer.mergetype = CLEAR
+            w.mergetype = CLEAR
         for key in write.get("delete_keys", ()):
-            writer.delete_by_term("key", key)
+            w.delete_by_term("key", key)
         if "delete_interview" in write:
-            writer.delete_by_term("interview", write["delete_interview"])
+            w.delete_by_term("interview", write["delete_interview"])
         for slug in write.get("delete_interviews", ()):
-            writer.delete_by_term("interview", slug)
+            w.delete_by_term("interview", slug)
         for data in write.get("index", ()):
-            writer.update_document(**document_fields(SearchDocument.from_dict(data)))
+            w.update_document(**document_fields(SearchDocument.from_dict(data)))
 
 
 @contextmanager

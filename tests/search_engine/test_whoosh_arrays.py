@@ -1,0 +1,99 @@
+"""The array evaluation of queries finds exactly what Whoosh's own matchers find, with the
+same scores, on an index of several segments with deletions."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from whoosh import query
+
+from search.analysis import STOP_TERMS
+from search.backends.whoosh import WhooshBackend, _ParsedQuery
+from search.backends.whoosh_arrays import Scorer
+from search.documents import LANGUAGES
+from tests.search_engine.corpus import UNITS, make_document, seed_documents
+
+QUERIES = [
+    "portail",
+    "numerique",
+    "services publics",
+    "data OR portail",
+    "innovation NOT startups",
+    "(transition OR transformation) numérique",
+    "l’outsourcing",
+    "exportations",
+    '"data centers accessibles à tous"',
+    '"des data centers"',
+    '"de la"',
+    '"à tous" portail',
+    '"single portal"',
+    '"accessible to all"',
+    "Redouane",
+]
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory):
+    """The seed's documents and 300 made of its sentences, written in four commits (four
+    segments), some deleted afterwards."""
+    sentences = [text for unit in UNITS.values() for text in unit.values() if text]
+    rng = random.Random(7)
+    backend = WhooshBackend(tmp_path_factory.mktemp("index"))
+    backend.index(seed_documents())
+    for batch in range(3):
+        backend.index(
+            make_document(
+                " ".join(rng.sample(sentences, 2)),
+                " ".join(rng.sample(sentences, 2)),
+                interview=f"interview-{batch}-{number % 7}",
+            )
+            for number in range(100)
+        )
+    backend.delete(interview="interview-1-3")
+    yield backend
+    backend.close()
+
+
+def _found(backend, q):
+    """Global document number -> score, by the array evaluation."""
+    searcher = backend._searcher()
+    found = {}
+    for segment, subsearcher, offset in backend._segments.segments(searcher):
+        matches = Scorer(segment, subsearcher, searcher).matches(q)
+        deleted = segment.deleted()
+        mask = matches.mask & ~deleted if deleted is not None else matches.mask
+        found |= {int(d) + offset: float(matches.scores[d]) for d in np.flatnonzero(mask)}
+    return found
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_arrays_match_what_whoosh_matches(backend, text, lang):
+    q = _ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
+    searcher = backend._searcher()
+    assert len(searcher.reader().leaf_readers()) > 1
+    assert set(_found(backend, q)) == set(searcher.docs_for_query(q))
+
+
+@pytest.mark.parametrize("text", [text for text in QUERIES if '"' not in text])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_arrays_score_as_whoosh_scores(backend, text, lang):
+    q = _ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
+    whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(q, limit=None)}
+    found = _found(backend, q)
+    assert found.keys() == whoosh.keys()
+    assert found == pytest.approx(whoosh, rel=1e-9)
+
+
+def test_a_phrase_scores_as_its_words_that_are_not_stop_words(backend):
+    phrase = _ParsedQuery('"data centers accessibles à tous"', ("fr",), backend._parsers)
+    q = next(node for node in phrase.by_lang["fr"].leaves() if isinstance(node, query.Phrase))
+    scored = [word for word in q.words if word not in STOP_TERMS["fr"]]
+    assert 0 < len(scored) < len(q.words)
+    words = query.And([query.Term(q.fieldname, word) for word in scored])
+    whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(words, limit=None)}
+    found = _found(backend, q)
+    assert found
+    assert found == pytest.approx({docnum: whoosh[docnum] for docnum in found}, rel=1e-9)
