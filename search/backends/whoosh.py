@@ -1,8 +1,8 @@
 """Whoosh behind the ``SearchBackend`` interface: query parsing, searching, highlights.
 
-The index on disk (schema, generations, locks) is in ``whoosh_index``; the collectors and
-facets a search runs with are in ``whoosh_collectors``. Readers never lock: each backend
-keeps one searcher and reopens it when the index moved.
+The index on disk (schema, generations, locks) is in ``whoosh_index``; how a query's
+matches are found, scored and counted is in ``whoosh_arrays``. Readers never lock: each
+backend keeps one searcher and reopens it when the index moved.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh import collectors, index, query
+from whoosh import index, query
+from whoosh.collectors import TimeLimit
 from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
 from whoosh.searching import Searcher
 
@@ -34,6 +35,10 @@ from .base import SearchBackend
 from .whoosh_arrays import Scorer, Segment, SegmentCache, count_facets, filter_mask
 from .whoosh_index import SCHEMA, Generations, Write, document_fields, meta_text, writer
 
+STALE_LAYOUT = (
+    "The search index was built by an earlier version of the archive and cannot be "
+    "searched until it is rebuilt (manage.py rebuild_index)."
+)
 FACETS = ("lang", "outlet", "person", "topic", "year")
 Mask = np.ndarray
 
@@ -83,11 +88,6 @@ def _by_score(found: list[_Found], limit: int) -> list[int]:
     return [docnum for _, docnum in sorted(candidates)[:limit]]
 
 
-def _check(deadline: float | None) -> None:
-    if deadline is not None and time.monotonic() >= deadline:
-        raise collectors.TimeLimit
-
-
 @dataclass
 class _Found:
     """One segment's matches after the filters: which documents, and each language's
@@ -104,15 +104,11 @@ class _Found:
 
 
 def _find(
-    segment: Segment,
-    scorer: Scorer,
-    request: SearchQuery,
-    parsed: _ParsedQuery,
-    counts: dict[str, Counter[str]],
-    offset: int,
-) -> _Found:
-    """The documents of one segment that match and pass the filters; their facet values
-    (and, searching both languages, which language matched) are added to ``counts``."""
+    segment: Segment, scorer: Scorer, request: SearchQuery, parsed: _ParsedQuery, offset: int
+) -> tuple[_Found, dict[str, Counter[str]]]:
+    """The documents of one segment that match and pass the filters, and their facet
+    counts (with, searching both languages, which language matched)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     keep = filter_mask(request, segment)
     deleted = segment.deleted()
     union = np.zeros(segment.size, dtype=bool)
@@ -128,7 +124,7 @@ def _find(
         union |= matches.mask
         scores[lang] = matches.scores
     count_facets(segment, union, counts)
-    return _Found(offset, union, scores)
+    return _Found(offset, union, scores), counts
 
 
 class _ParsedQuery:
@@ -223,6 +219,7 @@ class WhooshBackend(SearchBackend):
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
         self._segments = SegmentCache()
+        self._current_layout = True
 
     # Writing
 
@@ -283,6 +280,8 @@ class WhooshBackend(SearchBackend):
             query.validate()
             with self._lock:
                 searcher = self._searcher()
+                if not self._current_layout:
+                    raise QueryError(STALE_LAYOUT)
                 parsed = _ParsedQuery(
                     query.text, (query.lang,) if query.lang else LANGUAGES, self._parsers
                 )
@@ -302,6 +301,8 @@ class WhooshBackend(SearchBackend):
             if not reader.doc_count():
                 return {}  # an empty index has no columns to read
             keys = reader.column_reader("key")
+            if not self._current_layout:
+                return dict.fromkeys((keys[d] for d in reader.all_doc_ids()), STALE_LAYOUT)
             fingerprints = reader.column_reader("fingerprint")
             return {keys[d]: fingerprints[d].decode() for d in reader.all_doc_ids()}
 
@@ -321,6 +322,7 @@ class WhooshBackend(SearchBackend):
         searcher = self.generations.open(name).searcher()
         self.close()
         self._opened = (name, searcher)
+        self._current_layout = self.generations.has_current_layout(name)
         return searcher
 
     def _search(
@@ -336,10 +338,13 @@ class WhooshBackend(SearchBackend):
         partial = False
         try:
             for segment, subsearcher, offset in self._segments.segments(searcher):
-                _check(deadline)
-                scorer = Scorer(segment, subsearcher, searcher)
-                found.append(_find(segment, scorer, request, parsed, counts, offset))
-        except collectors.TimeLimit:
+                scorer = Scorer(segment, subsearcher, searcher, deadline)
+                scorer.check_deadline()
+                part, part_counts = _find(segment, scorer, request, parsed, offset)
+                found.append(part)
+                for name, values in part_counts.items():
+                    counts[name].update(values)
+        except TimeLimit:
             partial = True
         total = sum(int(part.mask.sum()) for part in found)
         if len(parsed.by_lang) == 1 and total:

@@ -19,6 +19,7 @@ the version is pinned, and the tests compare every result with Whoosh's own matc
 from __future__ import annotations
 
 import itertools
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pickle import loads
@@ -27,6 +28,7 @@ from typing import Any
 import numpy as np
 from whoosh import query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.collectors import TimeLimit
 from whoosh.matching import ListMatcher
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
@@ -217,10 +219,22 @@ class Scorer:
     """Evaluates queries on one segment; ``searcher`` is the whole index's, whose
     statistics (document frequencies, average lengths) every segment's scores share."""
 
-    def __init__(self, segment: Segment, subsearcher: Searcher, searcher: Searcher) -> None:
+    def __init__(
+        self,
+        segment: Segment,
+        subsearcher: Searcher,
+        searcher: Searcher,
+        deadline: float | None = None,
+    ) -> None:
         self.segment = segment
         self.subsearcher = subsearcher
         self.searcher = searcher
+        self.deadline = deadline
+
+    def check_deadline(self) -> None:
+        """Raises ``TimeLimit`` once ``time.monotonic()`` has passed the deadline."""
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise TimeLimit
 
     def matches(self, q: query.Query) -> Matches:
         """Deleted documents included: the caller removes them once."""
@@ -323,6 +337,8 @@ class Scorer:
         rows = [np.searchsorted(found.ids, docnums) for found in postings]
         aligned = np.zeros(self.segment.size, dtype=bool)
         for i, docnum in enumerate(docnums):
+            if not i % 256:
+                self.check_deadline()
             starts = None
             for (_, _, offset), found, row in zip(units, postings, rows, strict=True):
                 here = {p - offset for p in decode_positions(found.values[row[i]])}
@@ -337,6 +353,7 @@ class Scorer:
         result = Matches.none(self.segment.size)
         matcher = q.matcher(self.subsearcher, self.subsearcher.context())
         while matcher.is_active():
+            self.check_deadline()
             result.mask[matcher.id()] = True
             result.scores[matcher.id()] = matcher.score()
             matcher.next()

@@ -4,6 +4,7 @@ On disk, ``path`` holds index generations (each a Whoosh index) and small files 
 several processes share them::
 
     CURRENT          name of the live generation, replaced atomically by a rebuild
+    <name>/LAYOUT    which ``SCHEMA`` the generation was built with
     LOCK             held by every write, and by a rebuild while it swaps generations
     REBUILD          held by a rebuild for its whole run
     BUILDING         name of the generation a rebuild is filling
@@ -35,6 +36,9 @@ from ..analysis import ANALYZERS, CommonGrams
 from ..documents import LANGUAGES, SearchDocument, fingerprint
 
 LOCK_TIMEOUT = 60.0
+# Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built
+# otherwise must be rebuilt (``rebuild_index``) before it can be searched.
+LAYOUT = "2: common grams, numeric columns"
 
 
 def _text_fields() -> dict[str, fields.FieldType]:
@@ -267,7 +271,13 @@ class Generations:
         name = f"gen-{time.time_ns()}-{os.getpid()}"
         (self.path / name).mkdir()
         index.create_in(str(self.path / name), SCHEMA)
+        (self.path / name / "LAYOUT").write_text(LAYOUT)
         return name
+
+    def has_current_layout(self, name: str) -> bool:
+        """Whether generation ``name`` was built with this code's ``SCHEMA``."""
+        layout = self.path / name / "LAYOUT"
+        return layout.exists() and layout.read_text() == LAYOUT
 
     def _clean_up(self) -> None:
         """Keep the live generation and the newest other one (searchers opened before a

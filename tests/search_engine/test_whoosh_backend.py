@@ -6,7 +6,7 @@ import pytest
 from whoosh import query
 
 from search.backends import get_backend
-from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh import STALE_LAYOUT, WhooshBackend
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
 
@@ -96,3 +96,16 @@ def test_facets_on_several_values_read_only_the_matched_documents(backend):
         ]
     )
     assert backend.search(SearchQuery("portail")).facets["person"] == {"alice": 1, "bob": 1}
+
+
+def test_an_index_of_an_earlier_layout_asks_for_a_rebuild(backend, tmp_path):
+    backend.index(seed_documents())
+    generations = backend.generations
+    (generations.path / generations.current() / "LAYOUT").unlink()
+    stale = WhooshBackend(tmp_path / "index")
+    results = stale.search(SearchQuery("portail"))
+    assert results.error and "rebuild_index" in results.error
+    assert set(stale.keys().values()) == {STALE_LAYOUT}
+    stale.rebuild(seed_documents())
+    assert stale.search(SearchQuery("portail")).total == 2
+    assert STALE_LAYOUT not in stale.keys().values()
