@@ -43,13 +43,22 @@ def timed(function: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def latencies(search: Callable[[BenchQuery], Any], repeat: int) -> dict[str, float]:
-    """Every query of the mix, warm: a few untimed runs each, then ``repeat`` timed."""
+def latencies(search: Callable[[BenchQuery], Any], repeat: int) -> dict[str, Any]:
+    """Every query of the mix, warm: a few untimed runs each, then ``repeat`` timed.
+    Percentiles over all the samples, and each query's median under "per_query_ms"."""
     for bench in QUERY_MIX:
         for _ in range(WARMUP):
             search(bench)
-    samples = [timed(lambda b=bench: search(b)) for _ in range(repeat) for bench in QUERY_MIX]
-    return percentiles(samples)
+    samples: dict[str, list[float]] = {bench.name: [] for bench in QUERY_MIX}
+    for _ in range(repeat):
+        for bench in QUERY_MIX:
+            samples[bench.name].append(timed(lambda b=bench: search(b)))
+    medians = {name: round(statistics.median(times) * 1000, 1) for name, times in samples.items()}
+    return percentiles([t for times in samples.values() for t in times]) | {"per_query_ms": medians}
+
+
+def _percentiles_only(figures: dict[str, Any], keys=("p50_ms", "p95_ms", "p99_ms")) -> dict:
+    return {key: figures[key] for key in keys}
 
 
 def ensure_corpus(size: int, seed: int) -> bool:
@@ -212,7 +221,7 @@ def run(args: argparse.Namespace) -> None:
         else:
             say("rebuild (haystack)", "reused: built for this corpus by an earlier run")
         figures = latencies(peers.haystack_search, args.repeat)
-        peer_results["haystack_whoosh"] = {k: figures[k] for k in ("p50_ms", "p95_ms")}
+        peer_results["haystack_whoosh"] = _percentiles_only(figures, ("p50_ms", "p95_ms"))
         say("search (haystack + Whoosh)", figures)
     else:
         say("search (haystack + Whoosh)", "not installed: pip install -e '.[bench]'")
@@ -220,7 +229,7 @@ def run(args: argparse.Namespace) -> None:
         seconds = timed(peers.postgres_rebuild)
         say("rebuild (PostgreSQL FTS)", f"{seconds:.1f} s")
         figures = latencies(peers.postgres_search, args.repeat)
-        peer_results["postgres_fts"] = {k: figures[k] for k in ("p50_ms", "p95_ms")}
+        peer_results["postgres_fts"] = _percentiles_only(figures, ("p50_ms", "p95_ms"))
         say("search (PostgreSQL FTS)", figures)
     for name, figures in peer_results.items():
         if figures:
@@ -266,7 +275,7 @@ def run(args: argparse.Namespace) -> None:
 
     report = {
         "size": size,
-        "search": search,
+        "search": _percentiles_only(search),
         "peers": peer_results,
         "rebuild_exchanges_per_s": float(rebuild_rate),
         "save_to_searchable_s": float(delay),

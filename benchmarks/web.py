@@ -25,6 +25,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+GUNICORN_CONFIG = Path(__file__).resolve().parent.parent / "archive" / "gunicorn.py"
+
+
 @contextmanager
 def gunicorn(*, workers: int) -> Iterator[str]:
     """The archive under gunicorn, with this process's settings and environment."""
@@ -34,6 +37,7 @@ def gunicorn(*, workers: int) -> Iterator[str]:
             sys.executable,
             "-m",
             "gunicorn",
+            f"--config={GUNICORN_CONFIG}",
             "archive.wsgi",
             f"--workers={workers}",
             f"--bind=127.0.0.1:{port}",

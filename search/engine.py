@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 from django.conf import settings
@@ -18,3 +19,12 @@ def backend() -> SearchBackend:
 @cache
 def _backend(dotted_path: str, path: str) -> SearchBackend:
     return get_backend(dotted_path, path=path)
+
+
+def warm() -> None:
+    """Load the index before the first request (web workers call it as they start); a
+    broken index is logged, and left to the requests to report."""
+    try:
+        backend().warm()
+    except Exception:
+        logging.getLogger(__name__).exception("warming the search index failed")

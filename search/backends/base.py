@@ -62,6 +62,11 @@ class SearchBackend(ABC):
     def clear(self) -> None:
         """Remove every document."""
 
+    def warm(self) -> None:
+        """Load what searches need from the index, so that a new process's first search
+        costs what the others do. Engines with nothing to load do nothing."""
+        return None
+
     @abstractmethod
     def close(self) -> None:
         """Release open files; the backend reopens them if used again."""

@@ -1,8 +1,9 @@
 """Whoosh behind the ``SearchBackend`` interface: query parsing, searching, highlights.
 
 The index on disk (schema, generations, locks) is in ``whoosh_index``; how a query's
-matches are found, scored and counted is in ``whoosh_arrays``. Readers never lock: each
-backend keeps one searcher and reopens it when the index moved.
+matches are found, scored and counted is in ``whoosh_matching`` (over what
+``whoosh_segments`` reads), and how queries are parsed in ``whoosh_query``. Readers never
+lock: each backend keeps one searcher and reopens it when the index moved.
 """
 
 from __future__ import annotations
@@ -12,17 +13,15 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from whoosh import index, query
 from whoosh.collectors import TimeLimit
-from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
 from whoosh.searching import Searcher
 
-from ..analysis import ANALYZERS, Vocabulary, highlight, is_stopword
+from ..analysis import ANALYZERS, Vocabulary, highlight
 from ..documents import (
     LANGUAGES,
     QueryError,
@@ -32,177 +31,16 @@ from ..documents import (
     SearchResults,
 )
 from .base import SearchBackend
-from .whoosh_arrays import Scorer, Segment, SegmentCache, count_facets, filter_mask
-from .whoosh_index import SCHEMA, Generations, Write, document_fields, meta_text, writer
+from .whoosh_index import Generations, Write, document_fields, meta_text, writer
+from .whoosh_matching import Found, Scorer, by_score, find, warm
+from .whoosh_query import OPERATOR_WORDS, ParsedQuery, parser
+from .whoosh_segments import SegmentCache
 
 STALE_LAYOUT = (
     "The search index was built by an earlier version of the archive and cannot be "
     "searched until it is rebuilt (manage.py rebuild_index)."
 )
 FACETS = ("lang", "outlet", "person", "topic", "year")
-Mask = np.ndarray
-
-# Boolean operators, in English and French; everything else a user types is text.
-OPERATORS = {
-    "And": ("AND", "ET"),
-    "Or": ("OR", "OU"),
-    "Not": ("NOT", "SAUF"),
-    "AndNot": ("ANDNOT",),
-    "AndMaybe": ("ANDMAYBE",),
-}
-OPERATOR_WORDS = frozenset(word for words in OPERATORS.values() for word in words)
-_QUOTES = str.maketrans(dict.fromkeys("«»“”„‟‹›″", '"'))
-
-
-def _parser(lang: str) -> MultifieldParser:
-    """Words, "phrases", (groups) and operators; no field prefixes, wildcards, ranges or
-    boosts: in a query, ``title:``, ``*`` or ``^`` is just punctuation."""
-    operators = {
-        name: rf"(^|(?<=[\s()]))(?:{'|'.join(words)})(?=\s)"
-        if name == "Not"
-        else rf"(?<=\s)(?:{'|'.join(words)})(?=\s)"
-        for name, words in OPERATORS.items()
-    }
-    return MultifieldParser(
-        [f"text_{lang}", f"meta_{lang}"],
-        SCHEMA,
-        plugins=[PhrasePlugin(), GroupPlugin(), OperatorsPlugin(**operators)],
-    )
-
-
-def _by_score(found: list[_Found], limit: int) -> list[int]:
-    """The ``limit`` best-scored matches, as global document numbers; on a tie, the first
-    indexed first (as Whoosh ranks them)."""
-    candidates = []
-    for part in found:
-        docnums = np.flatnonzero(part.mask)
-        scores = part.combined[docnums]
-        if len(docnums) > limit:
-            # Everything that scores at least the limit-th best, ties included.
-            kept = scores >= np.partition(scores, len(scores) - limit)[len(scores) - limit]
-            docnums, scores = docnums[kept], scores[kept]
-        best = np.lexsort((docnums, -scores))[:limit]
-        candidates += zip(
-            (-scores[best]).tolist(), (docnums[best] + part.offset).tolist(), strict=True
-        )
-    return [docnum for _, docnum in sorted(candidates)[:limit]]
-
-
-@dataclass
-class _Found:
-    """One segment's matches after the filters: which documents, and each language's
-    scores (the hit is shown in the language that scored best)."""
-
-    offset: int
-    mask: Mask
-    scores: dict[str, np.ndarray]
-
-    @property
-    def combined(self) -> np.ndarray:
-        """The score of the whole query (the Or of the languages' queries)."""
-        return sum(self.scores.values())
-
-
-def _find(
-    segment: Segment, scorer: Scorer, request: SearchQuery, parsed: _ParsedQuery, offset: int
-) -> tuple[_Found, dict[str, Counter[str]]]:
-    """The documents of one segment that match and pass the filters, and their facet
-    counts (with, searching both languages, which language matched)."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    keep = filter_mask(request, segment)
-    deleted = segment.deleted()
-    union = np.zeros(segment.size, dtype=bool)
-    scores = {}
-    for lang, q in parsed.by_lang.items():
-        matches = scorer.matches(q)
-        if keep is not None:
-            matches = matches.keep(keep)
-        if deleted is not None:
-            matches = matches.keep(~deleted)
-        if len(parsed.by_lang) > 1 and (found := int(matches.mask.sum())):
-            counts["lang"][lang] += found
-        union |= matches.mask
-        scores[lang] = matches.scores
-    count_facets(segment, union, counts)
-    return _Found(offset, union, scores), counts
-
-
-class _ParsedQuery:
-    """A user's query, parsed once per language it is searched in."""
-
-    def __init__(self, text: str, langs: tuple[str, ...], parsers: dict[str, Any]) -> None:
-        text = text.translate(_QUOTES)
-        if text.count('"') % 2:
-            text += '"'  # an unclosed quote runs to the end
-        self.by_lang: dict[str, query.Query] = {}
-        for lang in langs:
-            try:
-                parsed = parsers[lang].parse(text)
-            except Exception as error:  # Whoosh's parser has no error contract of its own
-                raise QueryError("This query could not be understood; try plain words.") from error
-            parsed = _without_stopwords(parsed, text, lang).normalize()
-            if not _is_bounded(parsed):
-                raise QueryError(
-                    "Nothing to search for: type at least one word, or a phrase in quotes "
-                    "(operators and punctuation alone match nothing)."
-                )
-            self.by_lang[lang] = parsed
-
-    @property
-    def combined(self) -> query.Query:
-        queries = list(self.by_lang.values())
-        return queries[0] if len(queries) == 1 else query.Or(queries)
-
-    def marks(self, lang: str) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
-        """What to highlight per field: single terms, and phrases as wholes."""
-        terms: dict[str, set[str]] = defaultdict(set)
-        phrases: dict[str, list[list[str]]] = defaultdict(list)
-
-        def walk(node: query.Query) -> None:
-            if isinstance(node, query.Phrase):
-                phrases[node.fieldname].append(list(node.words))
-            elif isinstance(node, query.Term):
-                terms[node.fieldname].add(node.text)
-            elif not isinstance(node, query.Not):
-                for child in node.children():
-                    walk(child)
-
-        walk(self.by_lang[lang])
-        return terms, phrases
-
-
-def _without_stopwords(q: query.Query, text: str, lang: str) -> query.Query:
-    """Outside quotes, stop words are optional ("accessibles à tous" needs no "à"),
-    unless nothing else is left."""
-    if isinstance(q, query.And):
-        kept = [clause for clause in q.subqueries if not _is_stopword(clause, text, lang)]
-        if kept:
-            q = query.And(kept, boost=q.boost)
-    return q.apply(lambda child: _without_stopwords(child, text, lang))
-
-
-def _is_stopword(clause: query.Query, text: str, lang: str) -> bool:
-    leaves = list(clause.leaves())
-    return all(
-        isinstance(leaf, query.Term)
-        and leaf.startchar is not None
-        and is_stopword(text[leaf.startchar : leaf.endchar], lang)
-        for leaf in leaves
-    )
-
-
-def _is_bounded(q: query.Query) -> bool:
-    """Whether ``q`` only matches documents containing something it names: never "every
-    document" (nothing typed) nor "every document without X" (a lone NOT)."""
-    if isinstance(q, query.Term | query.Phrase):
-        return True
-    if isinstance(q, query.And):
-        return any(_is_bounded(child) for child in q.subqueries)
-    if isinstance(q, query.Or):
-        return bool(q.subqueries) and all(_is_bounded(child) for child in q.subqueries)
-    if isinstance(q, query.BinaryQuery):  # AndNot, AndMaybe: the first side decides
-        return _is_bounded(q.a)
-    return False
 
 
 class WhooshBackend(SearchBackend):
@@ -214,7 +52,7 @@ class WhooshBackend(SearchBackend):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.generations = Generations(Path(path))
-        self._parsers = {lang: _parser(lang) for lang in LANGUAGES}
+        self._parsers = {lang: parser(lang) for lang in LANGUAGES}
         self._lock = threading.RLock()
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
@@ -256,11 +94,14 @@ class WhooshBackend(SearchBackend):
         *,
         progress: Callable[[int], None] | None = None,
     ) -> int:
-        """Keys must be unique among ``documents`` (a duplicate aborts the rebuild)."""
+        """Keys must be unique among ``documents`` (a duplicate aborts the rebuild).
+
+        Two processes analyse and write, a segment each (this machine has two cores);
+        this one reads the database and hands them documents."""
 
         def fill(ix: index.Index) -> int:
             seen: set[str] = set()
-            with writer(ix, limitmb=256, procs=2, multisegment=True, batchsize=500) as w:
+            with writer(ix, limitmb=128, procs=2, multisegment=True, batchsize=500) as w:
                 for document in documents:
                     if document.key in seen:
                         raise ValueError(f"Two documents have the key {document.key!r}")
@@ -282,7 +123,7 @@ class WhooshBackend(SearchBackend):
                 searcher = self._searcher()
                 if not self._current_layout:
                     raise QueryError(STALE_LAYOUT)
-                parsed = _ParsedQuery(
+                parsed = ParsedQuery(
                     query.text, (query.lang,) if query.lang else LANGUAGES, self._parsers
                 )
                 return self._search(searcher, query, parsed, deadline)
@@ -305,6 +146,11 @@ class WhooshBackend(SearchBackend):
                 return dict.fromkeys((keys[d] for d in reader.all_doc_ids()), STALE_LAYOUT)
             fingerprints = reader.column_reader("fingerprint")
             return {keys[d]: fingerprints[d].decode() for d in reader.all_doc_ids()}
+
+    def warm(self) -> None:
+        with self._lock:
+            for segment, _, _ in self._segments.segments(self._searcher()):
+                warm(segment)
 
     def close(self) -> None:
         with self._lock:
@@ -329,18 +175,18 @@ class WhooshBackend(SearchBackend):
         self,
         searcher: Searcher,
         request: SearchQuery,
-        parsed: _ParsedQuery,
+        parsed: ParsedQuery,
         deadline: float | None,
     ) -> SearchResults:
         limit = request.page * request.per_page
         counts: dict[str, Counter[str]] = defaultdict(Counter)
-        found: list[_Found] = []
+        found: list[Found] = []
         partial = False
         try:
             for segment, subsearcher, offset in self._segments.segments(searcher):
                 scorer = Scorer(segment, subsearcher, searcher, deadline)
                 scorer.check_deadline()
-                part, part_counts = _find(segment, scorer, request, parsed, offset)
+                part, part_counts = find(segment, scorer, request, parsed, offset)
                 found.append(part)
                 for name, values in part_counts.items():
                     counts[name].update(values)
@@ -352,7 +198,7 @@ class WhooshBackend(SearchBackend):
         ranked = (
             self._by_date(searcher, found, limit)
             if request.sort == "date"
-            else _by_score(found, limit)
+            else by_score(found, limit)
         )
         scores = {
             docnum: {lang: float(part.scores[lang][docnum - part.offset]) for lang in part.scores}
@@ -370,7 +216,7 @@ class WhooshBackend(SearchBackend):
             partial=partial,
         )
 
-    def _by_date(self, searcher: Searcher, found: list[_Found], limit: int) -> list[int]:
+    def _by_date(self, searcher: Searcher, found: list[Found], limit: int) -> list[int]:
         """Newest first, then by interview, exchange and paragraph."""
         keyed = []
         segments = {offset: segment for segment, _, offset in self._segments.segments(searcher)}
@@ -392,7 +238,7 @@ class WhooshBackend(SearchBackend):
     def _hits(
         self,
         searcher: Searcher,
-        parsed: _ParsedQuery,
+        parsed: ParsedQuery,
         docnums: list[int],
         scores: dict[int, dict[str, float]],
     ) -> list[SearchHit]:

@@ -109,3 +109,15 @@ def test_an_index_of_an_earlier_layout_asks_for_a_rebuild(backend, tmp_path):
     stale.rebuild(seed_documents())
     assert stale.search(SearchQuery("portail")).total == 2
     assert STALE_LAYOUT not in stale.keys().values()
+
+
+def test_warming_reads_what_a_search_needs_from_every_segment(backend):
+    backend.index(seed_documents())
+    backend.index([make_document("portail", persons=("alice",))])
+    backend.warm()
+    segments = backend._segments.segments(backend._searcher())
+    assert len(segments) == 2
+    for segment, _, _ in segments:
+        kinds = {key[0] for key in segment._cache}
+        assert kinds == {"codes", "pairs", "numbers", "lengths"}
+    assert backend.search(SearchQuery("portail")).facets["person"]["alice"] == 1

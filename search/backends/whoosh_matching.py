@@ -1,202 +1,35 @@
-"""A query's every match and its score, as numpy arrays over one index segment.
+"""A query's every match and its score, as numpy arrays over each index segment.
 
 A search shows ten hits but counts all of them: the total, each facet value and each
 filter; and it ranks all of them. Walking every match through Whoosh's matchers costs a
 Python step per match and per query term (a second for a frequent word at 10k
-interviews). Here a term's postings are read block by block straight into arrays, scored
-with Whoosh's own BM25F formula and statistics, and the query's structure becomes array
-operations: the same matches and the same scores as Whoosh's matchers, for a few
-milliseconds. Phrases are checked on the positions of the documents that hold every word.
-
-Segments never change once written (only their deletions do), so what is read from one
-(facet codes, dates, field lengths) is kept for as long as the segment lives, by
-``SegmentCache``.
-
-This reads whoosh-reloaded 2.7.5's postings format (``W3LeafMatcher`` blocks) directly:
-the version is pinned, and the tests compare every result with Whoosh's own matchers.
+interviews). Here a term's postings are read block by block straight into arrays
+(``whoosh_segments``), scored with Whoosh's own BM25F formula and index statistics, and
+the query's structure becomes array operations: the same matches and the same scores as
+Whoosh's matchers, in a few milliseconds. Phrases are checked on the positions of the
+documents that hold every word, their stop words through common grams.
 """
 
 from __future__ import annotations
 
 import itertools
 import time
-from collections import Counter
-from dataclasses import dataclass, field
-from pickle import loads
-from typing import Any
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.collectors import TimeLimit
-from whoosh.matching import ListMatcher
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
 
 from ..analysis import STOP_TERMS, common_gram
 from ..documents import SearchQuery
 from .whoosh_index import GRAMS, yyyymmdd
+from .whoosh_query import ParsedQuery
+from .whoosh_segments import Postings, Segment, decode_positions
 
 WEIGHTING = BM25F()  # what Whoosh's searchers score with by default
-_LENGTHS = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float64)
-
-
-@dataclass
-class Postings:
-    """One term's postings in one segment: document numbers, weights (term frequencies)
-    and, when asked for, the encoded positions."""
-
-    ids: np.ndarray
-    weights: np.ndarray
-    values: list[bytes] | None = None
-
-
-def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = False) -> Postings:
-    """A term's postings in one segment, deleted documents included.
-
-    One numpy operation per block of up to 128 postings (a block's ids are stored
-    delta-encoded), where a matcher takes a Python step per posting.
-    """
-    terms = reader._terms
-    if (fieldname, text) not in terms:
-        return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
-    matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
-    if isinstance(matcher, ListMatcher):  # few postings, stored inline with the term
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        weights = matcher._weights
-        return Postings(
-            ids,
-            np.ones(len(ids)) if not weights else np.asarray(weights, dtype=np.float64),
-            list(matcher._values) if values else None,
-        )
-    id_blocks, weight_blocks, value_list = [], [], [] if values else None
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, weights, block_values = matcher._data
-        ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
-        id_blocks.append(ids)
-        if weights is None or isinstance(weights, float):
-            weight_blocks.append(np.full(len(ids), 1.0 if weights is None else weights))
-        else:
-            weight_blocks.append(np.asarray(weights, dtype=np.float64))
-        if values:
-            value_list.extend(block_values)
-        matcher._next_block()
-    return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list)
-
-
-def decode_positions(value: bytes) -> list[int]:
-    """``whoosh.formats.Positions.decode_positions``, without its per-call checks."""
-    position, positions = 0, []
-    for delta in loads(value[4:] if value.endswith(b".") else value[4:] + b"."):
-        position += delta
-        positions.append(position)
-    return positions
-
-
-@dataclass
-class Segment:
-    """What searches need from one segment, each array read on first use and kept."""
-
-    reader: Any
-    size: int
-    _cache: dict[Any, Any] = field(default_factory=dict)
-
-    def postings(self, fieldname: str, text: str | bytes, *, values: bool = False) -> Postings:
-        if isinstance(text, str):
-            text = self.reader.schema[fieldname].to_bytes(text)
-        return read_postings(self.reader, fieldname, text, values=values)
-
-    def mask(self, fieldname: str, text: str | bytes) -> np.ndarray:
-        mask = np.zeros(self.size, dtype=bool)
-        mask[self.postings(fieldname, text).ids] = True
-        return mask
-
-    def codes(self, fieldname: str) -> tuple[list[bytes], np.ndarray]:
-        """A single-valued field's values (in index order) and, per document, the index of
-        its value (-1 for none)."""
-        key = ("codes", fieldname)
-        if key not in self._cache:
-            values, codes = [], np.full(self.size, -1, dtype=np.int32)
-            for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
-                values.append(text)
-                codes[self.postings(fieldname, text).ids] = code
-            self._cache[key] = values, codes
-        return self._cache[key]
-
-    def pairs(self, fieldname: str) -> tuple[list[bytes], np.ndarray, np.ndarray]:
-        """A many-valued field's values and its (document, value index) pairs."""
-        key = ("pairs", fieldname)
-        if key not in self._cache:
-            values, docs, codes = [], [np.empty(0, dtype=np.int64)], [np.empty(0, np.int32)]
-            for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
-                ids = self.postings(fieldname, text).ids
-                values.append(text)
-                docs.append(ids)
-                codes.append(np.full(len(ids), code, dtype=np.int32))
-            self._cache[key] = values, np.concatenate(docs), np.concatenate(codes)
-        return self._cache[key]
-
-    def numbers(self, fieldname: str) -> np.ndarray:
-        """A numeric column's values, per document (0 where unset)."""
-        key = ("numbers", fieldname)
-        if key not in self._cache:
-            column = None
-            if self.reader.has_column(fieldname):
-                column = self.reader.column_reader(fieldname, translate=False)
-            self._cache[key] = _column_array(column, ">u4", self.size).astype(np.int64)
-        return self._cache[key]
-
-    def lengths(self, fieldname: str) -> np.ndarray:
-        """Each document's length in a text field, as Whoosh's scorers see it."""
-        key = ("lengths", fieldname)
-        if key not in self._cache:
-            column = self.reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            self._cache[key] = _LENGTHS[_column_array(column, "u1", self.size)]
-        return self._cache[key]
-
-    def deleted(self) -> np.ndarray | None:
-        deleted = self.reader.deleted_docs_set
-        if not deleted:
-            return None
-        mask = np.zeros(self.size, dtype=bool)
-        mask[list(deleted)] = True
-        return mask
-
-
-def _column_array(column: Any, dtype: str, size: int) -> np.ndarray:
-    """A fixed-width column's values at once, from its bytes (0 past the last one set)."""
-    values = np.zeros(size, dtype=np.dtype(dtype).newbyteorder("="))
-    count = getattr(column, "_count", 0)
-    if count:
-        raw = column._dbfile.get(column._basepos, count * column._fixedlen)
-        values[:count] = np.frombuffer(raw, dtype=dtype)
-    return values
-
-
-class SegmentCache:
-    """``Segment``s of the open searcher, kept while their segment is part of it."""
-
-    def __init__(self) -> None:
-        self._segments: dict[str, Segment] = {}
-
-    def segments(self, searcher: Searcher) -> list[tuple[Segment, Searcher, int]]:
-        """(segment, its searcher, its first global document number), in order."""
-        found, kept = [], {}
-        for subsearcher, offset in searcher.leaf_searchers():
-            reader = subsearcher.reader()
-            if not reader.doc_count_all():
-                continue
-            key = f"{reader.storage()!r}/{reader.segment().segment_id()}"
-            segment = self._segments.get(key) or Segment(reader, reader.doc_count_all())
-            # The newest searcher's reader knows the segment's newest deletions.
-            segment.reader = reader
-            kept[key] = segment
-            found.append((segment, subsearcher, offset))
-        self._segments = kept
-        return found
 
 
 @dataclass
@@ -422,6 +255,75 @@ def count_facets(segment: Segment, mask: np.ndarray, counts: dict[str, Counter[s
         _add(counts[name], values, np.bincount(codes[mask[docs]], minlength=len(values)))
 
 
+def warm(segment: Segment) -> None:
+    """Read what every search of ``segment`` needs (facet codes, dates, field lengths)."""
+    for fieldname in SINGLE_FACETS.values():
+        segment.codes(fieldname)
+    for fieldname in MULTIPLE_FACETS.values():
+        segment.pairs(fieldname)
+    segment.numbers("published_on")
+    for fieldname, field_type in segment.reader.schema.items():
+        if field_type.scorable:
+            segment.lengths(fieldname)
+
+
 def _add(counter: Counter[str], values: list[bytes], tally: np.ndarray) -> None:
     for code in np.flatnonzero(tally):
         counter[values[code].decode()] += int(tally[code])
+
+
+def by_score(found: list[Found], limit: int) -> list[int]:
+    """The ``limit`` best-scored matches, as global document numbers; on a tie, the first
+    indexed first (as Whoosh ranks them)."""
+    candidates = []
+    for part in found:
+        docnums = np.flatnonzero(part.mask)
+        scores = part.combined[docnums]
+        if len(docnums) > limit:
+            # Everything that scores at least the limit-th best, ties included.
+            kept = scores >= np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            docnums, scores = docnums[kept], scores[kept]
+        best = np.lexsort((docnums, -scores))[:limit]
+        candidates += zip(
+            (-scores[best]).tolist(), (docnums[best] + part.offset).tolist(), strict=True
+        )
+    return [docnum for _, docnum in sorted(candidates)[:limit]]
+
+
+@dataclass
+class Found:
+    """One segment's matches after the filters: which documents, and each language's
+    scores (the hit is shown in the language that scored best)."""
+
+    offset: int
+    mask: np.ndarray
+    scores: dict[str, np.ndarray]
+
+    @property
+    def combined(self) -> np.ndarray:
+        """The score of the whole query (the Or of the languages' queries)."""
+        return sum(self.scores.values())
+
+
+def find(
+    segment: Segment, scorer: Scorer, request: SearchQuery, parsed: ParsedQuery, offset: int
+) -> tuple[Found, dict[str, Counter[str]]]:
+    """The documents of one segment that match and pass the filters, and their facet
+    counts (with, searching both languages, which language matched)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    keep = filter_mask(request, segment)
+    deleted = segment.deleted()
+    union = np.zeros(segment.size, dtype=bool)
+    scores = {}
+    for lang, q in parsed.by_lang.items():
+        matches = scorer.matches(q)
+        if keep is not None:
+            matches = matches.keep(keep)
+        if deleted is not None:
+            matches = matches.keep(~deleted)
+        if len(parsed.by_lang) > 1 and (found := int(matches.mask.sum())):
+            counts["lang"][lang] += found
+        union |= matches.mask
+        scores[lang] = matches.scores
+    count_facets(segment, union, counts)
+    return Found(offset, union, scores), counts

@@ -10,8 +10,9 @@ import pytest
 from whoosh import query
 
 from search.analysis import STOP_TERMS
-from search.backends.whoosh import WhooshBackend, _ParsedQuery
-from search.backends.whoosh_arrays import Scorer
+from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh_matching import Scorer
+from search.backends.whoosh_query import ParsedQuery
 from search.documents import LANGUAGES
 from tests.search_engine.corpus import UNITS, make_document, seed_documents
 
@@ -71,7 +72,7 @@ def _found(backend, q):
 @pytest.mark.parametrize("text", QUERIES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_arrays_match_what_whoosh_matches(backend, text, lang):
-    q = _ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
+    q = ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
     searcher = backend._searcher()
     assert len(searcher.reader().leaf_readers()) > 1
     assert set(_found(backend, q)) == set(searcher.docs_for_query(q))
@@ -80,7 +81,7 @@ def test_arrays_match_what_whoosh_matches(backend, text, lang):
 @pytest.mark.parametrize("text", [text for text in QUERIES if '"' not in text])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_arrays_score_as_whoosh_scores(backend, text, lang):
-    q = _ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
+    q = ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
     whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(q, limit=None)}
     found = _found(backend, q)
     assert found.keys() == whoosh.keys()
@@ -88,7 +89,7 @@ def test_arrays_score_as_whoosh_scores(backend, text, lang):
 
 
 def test_a_phrase_scores_as_its_words_that_are_not_stop_words(backend):
-    phrase = _ParsedQuery('"data centers accessibles à tous"', ("fr",), backend._parsers)
+    phrase = ParsedQuery('"data centers accessibles à tous"', ("fr",), backend._parsers)
     q = next(node for node in phrase.by_lang["fr"].leaves() if isinstance(node, query.Phrase))
     scored = [word for word in q.words if word not in STOP_TERMS["fr"]]
     assert 0 < len(scored) < len(q.words)

@@ -1,0 +1,62 @@
+"""What the Whoosh backend reads from its segments, and keeps: never anything stale."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh_segments import Postings, RecentPostings
+from search.documents import SearchQuery
+from tests.search_engine.corpus import make_document
+
+
+def postings(count: int) -> Postings:
+    return Postings(np.arange(count), np.ones(count))
+
+
+def test_recent_postings_are_read_once():
+    recent, reads = RecentPostings(budget=10), []
+    for _ in range(3):
+        recent.get(("segment", "text_fr", b"portail"), lambda: reads.append(1) or postings(4))
+    assert len(reads) == 1
+
+
+def test_recent_postings_drop_the_least_recently_used_past_their_budget():
+    recent = RecentPostings(budget=10)
+    recent.get(("s", "f", b"a"), lambda: postings(6))
+    recent.get(("s", "f", b"b"), lambda: postings(3))
+    recent.get(("s", "f", b"a"), lambda: postings(6))  # used again: "b" is now the oldest
+    recent.get(("s", "f", b"c"), lambda: postings(4))
+    assert recent.size == 10
+    reads = []
+    recent.get(("s", "f", b"b"), lambda: reads.append(1) or postings(3))
+    assert reads == [1]
+
+
+def test_recent_postings_are_read_only():
+    found = RecentPostings().get(("s", "f", b"a"), lambda: postings(3))
+    assert not found.ids.flags.writeable and not found.weights.flags.writeable
+
+
+def test_postings_of_a_segment_that_is_gone_are_dropped(tmp_path):
+    backend = WhooshBackend(tmp_path)
+    backend.index([make_document("portail unique", interview="a")])
+    backend.search(SearchQuery("portail"))
+    assert backend._segments.recent.size
+    backend.rebuild([make_document("guichet", interview="b")])
+    assert backend.search(SearchQuery("portail")).total == 0
+    assert {key[0] for key in backend._segments.recent._entries} <= {
+        segment.id for segment, _, _ in backend._segments.segments(backend._searcher())
+    }
+
+
+def test_a_deletion_after_a_search_is_seen_by_the_next_search(tmp_path):
+    backend = WhooshBackend(tmp_path)
+    backend.index(
+        [make_document("portail", interview="a"), make_document("portail", interview="b")]
+    )
+    assert backend.search(SearchQuery("portail")).total == 2
+    backend.delete(interview="a")
+    results = backend.search(SearchQuery("portail"))
+    assert results.total == 1
+    assert [hit.interview for hit in results.hits] == ["b"]
