@@ -12,6 +12,10 @@ from .documents import SearchHit
 from .permalinks import hit_url
 
 
+# A facet lists this many values (of, say, hundreds of people): the most frequent.
+FACET_VALUES_SHOWN = 20
+
+
 @dataclass(frozen=True)
 class PresentedHit:
     hit: SearchHit
@@ -59,18 +63,29 @@ def _labels(facet: str, values: list[str]) -> dict[str, str]:
     return {value: value for value in values}
 
 
-def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, list[FacetValue]]:
-    """Each facet's values with their counts and a link that toggles the filter."""
+@dataclass(frozen=True)
+class Facet:
+    """The most frequent values of a facet, and how many others there are."""
+
+    values: list[FacetValue]
+    more: int
+
+
+def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, Facet]:
+    """Each facet's most frequent values with their counts and a link that toggles the
+    filter; a selected value is always among them."""
     presented = {}
     for facet, counts in facets.items():
-        labels = _labels(facet, list(counts))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        shown = ranked[:FACET_VALUES_SHOWN]
+        shown += [item for item in ranked[FACET_VALUES_SHOWN:] if _selected(facet, item, params)]
+        labels = _labels(facet, [value for value, _ in shown])
         values = []
-        for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        for value, count in shown:
             query = params.copy()
             query.pop("page", None)
-            selected = params.get(facet) == value
+            selected = _selected(facet, (value, count), params)
             if facet == "year":
-                selected = params.get("date_from") == f"{value}-01-01"
                 query["date_from"], query["date_to"] = f"{value}-01-01", f"{value}-12-31"
             elif selected:
                 query.pop(facet)
@@ -81,5 +96,11 @@ def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, list[
                     value, labels.get(value, value), count, "?" + query.urlencode(), selected
                 )
             )
-        presented[facet] = values
+        presented[facet] = Facet(values, len(ranked) - len(shown))
     return presented
+
+
+def _selected(facet: str, item: tuple[str, int], params) -> bool:
+    if facet == "year":
+        return params.get("date_from") == f"{item[0]}-01-01"
+    return params.get(facet) == item[0]
