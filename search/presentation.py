@@ -11,7 +11,6 @@ from interviews.models import Outlet, Person, Topic
 from .documents import SearchHit
 from .permalinks import hit_url
 
-
 # A facet lists this many values (of, say, hundreds of people): the most frequent.
 FACET_VALUES_SHOWN = 20
 

@@ -12,7 +12,7 @@ own matchers.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pickle import loads
 from typing import Any
@@ -35,7 +35,7 @@ class Postings:
 
     ids: np.ndarray
     weights: np.ndarray
-    values: list[bytes] | None = None
+    values: Sequence[bytes] | None = None
 
 
 def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = False) -> Postings:
@@ -83,8 +83,9 @@ def decode_positions(value: bytes) -> list[int]:
 
 
 class RecentPostings:
-    """The postings (without positions) of the terms searches read last, up to ``budget``
-    postings in all, the least recently used dropped first.
+    """The postings of the terms searches read last, up to ``budget`` postings in all (a
+    posting with its positions counts as ``POSITIONS_COST``), the least recently used
+    dropped first.
 
     A segment never changes, so what was read from it stays true while it lives: a word
     many searches ask for is decoded once, not once per search.
@@ -93,26 +94,39 @@ class RecentPostings:
     def __init__(self, budget: int = POSTINGS_BUDGET) -> None:
         self.budget = budget
         self.size = 0
-        self._entries: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
+        self._entries: OrderedDict[Key, Postings] = OrderedDict()
 
-    def get(self, key: tuple[str, str, bytes], read: Callable[[], Postings]) -> Postings:
+    def get(self, key: Key, read: Callable[[], Postings]) -> Postings:
         if key in self._entries:
             self._entries.move_to_end(key)
             return self._entries[key]
         postings = read()
         postings.ids.flags.writeable = postings.weights.flags.writeable = False
-        if len(postings.ids) <= self.budget:
+        if postings.values is not None:
+            postings.values = tuple(postings.values)
+        if _cost(postings) <= self.budget:
             self._entries[key] = postings
-            self.size += len(postings.ids)
+            self.size += _cost(postings)
             while self.size > self.budget:
                 _, dropped = self._entries.popitem(last=False)
-                self.size -= len(dropped.ids)
+                self.size -= _cost(dropped)
         return postings
 
     def keep_only(self, segments: Collection[str]) -> None:
         """Drop what was read from segments other than these."""
         for key in [key for key in self._entries if key[0] not in segments]:
-            self.size -= len(self._entries.pop(key).ids)
+            self.size -= _cost(self._entries.pop(key))
+
+
+# (segment id, field, term, with positions)
+Key = tuple[str, str, bytes, bool]
+# A posting's positions, as the bytes Whoosh stores, take about four times the memory of
+# its id and weight.
+POSITIONS_COST = 5
+
+
+def _cost(postings: Postings) -> int:
+    return len(postings.ids) * (1 if postings.values is None else POSITIONS_COST)
 
 
 @dataclass
@@ -128,10 +142,11 @@ class Segment:
     def postings(self, fieldname: str, text: str | bytes, *, values: bool = False) -> Postings:
         if isinstance(text, str):
             text = self.reader.schema[fieldname].to_bytes(text)
-        if values or self.recent is None:
+        if self.recent is None:
             return read_postings(self.reader, fieldname, text, values=values)
         return self.recent.get(
-            (self.id, fieldname, text), lambda: read_postings(self.reader, fieldname, text)
+            (self.id, fieldname, text, values),
+            lambda: read_postings(self.reader, fieldname, text, values=values),
         )
 
     def mask(self, fieldname: str, text: str | bytes) -> np.ndarray:

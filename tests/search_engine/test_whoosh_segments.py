@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_segments import Postings, RecentPostings
+from search.backends.whoosh_segments import POSITIONS_COST, Postings, RecentPostings
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document
 
@@ -17,24 +17,26 @@ def postings(count: int) -> Postings:
 def test_recent_postings_are_read_once():
     recent, reads = RecentPostings(budget=10), []
     for _ in range(3):
-        recent.get(("segment", "text_fr", b"portail"), lambda: reads.append(1) or postings(4))
+        recent.get(
+            ("segment", "text_fr", b"portail", False), lambda: reads.append(1) or postings(4)
+        )
     assert len(reads) == 1
 
 
 def test_recent_postings_drop_the_least_recently_used_past_their_budget():
     recent = RecentPostings(budget=10)
-    recent.get(("s", "f", b"a"), lambda: postings(6))
-    recent.get(("s", "f", b"b"), lambda: postings(3))
-    recent.get(("s", "f", b"a"), lambda: postings(6))  # used again: "b" is now the oldest
-    recent.get(("s", "f", b"c"), lambda: postings(4))
+    recent.get(("s", "f", b"a", False), lambda: postings(6))
+    recent.get(("s", "f", b"b", False), lambda: postings(3))
+    recent.get(("s", "f", b"a", False), lambda: postings(6))  # used again: "b" is now the oldest
+    recent.get(("s", "f", b"c", False), lambda: postings(4))
     assert recent.size == 10
     reads = []
-    recent.get(("s", "f", b"b"), lambda: reads.append(1) or postings(3))
+    recent.get(("s", "f", b"b", False), lambda: reads.append(1) or postings(3))
     assert reads == [1]
 
 
 def test_recent_postings_are_read_only():
-    found = RecentPostings().get(("s", "f", b"a"), lambda: postings(3))
+    found = RecentPostings().get(("s", "f", b"a", False), lambda: postings(3))
     assert not found.ids.flags.writeable and not found.weights.flags.writeable
 
 
@@ -60,3 +62,9 @@ def test_a_deletion_after_a_search_is_seen_by_the_next_search(tmp_path):
     results = backend.search(SearchQuery("portail"))
     assert results.total == 1
     assert [hit.interview for hit in results.hits] == ["b"]
+
+
+def test_postings_with_positions_count_for_more_of_the_budget():
+    recent = RecentPostings(budget=100)
+    recent.get(("s", "f", b"a", True), lambda: Postings(np.arange(4), np.ones(4), [b""] * 4))
+    assert recent.size == 4 * POSITIONS_COST
