@@ -41,6 +41,8 @@ STALE_LAYOUT = (
     "searched until it is rebuilt (manage.py rebuild_index)."
 )
 FACETS = ("lang", "outlet", "person", "topic", "year")
+# A rebuild's writing processes: this machine has two cores (1 writes in this process).
+REBUILD_PROCESSES = 2
 
 
 class WhooshBackend(SearchBackend):
@@ -96,12 +98,14 @@ class WhooshBackend(SearchBackend):
     ) -> int:
         """Keys must be unique among ``documents`` (a duplicate aborts the rebuild).
 
-        Two processes analyse and write, a segment each (this machine has two cores);
-        this one reads the database and hands them documents."""
+        ``REBUILD_PROCESSES`` processes analyse and write, a segment each; this one reads
+        the database and hands them documents."""
 
         def fill(ix: index.Index) -> int:
             seen: set[str] = set()
-            with writer(ix, limitmb=128, procs=2, multisegment=True, batchsize=500) as w:
+            with writer(
+                ix, limitmb=128, procs=REBUILD_PROCESSES, multisegment=True, batchsize=500
+            ) as w:
                 for document in documents:
                     if document.key in seen:
                         raise ValueError(f"Two documents have the key {document.key!r}")
