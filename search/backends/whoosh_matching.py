@@ -148,10 +148,11 @@ class Scorer:
             units = [(q.fieldname, words[0], 0)]
         read = {(f, text): self.segment.postings(f, text, values=True) for f, text, _ in units}
         postings = [read[f, text] for f, text, _ in units]
-        masks = [Matches.none(self.segment.size).mask for _ in units]
-        for mask, found in zip(masks, postings, strict=True):
-            mask[found.ids] = True
-        candidates = np.logical_and.reduce(masks)
+        candidates = np.ones(self.segment.size, dtype=bool)
+        for found in postings:
+            holds = np.zeros(self.segment.size, dtype=bool)
+            holds[found.ids] = True
+            candidates &= holds
         if len(units) > 1:
             candidates &= self._aligned(candidates, units, postings)
         scored = [word for word in words if word not in stops] or words

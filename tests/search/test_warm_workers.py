@@ -1,0 +1,29 @@
+"""gunicorn workers load the search index before their first request."""
+
+from __future__ import annotations
+
+import logging
+
+from archive import gunicorn
+from search import engine
+from search.documents import SearchQuery
+from tests.search_engine.corpus import seed_documents
+
+
+def test_a_worker_reads_the_index_before_its_first_request():
+    engine.backend().index(seed_documents())
+    engine.backend().close()
+    gunicorn.post_worker_init(worker=None)
+    segments = engine.backend()._segments.segments(engine.backend()._searcher())
+    assert segments and all(segment._cache for segment, _, _ in segments)
+    assert engine.backend().search(SearchQuery("portail")).total == 2
+
+
+def test_a_broken_index_does_not_stop_a_worker_from_starting(monkeypatch, caplog):
+    def broken():
+        raise OSError("index unreadable")
+
+    monkeypatch.setattr(engine.backend(), "warm", broken)
+    with caplog.at_level(logging.ERROR, logger="search.engine"):
+        gunicorn.post_worker_init(worker=None)
+    assert "warming the search index failed" in caplog.text
