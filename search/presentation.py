@@ -77,13 +77,13 @@ def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, Facet
     for facet, counts in facets.items():
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         shown = ranked[:FACET_VALUES_SHOWN]
-        shown += [item for item in ranked[FACET_VALUES_SHOWN:] if _selected(facet, item, params)]
+        shown += [item for item in ranked[FACET_VALUES_SHOWN:] if _selected(facet, item[0], params)]
         labels = _labels(facet, [value for value, _ in shown])
         values = []
         for value, count in shown:
             query = params.copy()
             query.pop("page", None)
-            selected = _selected(facet, (value, count), params)
+            selected = _selected(facet, value, params)
             if facet == "year":
                 query["date_from"], query["date_to"] = f"{value}-01-01", f"{value}-12-31"
             elif selected:
@@ -99,7 +99,7 @@ def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, Facet
     return presented
 
 
-def _selected(facet: str, item: tuple[str, int], params) -> bool:
+def _selected(facet: str, value: str, params) -> bool:
     if facet == "year":
-        return params.get("date_from") == f"{item[0]}-01-01"
-    return params.get(facet) == item[0]
+        return params.get("date_from") == f"{value}-01-01"
+    return params.get(facet) == value

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
@@ -32,7 +31,7 @@ from ..documents import (
 )
 from .base import SearchBackend
 from .whoosh_index import Generations, Write, document_fields, meta_text, writer
-from .whoosh_matching import Found, Scorer, by_score, find, warm
+from .whoosh_matching import Found, Scorer, by_date, by_score, find, warm
 from .whoosh_query import OPERATOR_WORDS, ParsedQuery, parser
 from .whoosh_segments import SegmentCache
 
@@ -199,19 +198,16 @@ class WhooshBackend(SearchBackend):
         total = sum(int(part.mask.sum()) for part in found)
         if len(parsed.by_lang) == 1 and total:
             counts["lang"][next(iter(parsed.by_lang))] = total
-        ranked = (
-            self._by_date(searcher, found, limit)
-            if request.sort == "date"
-            else by_score(found, limit)
-        )
+        ranked = (by_date if request.sort == "date" else by_score)(found, limit)
+        page = ranked[limit - request.per_page : limit]
         scores = {
-            docnum: {lang: float(part.scores[lang][docnum - part.offset]) for lang in part.scores}
+            docnum: in_part
+            for docnum in page
             for part in found
-            for docnum in ranked[limit - request.per_page : limit]
-            if 0 <= docnum - part.offset < len(part.mask)
+            if (in_part := part.language_scores(docnum)) is not None
         }
         return SearchResults(
-            hits=self._hits(searcher, parsed, ranked[limit - request.per_page : limit], scores),
+            hits=self._hits(searcher, parsed, page, scores),
             total=total,
             page=request.page,
             per_page=request.per_page,
@@ -219,25 +215,6 @@ class WhooshBackend(SearchBackend):
             suggestion=self._suggest(searcher, request.text),
             partial=partial,
         )
-
-    def _by_date(self, searcher: Searcher, found: list[Found], limit: int) -> list[int]:
-        """Newest first, then by interview, exchange and paragraph."""
-        keyed = []
-        segments = {offset: segment for segment, _, offset in self._segments.segments(searcher)}
-        for part in found:
-            segment = segments[part.offset]
-            docnums = np.flatnonzero(part.mask)
-            day, exchange, paragraph = (
-                segment.numbers(name)[docnums] for name in ("published_on", "exchange", "paragraph")
-            )
-            slugs, codes = segment.codes("interview")
-            interview = codes[docnums]
-            order = np.lexsort((paragraph, exchange, interview, -day))[:limit]
-            keyed += [
-                (-day[i], slugs[interview[i]], exchange[i], paragraph[i], docnums[i] + part.offset)
-                for i in order
-            ]
-        return [int(key[-1]) for key in sorted(keyed)[:limit]]
 
     def _hits(
         self,

@@ -291,11 +291,31 @@ def by_score(found: list[Found], limit: int) -> list[int]:
     return [docnum for _, docnum in sorted(candidates)[:limit]]
 
 
+def by_date(found: list[Found], limit: int) -> list[int]:
+    """The ``limit`` newest matches, then by interview, exchange and paragraph, as global
+    document numbers."""
+    keyed = []
+    for part in found:
+        segment, docnums = part.segment, np.flatnonzero(part.mask)
+        day, exchange, paragraph = (
+            segment.numbers(name)[docnums] for name in ("published_on", "exchange", "paragraph")
+        )
+        slugs, codes = segment.codes("interview")
+        interview = codes[docnums]
+        order = np.lexsort((paragraph, exchange, interview, -day))[:limit]
+        keyed += [
+            (-day[i], slugs[interview[i]], exchange[i], paragraph[i], docnums[i] + part.offset)
+            for i in order
+        ]
+    return [int(key[-1]) for key in sorted(keyed)[:limit]]
+
+
 @dataclass
 class Found:
     """One segment's matches after the filters: which documents, and each language's
     scores (the hit is shown in the language that scored best)."""
 
+    segment: Segment
     offset: int
     mask: np.ndarray
     scores: dict[str, np.ndarray]
@@ -304,6 +324,13 @@ class Found:
     def combined(self) -> np.ndarray:
         """The score of the whole query (the Or of the languages' queries)."""
         return sum(self.scores.values())
+
+    def language_scores(self, docnum: int) -> dict[str, float] | None:
+        """Each language's score for global document ``docnum``; None if not in here."""
+        local = docnum - self.offset
+        if not 0 <= local < self.segment.size:
+            return None
+        return {lang: float(scores[local]) for lang, scores in self.scores.items()}
 
 
 def find(
@@ -327,4 +354,4 @@ def find(
         union |= matches.mask
         scores[lang] = matches.scores
     count_facets(segment, union, counts)
-    return Found(offset, union, scores), counts
+    return Found(segment, offset, union, scores), counts

@@ -62,11 +62,6 @@ class ParsedQuery:
                 )
             self.by_lang[lang] = parsed
 
-    @property
-    def combined(self) -> query.Query:
-        queries = list(self.by_lang.values())
-        return queries[0] if len(queries) == 1 else query.Or(queries)
-
     def marks(self, lang: str) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
         """What to highlight per field: single terms, and phrases as wholes."""
         terms: dict[str, set[str]] = defaultdict(set)
