@@ -301,7 +301,9 @@ class Exchange(models.Model):
 
     @property
     def anchor(self) -> str:
-        return f"x-{self.uid}"
+        from .passages import exchange_anchor
+
+        return exchange_anchor(self.uid)
 
 
 class SourceDocument(models.Model):

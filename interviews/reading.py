@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import zip_longest
 
 from .models import LANGS, Exchange, Interview
+from .passages import QUESTION, Passage, exchange_passages
 
 
 @dataclass(frozen=True)
@@ -16,12 +16,24 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the reading view: the same unit in each shown language."""
+    """One line of the reading view: the same passage in each shown language."""
 
-    anchor: str
-    kind: str  # "question" or "paragraph"
-    number: int  # 0 for the question, 1-based for answer paragraphs
+    passage: Passage
     cells: tuple[Cell, ...]
+
+    @property
+    def anchor(self) -> str:
+        return self.passage.anchor
+
+    @property
+    def kind(self) -> str:
+        """ "question" or "paragraph"."""
+        return "question" if self.passage.part == QUESTION else "paragraph"
+
+    @property
+    def number(self) -> int:
+        """0 for the question, 1-based for answer paragraphs."""
+        return self.passage.paragraph
 
 
 @dataclass(frozen=True)
@@ -40,23 +52,13 @@ def parse_columns(value: str | None, interview: Interview) -> tuple[str, ...]:
 
 
 def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
-    question = Row(
-        anchor=f"{exchange.anchor}-q",
-        kind="question",
-        number=0,
-        cells=tuple(Cell(lang, getattr(exchange, f"question_{lang}") or "") for lang in columns),
+    rows = tuple(
+        Row(passage, tuple(Cell(lang, passage.texts[lang]) for lang in columns))
+        for passage in exchange_passages(exchange)
+        # A paragraph only the hidden language has is no row of this view.
+        if passage.part == QUESTION or any(passage.texts[lang] for lang in columns)
     )
-    per_lang = [exchange.paragraphs(lang) for lang in columns]
-    paragraphs = tuple(
-        Row(
-            anchor=f"{exchange.anchor}-p{number}",
-            kind="paragraph",
-            number=number,
-            cells=tuple(Cell(lang, text or "") for lang, text in zip(columns, texts, strict=True)),
-        )
-        for number, texts in enumerate(zip_longest(*per_lang), start=1)
-    )
-    return ExchangeRows(exchange=exchange, rows=(question, *paragraphs))
+    return ExchangeRows(exchange=exchange, rows=rows)
 
 
 def interview_rows(interview: Interview, columns: tuple[str, ...]) -> list[ExchangeRows]:

@@ -5,14 +5,15 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import translation
 
+from interviews import passages
+
 from .documents import SearchHit
 
 
 def passage_anchor(hit: SearchHit) -> str:
     if hit.exchange_uid is None:
         return ""
-    suffix = "q" if hit.part == "question" else f"p{hit.paragraph}"
-    return f"x-{hit.exchange_uid}-{suffix}"
+    return passages.passage_anchor(hit.exchange_uid, hit.part, hit.paragraph)
 
 
 def hit_url(hit: SearchHit, *, query: str = "", lang: str | None = None) -> str:
