@@ -98,7 +98,12 @@ def exchange_passages(exchange: Exchange) -> list[Passage]:
     )
     per_lang = [exchange.paragraphs(lang) for lang in LANGS]
     paragraphs = [
-        Passage(exchange, ANSWER, number, {lang: text or "" for lang, text in zip(LANGS, texts)})
+        Passage(
+            exchange,
+            ANSWER,
+            number,
+            {lang: text or "" for lang, text in zip(LANGS, texts, strict=True)},
+        )
         for number, texts in enumerate(zip_longest(*per_lang), start=1)
     ]
     return [question, *paragraphs]
