@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
+
+from .markup import SentenceSpan, Span, passage_html
 from .models import LANGS, Exchange, Interview
 from .passages import QUESTION, Passage, exchange_passages
 
 
 @dataclass(frozen=True)
 class Cell:
+    """A passage's text in one language, with its sentences and the search matches in it."""
+
     lang: str
     text: str
+    sentences: tuple[SentenceSpan, ...] = ()
+    marks: tuple[Span, ...] = ()
+
+    @property
+    def html(self) -> SafeString:
+        return passage_html(self.text, sentences=self.sentences, marks=self.marks)
 
 
 @dataclass(frozen=True)
@@ -51,9 +62,25 @@ def parse_columns(value: str | None, interview: Interview) -> tuple[str, ...]:
     return (interview.original_language, interview.translation_language)
 
 
+def sentence_spans(passage: Passage, lang: str) -> tuple[SentenceSpan, ...]:
+    """The sentences of ``passage`` in ``lang``, each tagged with its bead: the sentences of
+    the other language in the same group are its translation."""
+    aligned = passage.sentences
+    return tuple(
+        SentenceSpan(s.start, s.end, group=f"{passage.anchor}-{aligned.bead_of(lang, index)}")
+        for index, s in enumerate(aligned.sentences[lang])
+    )
+
+
+def _cell(passage: Passage, lang: str, columns: tuple[str, ...]) -> Cell:
+    # Sentences are paired only when there is something to pair them with.
+    paired = len(columns) > 1 and all(passage.texts[code] for code in columns)
+    return Cell(lang, passage.texts[lang], sentence_spans(passage, lang) if paired else ())
+
+
 def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
     rows = tuple(
-        Row(passage, tuple(Cell(lang, passage.texts[lang]) for lang in columns))
+        Row(passage, tuple(_cell(passage, lang, columns) for lang in columns))
         for passage in exchange_passages(exchange)
         # A paragraph only the hidden language has is no row of this view.
         if passage.part == QUESTION or any(passage.texts[lang] for lang in columns)

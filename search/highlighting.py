@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from dataclasses import replace
 
 from django.conf import settings
-from django.utils.safestring import mark_safe
 
+from interviews.markup import Span
 from interviews.models import LANGS
 from interviews.reading import ExchangeRows
 
@@ -16,6 +18,25 @@ from .documents import MAX_PER_PAGE, SearchQuery
 from .permalinks import passage_anchor
 
 logger = logging.getLogger(__name__)
+
+
+_MARK = re.compile(r"(</?mark>)")
+
+
+def mark_spans(highlighted: str) -> tuple[str, tuple[Span, ...]]:
+    """A hit's ``highlighted`` HTML as its plain text and where the ``<mark>``s lie in it."""
+    plain, spans, start = [], [], None
+    length = 0
+    for piece in _MARK.split(highlighted):
+        if piece == "<mark>":
+            start = length
+        elif piece == "</mark>":
+            spans.append((start, length))
+        else:
+            text = html.unescape(piece)
+            plain.append(text)
+            length += len(text)
+    return "".join(plain), tuple(spans)
 
 
 def passage_highlights(interview: str, text: str) -> dict[tuple[str, str], tuple[str, str]]:
@@ -44,8 +65,8 @@ def passage_highlights(interview: str, text: str) -> dict[tuple[str, str], tuple
 def highlight_rows(
     exchanges: list[ExchangeRows], *, interview: str, text: str
 ) -> tuple[list[ExchangeRows], int]:
-    """``exchanges`` with the cells matching ``text`` replaced by their highlighted HTML, and
-    how many rows hold a match.
+    """``exchanges`` with the matches of ``text`` marked in their cells, and how many rows
+    hold a match.
 
     A cell keeps its plain text when the index holds another version of it (an edit the
     index has not caught up with): a highlight must never show words that are not there.
@@ -64,8 +85,10 @@ def highlight_rows(
         for row in item.rows:
             cells = []
             for cell in row.cells:
-                indexed, html = highlights.get((row.anchor, cell.lang), (None, ""))
-                cells.append(replace(cell, text=mark_safe(html)) if indexed == cell.text else cell)
+                indexed, marked = highlights.get((row.anchor, cell.lang), (None, ""))
+                plain, marks = mark_spans(marked)
+                fresh = indexed == cell.text == plain
+                cells.append(replace(cell, marks=marks) if fresh and marks else cell)
             matches += cells != list(row.cells)
             rows.append(replace(row, cells=tuple(cells)))
         highlighted.append(replace(item, rows=tuple(rows)))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
+from interviews.markup import SentenceSpan, passage_html
 from interviews.models import Outlet, Person, Topic
+from interviews.sentences import align_sentences
 
 from .documents import SearchHit
+from .highlighting import mark_spans
 from .permalinks import hit_url
 
 # A facet lists this many values (of, say, hundreds of people): the most frequent.
@@ -21,6 +25,7 @@ class PresentedHit:
     url: str
     title: str
     title_lang: str
+    translation_html: SafeString
 
 
 @dataclass(frozen=True)
@@ -45,9 +50,33 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
                 url=hit_url(hit, query=query),
                 title=hit.title.get(title_lang, ""),
                 title_lang=title_lang,
+                translation_html=aligned_translation(hit),
             )
         )
     return presented
+
+
+def aligned_translation(hit: SearchHit) -> SafeString:
+    """The hit's translation, with the sentences that translate the matching ones
+    emphasised."""
+    text, marks = mark_spans(hit.highlighted)
+    aligned = align_sentences({hit.lang: text, hit.translation_lang: hit.translation})
+    matching = {
+        index
+        for index, sentence in enumerate(aligned.sentences[hit.lang])
+        if any(start < sentence.end and sentence.start < end for start, end in marks)
+    }
+    emphasised = {
+        index
+        for bead in aligned.beads
+        if matching.intersection(bead.indices[hit.lang])
+        for index in bead.indices[hit.translation_lang]
+    }
+    sentences = [
+        SentenceSpan(s.start, s.end, emphasised=index in emphasised)
+        for index, s in enumerate(aligned.sentences[hit.translation_lang])
+    ]
+    return passage_html(hit.translation, sentences=sentences)
 
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
