@@ -6,7 +6,8 @@ steps are cached on the texts themselves.
 
 - Splitting: ``sentence_splitter`` (the Moses/Europarl splitter by Koehn and Schroeder),
   which knows each language's non-breaking prefixes (M., Mme, Dr, U.S., etc.) and ends a
-  sentence inside « … » or “ … ”.
+  sentence inside « … » or “ … ”. Two additions for French press text: abbreviated months
+  ("le 8 nov. 2022") and the ellipsis character "…", which Moses only knows as "...".
 - Aligning: Gale & Church (1993) by character length, through NLTK's implementation
   (``nltk.translate.gale_church``): beads of 1–1, 1–2, 2–1, 1–0, 0–1 (and 2–2) sentences.
 """
@@ -15,16 +16,27 @@ from __future__ import annotations
 
 import functools
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 
 LANGS: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 
-# French typography puts a non-breaking space inside « » and before ; : ! ?: the splitter
-# only knows the ordinary space. Same length, so positions are kept.
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\n": " ", "\t": " "})
+# What the splitter reads instead of the text, character for character so that positions
+# are kept. French typography puts a non-breaking space inside « » and before ; : ! ?: the
+# splitter only knows the ordinary space. Moses ends a sentence at "..." before a capital
+# but does not know "…"; "!" follows the same rule.
+_FOR_SPLITTER = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\n": " ", "\t": " ", "…": "!"}
+)
 _WHITESPACE = re.compile(r"\s")
+# Abbreviations missing from the Moses lists, with its own NUMERIC_ONLY meaning: the
+# sentence goes on before a number ("le 8 nov. 2022"), not before a capital.
+_NUMERIC_ONLY_PREFIXES = {
+    "fr": ("janv", "févr", "fév", "avr", "juil", "juill", "sept", "oct", "nov", "déc"),
+}
 
 
 @dataclass(frozen=True)
@@ -66,9 +78,22 @@ class AlignedSentences:
 
 @functools.cache
 def _splitter(lang: str):
+    import sentence_splitter
     from sentence_splitter import SentenceSplitter
 
-    return SentenceSplitter(language=lang)
+    extra = _NUMERIC_ONLY_PREFIXES.get(lang, ())
+    if not extra:
+        return SentenceSplitter(language=lang)
+    # The splitter reads one prefix file: the one it ships for the language (at the path
+    # it would compute itself), then ours.
+    shipped = Path(sentence_splitter.__file__).with_name("non_breaking_prefixes") / f"{lang}.txt"
+    prefixes = shipped.read_text(encoding="utf-8") + "".join(
+        f"\n{prefix} #NUMERIC_ONLY#" for prefix in extra
+    )
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"{lang}.txt"
+        path.write_text(prefixes + "\n", encoding="utf-8")
+        return SentenceSplitter(language=lang, non_breaking_prefix_file=str(path))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -76,13 +101,14 @@ def split_sentences(text: str, lang: str) -> tuple[Sentence, ...]:
     """The sentences of ``text`` (in language ``lang``) with their place in it."""
     if not text.strip():
         return ()
-    pieces = _splitter(lang).split(text.translate(_SPACES))
-    return tuple(_locate(text, pieces))
+    prepared = text.translate(_FOR_SPLITTER)
+    pieces = _splitter(lang).split(prepared)
+    return tuple(Sentence(text[start:end], start, end) for start, end in _locate(prepared, pieces))
 
 
 def _locate(text: str, pieces: list[str]):
-    """Where each piece the splitter returned lies in ``text``: the splitter collapses and
-    strips whitespace but keeps every other character, in order."""
+    """Where each piece the splitter returned lies in ``text``, as (start, end): the
+    splitter collapses and strips whitespace but keeps every other character, in order."""
     position = 0
     for piece in pieces:
         visible = _WHITESPACE.sub("", piece)
@@ -97,7 +123,7 @@ def _locate(text: str, pieces: list[str]):
             start = position if start is None else start
             position += 1
             end = position
-        yield Sentence(text[start:end], start, end)
+        yield start, end
 
 
 def align_sentences(texts: dict[str, str]) -> AlignedSentences:
