@@ -9,7 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from interviews.models import Outlet, Person, Topic
 
 from .documents import SearchHit
-from .permalinks import hit_url
+from .permalinks import hit_cite_url, hit_url
 
 # A facet lists this many values (of, say, hundreds of people): the most frequent.
 FACET_VALUES_SHOWN = 20
@@ -21,6 +21,7 @@ class PresentedHit:
     url: str
     title: str
     title_lang: str
+    cite_url: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
                 url=hit_url(hit, query=query),
                 title=hit.title.get(title_lang, ""),
                 title_lang=title_lang,
+                cite_url=hit_cite_url(hit),
             )
         )
     return presented
