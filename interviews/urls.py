@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import browse, reading
+from .citation_formats import FORMATS
+from .views import browse, citing, reading
 
 app_name = "interviews"
 
@@ -8,6 +9,16 @@ urlpatterns = [
     path("", browse.home, name="home"),
     path("interviews/", browse.interview_list, name="list"),
     path("interviews/<slug:slug>/", reading.interview_detail, name="detail"),
+    path("interviews/<slug:slug>/cite/", citing.cite, name="cite"),
+    *(
+        path(
+            f"interviews/<slug:slug>/cite.{extension}",
+            citing.cite_file,
+            {"extension": extension},
+            name=f"cite_{extension}",
+        )
+        for extension in FORMATS
+    ),
     path("people/<slug:slug>/", browse.person_detail, name="person"),
     path("outlets/<slug:slug>/", browse.outlet_detail, name="outlet"),
 ]

@@ -24,3 +24,10 @@ def hit_url(hit: SearchHit, *, query: str = "", lang: str | None = None) -> str:
         url += "?" + urlencode({"q": query})
     anchor = passage_anchor(hit)
     return f"{url}#{anchor}" if anchor else url
+
+
+def hit_cite_url(hit: SearchHit) -> str:
+    """The "Cite" page of the hit's passage (or interview), in the language that matched."""
+    params = {"passage": passage_anchor(hit), "lang": hit.lang}
+    query = urlencode({name: value for name, value in params.items() if value})
+    return reverse("interviews:cite", args=[hit.interview]) + "?" + query

@@ -13,7 +13,7 @@ from interviews.sentences import align_sentences
 
 from .documents import SearchHit
 from .highlighting import mark_spans
-from .permalinks import hit_url
+from .permalinks import hit_cite_url, hit_url
 
 # A facet lists this many values (of, say, hundreds of people): the most frequent.
 FACET_VALUES_SHOWN = 20
@@ -26,6 +26,7 @@ class PresentedHit:
     title: str
     title_lang: str
     translation_html: SafeString
+    cite_url: str
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
                 title=hit.title.get(title_lang, ""),
                 title_lang=title_lang,
                 translation_html=aligned_translation(hit),
+                cite_url=hit_cite_url(hit),
             )
         )
     return presented

@@ -6,7 +6,11 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from interviews.citations import CitationError
+from interviews.views.citing import citation_download, citation_error
+
 from . import engine
+from .citing import result_citations
 from .forms import SearchForm
 from .presentation import present_facets, present_hits
 
@@ -26,8 +30,21 @@ def search(request):
             facets=present_facets(results.facets, request.GET),
             pages=_page_links(request.GET, results),
             suggestion_url=_link(request.GET, q=results.suggestion) if results.suggestion else None,
+            cite_query=_link(request.GET),
         )
     return render(request, "search/search.html", context)
+
+
+@require_safe
+def cite_results(request, extension: str):
+    """Every hit of the search, as one citation file."""
+    try:
+        items = result_citations(
+            SearchForm(request.GET), user=request.user, build_uri=request.build_absolute_uri
+        )
+    except CitationError as error:
+        return citation_error(request, error)
+    return citation_download(extension, items, "citations")
 
 
 def _link(params, **changes: str) -> str:

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_safe
 
 from search.highlighting import highlight_rows
 
+from ..citations import citable_languages
+from ..embedded_metadata import embedded_metadata
 from ..models import Interview
 from ..reading import interview_rows, parse_columns
 
@@ -35,5 +37,7 @@ def interview_detail(request, slug: str):
         "search_matches": search_matches,
         # Switching columns keeps the match highlighted.
         "search_param": "&" + urlencode({"q": search_text}) if search_text.strip() else "",
+        "cite_languages": citable_languages(interview, columns),
+        "metadata": embedded_metadata(interview, request.build_absolute_uri),
     }
     return render(request, "interviews/interview_detail.html", context)

@@ -118,6 +118,6 @@ def test_import_translate_review_publish_then_read_and_find(page, browser, live_
     reader.goto(f"{live_server.url}/en/search/?q=quillfeather")
     hit = reader.locator("article.hit").first
     assert "quillfeather" in hit.locator(".hit__text mark").inner_text().lower()
-    hit.locator(".hit__actions a").click()
+    hit.locator(".hit__actions a:not(.cite-link)").click()
     reader.wait_for_url(f"**/en/interviews/{slug}/**")
     reader.context.close()

@@ -27,7 +27,7 @@ def test_search_then_read_the_match_in_context(page, live_server, live_seed):
     assert "single" in marked
     assert "portal" in marked
     assert "portail unique" in first.locator(".hit__translation").inner_text().lower()
-    first.locator(".hit__actions a").click()
+    first.locator(".hit__actions a:not(.cite-link)").click()
     anchor = page.evaluate("location.hash")[1:]
     assert anchor.startswith(f"x-{live_seed.exchanges.get(position=4).uid}-p")
     target = page.locator(f"#{anchor}")
