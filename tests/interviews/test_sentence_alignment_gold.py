@@ -196,6 +196,20 @@ def test_two_french_sentences_translated_by_one_english_sentence_make_one_bead()
     ) == ["2-1", "1-1"]
 
 
+def test_one_french_sentence_translated_by_two_english_sentences_makes_one_bead():
+    # Macron, address of 16 March 2020; the English is a machine translation (so it is not
+    # in the gold set, which holds no real 1-2 bead): it checks the mechanics only.
+    assert kinds(
+        {
+            "fr": "Mes chers compatriotes, nous sommes en guerre. Jusqu'alors, l'épidémie "
+            "était peut-être pour certains une idée lointaine, elle est devenue une réalité "
+            "immédiate, pressante.",
+            "en": "My dear compatriots, we are at war. Until then, the epidemic was perhaps "
+            "for some a distant idea. It has become an immediate, pressing reality.",
+        }
+    ) == ["1-1", "1-2"]
+
+
 def test_paragraph_without_translation_gives_one_bead_per_sentence():
     # L'Opinion, 5 October 2024: the standfirst the English version left out.
     standfirst = (
