@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import browse, reading
+from .views import browse, exporting, reading
 
 app_name = "interviews"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", browse.home, name="home"),
     path("interviews/", browse.interview_list, name="list"),
     path("interviews/<slug:slug>/", reading.interview_detail, name="detail"),
+    path(
+        "interviews/<slug:slug>/export.<str:format>",
+        exporting.interview_export,
+        name="export",
+    ),
     path("people/<slug:slug>/", browse.person_detail, name="person"),
     path("outlets/<slug:slug>/", browse.outlet_detail, name="outlet"),
 ]

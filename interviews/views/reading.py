@@ -5,10 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from search.highlighting import highlight_rows
 
+from ..exporting.downloads import export_links
 from ..models import Interview
 from ..reading import interview_rows, parse_columns
 
@@ -35,5 +37,8 @@ def interview_detail(request, slug: str):
         "search_matches": search_matches,
         # Switching columns keeps the match highlighted.
         "search_param": "&" + urlencode({"q": search_text}) if search_text.strip() else "",
+        "export_links": export_links(
+            lambda name: reverse("interviews:export", args=[interview.slug, name])
+        ),
     }
     return render(request, "interviews/interview_detail.html", context)
