@@ -3,7 +3,7 @@
 - ``tuid`` is the unit's anchor (``x-<uid>-p<n>``, or ``x-<uid>-p<n>-s<k>`` for sentence
   bead k), ``srclang`` the interview's original language (the header's too when the
   export is one interview, else ``*all*``), ``segtype`` the export's level.
-- ``<prop type="x-…">``: what ``units.unit_record`` gives (``x-interview`` the slug,
+- ``<prop type="x-…">``: the rest of ``units.unit_record`` (``x-interview`` the slug,
   ``x-exchange`` its number, ``x-uid``, ``x-part`` question or answer, ``x-paragraph``,
   ``x-sentence`` the bead, ``x-permalink``, ``x-translation-status`` the exchange's status
   in the target language, ``x-interview-translation-status``, ``x-outlet``…), empty ones
@@ -22,6 +22,7 @@ from .units import Export, ExportedInterview, Unit, unit_record
 from .xmlstream import XmlStream
 
 TOOL = "interview-archive"
+_IN_ATTRIBUTES = {"anchor", "original_language"}  # the unit's tuid and srclang
 
 
 def write(export: Export) -> Iterator[str]:
@@ -52,7 +53,7 @@ def _write_unit(xml: XmlStream, item: ExportedInterview, unit: Unit) -> None:
     interview = item.interview
     with xml.block("tu", {"tuid": unit.anchor, "srclang": interview.original_language}):
         for name, value in unit_record(item, unit).items():
-            if value:
+            if value and name not in _IN_ATTRIBUTES:
                 xml.leaf("prop", value, {"type": "x-" + name.replace("_", "-")})
         for lang in interview.language_codes:
             if unit.texts[lang]:
