@@ -173,3 +173,7 @@ def _exported(
         yield ExportedInterview(
             interview, base_url + interview.get_absolute_url(), tuple(exchanges)
         )
+        # Prefetching ties each exchange and source back to its interview: a cycle that
+        # only a full garbage collection frees, so memory would grow between two of them.
+        # Untied, an interview is freed as soon as it is written.
+        interview._prefetched_objects_cache.clear()

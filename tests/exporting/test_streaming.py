@@ -3,7 +3,9 @@ interviews as for 3."""
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 
 import pytest
 from django.db import connection
@@ -71,3 +73,19 @@ def test_search_export_queries_do_not_grow_with_the_number_of_interviews(client)
     assert many == few
     body = streamed(client.get("/en/search/export.json?q=paragraph"))
     assert len(json.loads(body)["interviews"]) == 30
+
+
+def test_written_interviews_are_freed_without_waiting_for_the_garbage_collector():
+    for _ in range(3):
+        make_interview()
+    export = corpus_export(level="paragraph")
+    written = []
+
+    gc.disable()
+    try:
+        for item in export.interviews:
+            written.append(weakref.ref(item.interview))
+        del item
+        assert [ref() for ref in written] == [None, None, None]
+    finally:
+        gc.enable()
