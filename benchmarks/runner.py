@@ -176,9 +176,10 @@ def import_time() -> float | None:
 def export_figures() -> dict[str, Any]:
     """Each format at each level over the whole corpus, each in a process of its own."""
     one = Interview.objects.published().order_by("pk").values_list("slug", flat=True).first()
-    figures = exporting.measure(one)
-    for name, run in figures.items():
+    figures = {}
+    for name, run in exporting.measure(one):
         say(f"export {name}", run)
+        figures[name] = run
     return figures
 
 
