@@ -45,10 +45,12 @@ def export_run(*args: str) -> dict[str, float]:
         }
 
 
-def measure(one_interview: str) -> Iterator[tuple[str, dict[str, float]]]:
-    """The baseline (``one_interview`` as CSV), then every format at every level, each
-    as soon as it is measured."""
+def measure(
+    one_interview: str, levels: tuple[str, ...] = LEVELS
+) -> Iterator[tuple[str, dict[str, float]]]:
+    """The baseline (``one_interview`` as CSV), then every format at each of ``levels``,
+    each as soon as it is measured."""
     yield "baseline", export_run("--format=csv", f"--interview={one_interview}")
-    for level in LEVELS:
+    for level in levels:
         for name in FORMATS:
             yield f"{name}/{level}", export_run(f"--format={name}", f"--level={level}")
