@@ -30,11 +30,14 @@ setup: messages
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Browser tests drive Debian's Chromium and the benchmarks' web test drives wrk: install
-# them from Debian when missing (needs root).
+# Browser tests drive Debian's Chromium, the benchmarks' web test drives wrk and the TEI
+# export is validated by jing (a Java program): install them from Debian when missing
+# (needs root).
 system:
-	@test -x $(CHROMIUM) && command -v wrk >/dev/null || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk; }
+	@test -x $(CHROMIUM) && command -v wrk >/dev/null && command -v jing >/dev/null && \
+		command -v java >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk jing \
+		default-jre-headless; }
 
 test: messages system
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)

@@ -132,6 +132,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "interviews:home"
 LOGOUT_REDIRECT_URL = "interviews:home"
 
+# The site's address (e.g. https://archive.example.org), for the permalinks written by
+# commands, which have no request to take it from; empty, they are paths (/fr/…).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend")
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "index"))
 SEARCH_TIME_LIMIT = float(os.environ.get("SEARCH_TIME_LIMIT", "2.0"))  # seconds per query

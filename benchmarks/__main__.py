@@ -1,4 +1,4 @@
-"""``python -m benchmarks --size N [--json FILE]``.
+"""``python -m benchmarks --size N [--json FILE] [--only export]``.
 
 Uses the database of ``DATABASE_URL`` (created if it is a missing PostgreSQL database),
 else ``var/bench.sqlite3``; the index in ``SEARCH_INDEX_DIR``, else ``var/bench-index``.
@@ -24,6 +24,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--web-seconds", type=float, default=10, help="wrk run per page (default 10)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["export"],
+        help="build the corpus, then run only this measurement (its figures in --json)",
     )
     args = parser.parse_args(argv)
     if args.size < 1:

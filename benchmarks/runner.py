@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 
 from interviews.models import Exchange, Interview
 
-from . import corpus, peers, web
+from . import corpus, exporting, peers, web
 from .queries import QUERY_MIX, BenchQuery
 
 WARMUP = 3
@@ -173,6 +173,16 @@ def import_time() -> float | None:
     return round(statistics.median(timed(once) for _ in range(5)), 4)
 
 
+def export_figures(levels: tuple[str, ...] = exporting.LEVELS) -> dict[str, Any]:
+    """Each format at each of ``levels`` over the whole corpus, each in a process of its own."""
+    one = Interview.objects.published().order_by("pk").values_list("slug", flat=True).first()
+    figures = {}
+    for name, run in exporting.measure(one, levels):
+        say(f"export {name}", run)
+        figures[name] = run
+    return figures
+
+
 def machine() -> dict[str, str]:
     import os
 
@@ -201,6 +211,9 @@ def run(args: argparse.Namespace) -> None:
     published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED)
     size = {"interviews": Interview.objects.count(), "exchanges": Exchange.objects.count()}
     say("size", size)
+    if args.only == "export":
+        write_report(args, {"size": size, "export": export_figures()})
+        return
 
     seconds = timed(lambda: call_command("rebuild_index", verbosity=0, stdout=io.StringIO()))
     rebuild_rate = round(published.count() / seconds, 1)
@@ -273,6 +286,9 @@ def run(args: argparse.Namespace) -> None:
         f"{seconds} s" if seconds is not None else "null (interviews.services not there yet)",
     )
 
+    # Paragraphs only: sentence-level exports take 15 minutes at 10k (--only export).
+    export_figures(levels=("paragraph",))
+
     report = {
         "size": size,
         "search": _percentiles_only(search),
@@ -282,6 +298,10 @@ def run(args: argparse.Namespace) -> None:
         "reading_view": {"ms": float(reading["ms"]), "queries": reading["queries"]},
         "web": web_figures,
     }
+    write_report(args, report)
+
+
+def write_report(args: argparse.Namespace, report: dict[str, Any]) -> None:
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
         say("written", args.json)

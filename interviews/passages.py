@@ -8,6 +8,9 @@ for it (``?passage=`` in citation URLs, ids in exports):
 - ``x-<uid>-q``    its question
 - ``x-<uid>-p<n>`` answer paragraph n (1-based)
 
+and, in exports only (the reading view has no element for it), a passage's sentence bead k
+(1-based, ``Passage.sentences.beads``): ``x-<uid>-q-s<k>``, ``x-<uid>-p<n>-s<k>``.
+
 This module is the only place that writes or reads that format.
 """
 
@@ -34,6 +37,11 @@ def passage_anchor(uid: str, part: str, paragraph: int = 0) -> str:
     """The anchor of a question (``part="question"``) or of answer paragraph ``paragraph``."""
     suffix = "q" if part == QUESTION else f"p{paragraph}"
     return f"{exchange_anchor(uid)}-{suffix}"
+
+
+def bead_anchor(anchor: str, bead: int) -> str:
+    """The name of sentence bead ``bead`` (1-based) of the passage ``anchor`` names."""
+    return f"{anchor}-s{bead}"
 
 
 @dataclass(frozen=True)

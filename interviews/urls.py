@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .citation_formats import FORMATS
-from .views import browse, citing, reading
+from .views import browse, citing, exporting, reading
 
 app_name = "interviews"
 
@@ -18,6 +18,11 @@ urlpatterns = [
             name=f"cite_{extension}",
         )
         for extension in FORMATS
+    ),
+    path(
+        "interviews/<slug:slug>/export.<str:format>",
+        exporting.interview_export,
+        name="export",
     ),
     path("people/<slug:slug>/", browse.person_detail, name="person"),
     path("outlets/<slug:slug>/", browse.outlet_detail, name="outlet"),

@@ -17,4 +17,5 @@ urlpatterns = [
         )
         for extension in FORMATS
     ),
+    path("export.<str:format>", views.export, name="export"),
 ]

@@ -1,16 +1,29 @@
-"""The search page: parse the request, ask the backend, render."""
+"""The search page, and its whole result set exported: parse the request, ask the
+backend, render or stream."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from interviews.citations import CitationError
+from interviews.exporting.downloads import (
+    download,
+    export_links,
+    refusal,
+    requested_format,
+    site_url,
+)
+from interviews.exporting.selection import search_export
+from interviews.exporting.units import ExportError, parse_level
 from interviews.views.citing import citation_download, citation_error
 
 from . import engine
 from .citing import result_citations
+from .documents import MAX_PER_PAGE
 from .forms import SearchForm
 from .presentation import present_facets, present_hits
 
@@ -31,6 +44,9 @@ def search(request):
             pages=_page_links(request.GET, results),
             suggestion_url=_link(request.GET, q=results.suggestion) if results.suggestion else None,
             cite_query=_link(request.GET),
+            export_links=export_links(
+                lambda name: reverse("search:export", args=[name]), request.GET
+            ),
         )
     return render(request, "search/search.html", context)
 
@@ -45,6 +61,22 @@ def cite_results(request, extension: str):
     except CitationError as error:
         return citation_error(request, error)
     return citation_download(extension, items, "citations")
+
+
+def export(request, format: str):
+    """Every passage the search finds, not only a page, in one file."""
+    chosen = requested_format(format)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return refusal(request, " ".join(m for errors in form.errors.values() for m in errors))
+    query = form.search_query(per_page=MAX_PER_PAGE, time_limit=settings.SEARCH_TIME_LIMIT)
+    try:
+        export = search_export(
+            query, level=parse_level(request.GET.get("level")), base_url=site_url(request)
+        )
+    except ExportError as problem:
+        return refusal(request, str(problem))
+    return download(export, chosen, filename=slugify(f"search {query.text}")[:80].strip("-"))
 
 
 def _link(params, **changes: str) -> str:

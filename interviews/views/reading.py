@@ -5,12 +5,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from search.highlighting import highlight_rows
 
 from ..citations import citable_languages
 from ..embedded_metadata import embedded_metadata
+from ..exporting.downloads import export_links
 from ..models import Interview
 from ..reading import interview_rows, parse_columns
 
@@ -39,5 +41,8 @@ def interview_detail(request, slug: str):
         "search_param": "&" + urlencode({"q": search_text}) if search_text.strip() else "",
         "cite_languages": citable_languages(interview, columns),
         "metadata": embedded_metadata(interview, request.build_absolute_uri),
+        "export_links": export_links(
+            lambda name: reverse("interviews:export", args=[interview.slug, name])
+        ),
     }
     return render(request, "interviews/interview_detail.html", context)

@@ -1,21 +1,18 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
 from benchmarks import corpus
-from benchmarks.database import drop_database
 from interviews.models import Exchange, Interview
 from search import engine
 from search.documents import SearchQuery
+
+from . import run_benchmarks
 
 
 def test_corpus_is_the_same_for_the_same_seed():
@@ -62,31 +59,8 @@ def test_corpus_loads_through_the_models_and_the_rebuild_makes_it_searchable():
 @pytest.mark.django_db
 def test_benchmark_writes_the_agreed_json(tmp_path):
     """A whole run at a tiny size, on a database of its own of the same kind as the tests'."""
-    db = connection.settings_dict
-    if connection.vendor == "postgresql":
-        url_for_run = (
-            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}_run"
-        )
-    else:
-        url_for_run = f"sqlite:///{tmp_path / 'bench.sqlite3'}"
     output = tmp_path / "bench.json"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url_for_run,
-        "SEARCH_INDEX_DIR": str(tmp_path / "index"),
-        "BENCH_HAYSTACK_DIR": str(tmp_path / "haystack"),
-    }
-    command = ["-m", "benchmarks", "--size=3", "--repeat=1", "--web-seconds=1", f"--json={output}"]
-    try:
-        run = subprocess.run(
-            [sys.executable, *command],
-            env=env,
-            cwd=settings.BASE_DIR,
-            capture_output=True,
-            text=True,
-        )
-    finally:
-        drop_database(url_for_run)
+    run = run_benchmarks(tmp_path, "--size=3", "--repeat=1", "--web-seconds=1", f"--json={output}")
     assert run.returncode == 0, run.stderr
 
     report = json.loads(output.read_text())
