@@ -63,6 +63,7 @@ def cite_results(request, extension: str):
     return citation_download(extension, items, "citations")
 
 
+@require_safe
 def export(request, format: str):
     """Every passage the search finds, not only a page, in one file."""
     chosen = requested_format(format)

@@ -63,6 +63,7 @@ def values():
         "slug": interview.slug,
         "uid": interview.exchanges.first().uid,
         "revision_id": Revision.objects.latest("pk").pk,
+        "format": "csv",
         IntConverter: interview.pk,
         UUIDConverter: uuid.UUID(int=0),
         None: interview.slug,
