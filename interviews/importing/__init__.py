@@ -5,14 +5,14 @@ Pure functions over text, free of Django and of the database.
 
 from .alignment import align_interview, align_paragraphs
 from .boilerplate import strip_boilerplate
-from .models import (
+from .parsing import parse_article, parse_sources
+from .records import (
     AlignedExchange,
     AlignedInterview,
     ImportProblem,
     ParsedArticle,
     ParsedExchange,
 )
-from .parsing import parse_article, parse_sources
 from .serialize import to_json_dict
 
 __all__ = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TypeVar
 
-from .models import (
+from .records import (
     LANGS,
     AlignedExchange,
     AlignedInterview,

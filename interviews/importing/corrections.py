@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .alignment import align_interview
-from .models import AlignedInterview, ImportProblem, ParsedArticle, ParsedExchange
+from .records import AlignedInterview, ImportProblem, ParsedArticle, ParsedExchange
 
 QUESTION, ANSWER = "question", "answer"
 ROLES = (QUESTION, ANSWER)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .metadata import PARTICLE
-from .models import ImportProblem, Paragraph, ParsedExchange
+from .records import ImportProblem, Paragraph, ParsedExchange
 
 QUESTION, ANSWER = "question", "answer"
 TOKEN_ROLES = {
@@ -51,7 +51,9 @@ class Label:
 
 
 @dataclass(frozen=True)
-class Interview:
+class InterviewBody:
+    """An article's body split into its introduction and its exchanges."""
+
     intro: list[Paragraph]
     exchanges: list[ParsedExchange]
     # Names that sign the answers, as written: a clue to who is interviewed.
@@ -117,7 +119,7 @@ def find_exchanges(
     outlet: str | None = None,
     interviewer: str | None = None,
     interviewees: list[str] | tuple[str, ...] = (),
-) -> Interview:
+) -> InterviewBody:
     if not paragraphs:
         raise ImportProblem(f"{place}: not an interview: no text after the title and header")
     labels = [speaker_label(paragraph.text) for paragraph in paragraphs]
@@ -173,7 +175,7 @@ def find_exchanges(
         for label, role in zip(labels, role_at, strict=True)
         if label and role == ANSWER and not label.token
     ]
-    return Interview(
+    return InterviewBody(
         intro=paragraphs[: starts[0]],
         exchanges=exchanges,
         speakers=list(dict.fromkeys(speakers)),

@@ -17,7 +17,7 @@ from lxml import etree
 
 from .boilerplate import is_chrome
 from .metadata import parse_date
-from .models import Paragraph
+from .records import Paragraph
 
 HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p)\b", re.I)
 # Blocks of trafilatura's XML output, and of the source page for finding line numbers.

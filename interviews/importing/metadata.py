@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .models import Paragraph
+from .records import Paragraph
 
 MONTHS = {
     name: number

@@ -9,7 +9,7 @@ from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
 from .html import HtmlPage, looks_like_html, read_html
 from .metadata import read_header, read_meta_line
-from .models import LANGS, ImportProblem, Paragraph, ParsedArticle
+from .records import LANGS, ImportProblem, Paragraph, ParsedArticle
 
 WORD = re.compile(r"[^\W\d_]+")
 STOP_WORDS = {
@@ -49,28 +49,26 @@ def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> 
     header = read_header(paragraphs, title=page.title if page else None, place=place)
     outlet = header.outlet or (page.outlet if page else None)
     interviewer = header.interviewer or _byline_interviewer(page)
-    interview = find_exchanges(
+    body = find_exchanges(
         header.body,
         place=place,
         outlet=outlet,
         interviewer=interviewer,
         interviewees=header.interviewees or header.quoted_speakers,
     )
-    interviewees = (
-        header.interviewees or _speaker_names(interview.speakers) or header.quoted_speakers
-    )
+    interviewees = header.interviewees or _speaker_names(body.speakers) or header.quoted_speakers
     published_on = (page.published_on if page else None) or header.published_on
     return ParsedArticle(
         lang=lang,
         title=header.title,
-        standfirst="\n\n".join(paragraph.text for paragraph in interview.intro),
+        standfirst="\n\n".join(paragraph.text for paragraph in body.intro),
         outlet=outlet,
         published_on=published_on,
         interviewees=interviewees,
         interviewer=interviewer,
         source_url=page.source_url if page else None,
-        exchanges=interview.exchanges,
-        warnings=[*header.warnings, *interview.warnings],
+        exchanges=body.exchanges,
+        warnings=[*header.warnings, *body.warnings],
         filename=filename,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import LANGS, AlignedInterview
+from .records import LANGS, AlignedInterview
 
 
 def to_json_dict(aligned: AlignedInterview) -> dict[str, Any]:

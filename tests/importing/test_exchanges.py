@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from interviews.importing.exchanges import find_exchanges, same_party, speaker_label
-from interviews.importing.models import ImportProblem, Paragraph
+from interviews.importing.records import ImportProblem, Paragraph
 
 LONG_ANSWER = (
     "Nous avons commencé par écouter les habitants, quartier par quartier, pendant un an. "

@@ -11,7 +11,7 @@ from interviews.importing.metadata import (
     read_title,
     split_names,
 )
-from interviews.importing.models import Paragraph
+from interviews.importing.records import Paragraph
 
 
 def paragraphs(*texts: str) -> list[Paragraph]:
