@@ -212,9 +212,8 @@ def _read_segments(segments: list[str]) -> MetaLine | None:
         and BARE_OUTLET.fullmatch(segments[0])
     ):
         found[0] = MetaLine(outlet=segments[0])
-    if any(line is None for line in found):
-        return None
-    return _merge(found)
+    lines = [line for line in found if line is not None]
+    return _merge(lines) if len(lines) == len(found) else None
 
 
 def _read_segment(segment: str) -> MetaLine | None:

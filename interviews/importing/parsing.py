@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
+from typing import Protocol
 
 from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
@@ -138,9 +140,19 @@ def _speaker_names(labels: list[str]) -> list[str]:
     return names
 
 
-def parse_sources(sources) -> dict[str, ParsedArticle]:
-    """Each raw source (anything with ``lang``, ``content`` and ``filename``) parsed, by
-    language."""
+class SourceText(Protocol):
+    """What parse_sources reads of a raw source (interviews.sources.RawSource is one)."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def filename(self) -> str: ...
+
+
+def parse_sources(sources: Iterable[SourceText]) -> dict[str, ParsedArticle]:
+    """Each raw source parsed, by language."""
     return {
         source.lang: parse_article(source.content, lang=source.lang, filename=source.filename)
         for source in sources

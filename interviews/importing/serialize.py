@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from .records import LANGS, AlignedInterview
 
 
-def to_json_dict(aligned: AlignedInterview) -> dict[str, Any]:
+class ExchangeJson(TypedDict):
+    question: dict[str, str]
+    answer: dict[str, list[str]]
+
+
+class InterviewJson(TypedDict):
+    title: dict[str, str]
+    standfirst: dict[str, str]
+    outlet: str | None
+    published_on: str | None  # ISO 8601
+    interviewees: list[str]
+    exchanges: list[ExchangeJson]
+
+
+def to_json_dict(aligned: AlignedInterview) -> InterviewJson:
     return {
         "title": {lang: aligned.title[lang] for lang in LANGS},
         "standfirst": {lang: aligned.standfirst[lang] for lang in LANGS},

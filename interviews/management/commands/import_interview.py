@@ -46,7 +46,7 @@ class Command(BaseCommand):
         for warning in aligned.warnings:
             self.stderr.write(f"warning: {warning}")
         if options["json"]:
-            data = to_json_dict(aligned)
+            data: dict[str, object] = {**to_json_dict(aligned)}
             if interview is not None:
                 data["slug"] = interview.slug
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
