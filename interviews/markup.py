@@ -39,7 +39,7 @@ def passage_html(
     )
     html: list[str] = []
     for start, end in itertools.pairwise(cuts):
-        piece = escape(text[start:end])
+        piece: str = escape(text[start:end])
         if any(m[0] <= start and end <= m[1] for m in marks):
             piece = f"<mark>{piece}</mark>"
         sentence = next((s for s in sentences if s.start <= start and end <= s.end), None)

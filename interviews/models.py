@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, NotRequired, TypedDict
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # modeltranslation gives the translated models its managers at run time; the django-stubs
+    # plugin finds their type only once mypy has read the module (django-stubs#1023).
+    import modeltranslation.manager  # noqa: F401
+    from django_stubs_ext import StrOrPromise
 
 LANGS: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -38,6 +45,13 @@ class LocalizedText:
 
     def __str__(self) -> str:
         return self.text
+
+
+class LanguageBadge(TypedDict):
+    lang: str
+    status: str  # "original", or the translation's TranslationStatus
+    label: StrOrPromise
+    translator: NotRequired[str]
 
 
 class Language(models.TextChoices):
@@ -118,6 +132,9 @@ class InterviewQuerySet(models.QuerySet):
         )
 
 
+InterviewManager = models.Manager.from_queryset(InterviewQuerySet)
+
+
 class Interview(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -178,7 +195,11 @@ class Interview(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = InterviewQuerySet.as_manager()
+    # modeltranslation swaps this manager at run time for a class made on the fly, which the
+    # django-stubs plugin cannot find: declared here, its queryset methods are typed.
+    objects: ClassVar[InterviewManager[Interview]] = InterviewManager()
+    if TYPE_CHECKING:
+        _default_manager: ClassVar[InterviewManager]
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -223,9 +244,11 @@ class Interview(models.Model):
         return self.localized("standfirst")
 
     @property
-    def language_badges(self) -> list[dict[str, str]]:
+    def language_badges(self) -> list[LanguageBadge]:
         """Each language with its status, the original first."""
-        badges = [{"lang": self.original_language, "status": "original", "label": _("Original")}]
+        badges: list[LanguageBadge] = [
+            {"lang": self.original_language, "status": "original", "label": _("Original")}
+        ]
         for lang in LANGS:
             if lang != self.original_language:
                 status = self.TranslationStatus(getattr(self, f"translation_status_{lang}"))

@@ -11,10 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Q, QuerySet
 
 from .models import LANGS, Exchange, Interview
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Status = Exchange.Status
 # Left to right in the progress bar: the most finished first.
@@ -24,7 +28,7 @@ ORDER = (Status.REVIEWED, Status.NEEDS_REVIEW, Status.DRAFT, Status.NEEDS_REVISI
 @dataclass(frozen=True)
 class Segment:
     status: str
-    label: str
+    label: StrOrPromise
     count: int
     percent: float
 
@@ -42,8 +46,11 @@ class Progress:
     @classmethod
     def of_annotations(cls, interview: Interview) -> Progress:
         """From an interview of ``with_progress(...)``."""
-        counts = {status: getattr(interview, f"progress_{status}") for status in ORDER}
-        return cls(interview.progress_total, counts)
+        # The counts are annotations of the queryset, unknown to the model's type.
+        counts: dict[str, int] = {
+            status: getattr(interview, f"progress_{status}") for status in ORDER
+        }
+        return cls(interview.progress_total, counts)  # type: ignore[attr-defined]
 
     @property
     def translated(self) -> int:
@@ -98,5 +105,6 @@ def with_progress(interviews: QuerySet[Interview]) -> QuerySet[Interview]:
 def needing(interviews: QuerySet[Interview], what: str) -> QuerySet[Interview]:
     """Interviews of ``with_progress(...)`` with an exchange missing, or at status ``what``."""
     if what == "missing":
-        return interviews.filter(progress_total__gt=F("progress_translated"))
+        # django-stubs checks lookups against the model's fields, not the queryset's annotations.
+        return interviews.filter(progress_total__gt=F("progress_translated"))  # type: ignore[misc]
     return interviews.filter(**{f"progress_{what}__gt": 0})

@@ -176,4 +176,4 @@ def _exported(
         # Prefetching ties each exchange and source back to its interview: a cycle that
         # only a full garbage collection frees, so memory would grow between two of them.
         # Untied, an interview is freed as soon as it is written.
-        interview._prefetched_objects_cache.clear()
+        interview._prefetched_objects_cache.clear()  # type: ignore[attr-defined]  # set by prefetch

@@ -216,7 +216,7 @@ def _write_exchange(
     level: str,
 ) -> None:
     links: list[dict[str, str | int]] = []
-    attrs = {
+    attrs: dict[str, str | int] = {
         "type": "exchange",
         "n": exchange.exchange.position,
         "xml:id": exchange.exchange.anchor,
