@@ -59,7 +59,8 @@ class ImportSourcesForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         original = data.get("original")
         self.sources: list[RawSource] = []
         for lang in LANGS:
@@ -141,7 +142,8 @@ class ImportPreviewForm(forms.Form):
         return cls(initial=initial)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.sources: list[RawSource] = []
         for lang in LANGS:
             if not data.get(f"{lang}_content"):
