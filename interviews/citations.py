@@ -20,7 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .citation_styles import Reference, format_references
-from .models import LANGS, Exchange, Interview
+from .languages import LANGS
+from .models import Exchange, Interview
 from .passages import (
     PassageRef,
     exchange_anchor,

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .importing.corrections import ANSWER, QUESTION, ROLES, StructureParagraph
-from .models import LANGS
+from .languages import LANGS
 from .sources import RawSource, SourceError, decode_source
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]

@@ -22,7 +22,8 @@ from itertools import zip_longest
 
 from django.utils.translation import gettext as _
 
-from .models import LANGS, Exchange
+from .languages import LANGS
+from .models import Exchange
 from .sentences import AlignedSentences, align_sentences
 
 QUESTION, ANSWER = "question", "answer"

@@ -14,7 +14,8 @@ from operator import or_
 
 from django.db.models import Count, F, Q, QuerySet
 
-from .models import LANGS, Exchange, Interview
+from .languages import LANGS
+from .models import Exchange, Interview
 
 Status = Exchange.Status
 # Left to right in the progress bar: the most finished first.
@@ -97,6 +98,6 @@ def with_progress(interviews: QuerySet[Interview]) -> QuerySet[Interview]:
 
 def needing(interviews: QuerySet[Interview], what: str) -> QuerySet[Interview]:
     """Interviews of ``with_progress(...)`` with an exchange missing, or at status ``what``."""
-    if what == "missing":
+    if what == Status.MISSING:
         return interviews.filter(progress_total__gt=F("progress_translated"))
     return interviews.filter(**{f"progress_{what}__gt": 0})

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from .languages import LANGS
 from .markup import SentenceSpan, Span, passage_html
-from .models import LANGS, Exchange, Interview
+from .models import Exchange, Interview
 from .passages import QUESTION, Passage, exchange_passages
 
 

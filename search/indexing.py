@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
-from interviews.models import LANGS, Exchange, Interview
+from interviews.languages import LANGS
+from interviews.models import Exchange, Interview
 
 from .documents import SearchDocument
 

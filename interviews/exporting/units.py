@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from ..models import LANGS, Exchange, Interview
+from ..languages import LANGS
+from ..models import Exchange, Interview
 from ..passages import Passage, bead_anchor
 from ..sentences import Sentence
 

@@ -7,13 +7,13 @@ import math
 from typing import TypeVar
 
 from .models import (
-    LANGS,
     AlignedExchange,
     AlignedInterview,
     ImportProblem,
     ParsedArticle,
     ParsedExchange,
 )
+from .parsing import LANGS
 
 # A translation is rarely less than half or more than twice as long as its original; past
 # these bounds the two texts are not saying the same thing. Very short texts vary too much

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import LANGS, AlignedInterview
+from .models import AlignedInterview
+from .parsing import LANGS
 
 
 def to_json_dict(aligned: AlignedInterview) -> dict[str, Any]:

@@ -41,6 +41,14 @@ class EditorItem:
     fields: TextFields
     source_changes: SafeString | None  # the source's changes since it was translated
 
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status == Status.REVIEWED
+
+    @property
+    def is_ready_for_review(self) -> bool:
+        return self.status == Status.NEEDS_REVIEW
+
 
 def _editor_item(exchange: Exchange, source: str, target: str) -> EditorItem:
     status = Status(getattr(exchange, f"status_{target}") or Status.MISSING)

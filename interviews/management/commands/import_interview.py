@@ -5,7 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from interviews.importing import ImportProblem, align_interview, parse_sources, to_json_dict
-from interviews.models import LANGS
+from interviews.languages import LANGS
 from interviews.services import import_interview
 from interviews.sources import SourceError, read_source
 
@@ -53,9 +53,8 @@ class Command(BaseCommand):
         elif interview is None:
             self.stdout.write(_summary("Would import", aligned.title[aligned.original], aligned))
         else:
-            state = "published" if interview.is_published else "draft"
             self.stdout.write(
-                _summary(f"Imported ({state})", interview.slug, aligned)
+                _summary(f"Imported ({interview.status})", interview.slug, aligned)
                 + f": {interview.get_absolute_url()}"
             )
 
