@@ -23,7 +23,7 @@ def hit_url(hit: SearchHit, *, query: str = "", lang: str | None = None) -> str:
     if query:
         url += "?" + urlencode({"q": query})
     anchor = passage_anchor(hit)
-    return f"{url}#{anchor}" if anchor else url
+    return passages.url_at(url, anchor)
 
 
 def hit_cite_url(hit: SearchHit) -> str:

@@ -29,6 +29,7 @@ from ..forms_editing import (
     text_fields,
 )
 from ..models import Exchange, Interview
+from ..passages import url_at
 from ..progress import Progress
 
 Status = Exchange.Status
@@ -81,7 +82,7 @@ def _incomplete() -> HttpResponse:
 
 def editor_url(interview: Interview, exchange: Exchange | None = None) -> str:
     url = reverse("editing:translate", args=[interview.slug])
-    return f"{url}#{exchange.anchor}" if exchange else url
+    return url_at(url, exchange.anchor if exchange else "")
 
 
 def attempt(request: HttpRequest, action: Callable[[], object], success: str) -> None:
