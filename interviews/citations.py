@@ -222,12 +222,18 @@ class Citation:
     @property
     def query(self) -> str:
         """The ``?passage=…&lang=…`` that names it (for the download links)."""
-        params = {"passage": self.cited.anchor, "lang": self.cited.lang}
-        return urlencode({name: value for name, value in params.items() if value})
+        return cite_query(self.cited.anchor, self.cited.lang)
 
     @cached_property
     def references(self) -> list[Reference]:
         return format_references(self.item)
+
+
+def cite_query(anchor: str, lang: str) -> str:
+    """The query string (no "?") of the "Cite" page of ``anchor`` (or of the whole
+    interview for ``""``) in ``lang``."""
+    params = {"passage": anchor, "lang": lang}
+    return urlencode({name: value for name, value in params.items() if value})
 
 
 def request_citation(

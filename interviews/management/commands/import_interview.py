@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from interviews.importing import ImportProblem, align_interview, parse_sources, to_json_dict
@@ -20,7 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--fr", metavar="FILE", required=True, help="The French text.")
         parser.add_argument("--en", metavar="FILE", help="The English text, if any.")
         parser.add_argument(
-            "--original", choices=LANGS, default="fr", help="The original language (fr)."
+            "--original",
+            choices=LANGS,
+            default=settings.LANGUAGE_CODE,
+            help=f"The original language ({settings.LANGUAGE_CODE}).",
         )
         parser.add_argument("--outlet", help="The outlet, when the article does not name it.")
         parser.add_argument("--publish", action="store_true", help="Publish at once.")
