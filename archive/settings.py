@@ -112,8 +112,8 @@ USE_TZ = True
 
 # modeltranslation: each reader-facing text has a _fr and an _en column. No fallback:
 # a missing translation must show as missing, never as the other language's text.
-MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_LANGUAGES = ("fr", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 
 STATIC_URL = "static/"

@@ -20,14 +20,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .citation_styles import Reference, format_references
-from .models import LANGS, Exchange, Interview
+from .languages import LANGS
+from .models import Exchange, Interview
 from .passages import (
     PassageRef,
-    exchange_anchor,
     find_passages,
     parse_anchor,
-    passage_anchor,
     passage_locator,
+    url_at,
 )
 
 # "interview" rather than "article-newspaper": in the three styles the archive offers it
@@ -63,7 +63,7 @@ class CitedText:
     @property
     def anchor(self) -> str:
         """The passage's anchor (see ``interviews.passages``); "" for the interview."""
-        return _anchor(self.ref) if self.ref else ""
+        return self.ref.anchor if self.ref else ""
 
     @property
     def locator(self) -> str:
@@ -146,7 +146,7 @@ def cited_text(
     passages = find_passages([exchange], ref) if exchange is not None else []
     if not passages:
         raise CitationError(
-            _("This interview has no passage “%(anchor)s”.") % {"anchor": _anchor(ref)}
+            _("This interview has no passage “%(anchor)s”.") % {"anchor": ref.anchor}
         )
     texts = tuple(p.texts[lang] for p in passages if p.texts[lang])
     if not texts:
@@ -156,18 +156,12 @@ def cited_text(
     return CitedText(interview, lang, texts, exchange, ref)
 
 
-def _anchor(ref: PassageRef) -> str:
-    if ref.part is None:
-        return exchange_anchor(ref.uid)
-    return passage_anchor(ref.uid, ref.part, ref.paragraph)
-
-
 def permalink(build_uri: Callable[[str], str], interview: Interview, lang: str, anchor="") -> str:
     """The stable, absolute address of the interview read in ``lang`` (at ``anchor``).
     ``build_uri`` makes a path absolute: ``request.build_absolute_uri``."""
     with translation.override(lang):
         url = build_uri(reverse("interviews:detail", args=[interview.slug]))
-    return f"{url}#{anchor}" if anchor else url
+    return url_at(url, anchor)
 
 
 def csl_name(name: str) -> dict[str, str]:
@@ -229,12 +223,18 @@ class Citation:
     @property
     def query(self) -> str:
         """The ``?passage=…&lang=…`` that names it (for the download links)."""
-        params = {"passage": self.cited.anchor, "lang": self.cited.lang}
-        return urlencode({name: value for name, value in params.items() if value})
+        return cite_query(self.cited.anchor, self.cited.lang)
 
     @cached_property
     def references(self) -> list[Reference]:
         return format_references(self.item)
+
+
+def cite_query(anchor: str, lang: str) -> str:
+    """The query string (no "?") of the "Cite" page of ``anchor`` (or of the whole
+    interview for ``""``) in ``lang``."""
+    params = {"passage": anchor, "lang": lang}
+    return urlencode({name: value for name, value in params.items() if value})
 
 
 def request_citation(

@@ -246,7 +246,7 @@ def _unapproved(interview: Interview, state: Mapping[str, Any]) -> dict[str, Any
     """A restored translation comes back to be reviewed again, never as approved."""
     target = interview.translation_language
     fields = (f"status_{target}", f"translation_status_{target}")
-    # Both status fields share the values "reviewed" and "needs_review".
+    # Both status fields hold a TranslationStatus.
     return {
         name: Status.NEEDS_REVIEW if name in fields and value == Status.REVIEWED else value
         for name, value in state.items()

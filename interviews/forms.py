@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGS, Outlet, Person, Topic
+from .languages import LANGS
+from .models import Outlet, Person, Topic
 
 
 class InterviewFilterForm(forms.Form):

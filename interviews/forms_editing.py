@@ -95,7 +95,7 @@ class DashboardFilterForm(forms.Form):
         required=False,
         choices=[
             ("", _("All interviews")),
-            ("missing", _("Missing translation")),
+            (Exchange.Status.MISSING, _("Missing translation")),
             (Exchange.Status.NEEDS_REVIEW, _("Needs review")),
             (Exchange.Status.NEEDS_REVISION, _("Needs revision")),
         ],

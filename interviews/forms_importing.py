@@ -11,14 +11,15 @@ import base64
 import binascii
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .importing.corrections import ANSWER, QUESTION, ROLES, StructureParagraph
-from .models import LANGS
+from .importing.corrections import ROLES, StructureParagraph
+from .importing.exchanges import ANSWER, QUESTION
+from .languages import LANGS
 from .sources import RawSource, SourceError, decode_source
 
-LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 ROLE_CHOICES = [(QUESTION, _("Question")), (ANSWER, _("Answer"))]
 
 
@@ -41,7 +42,7 @@ class ImportSourcesForm(forms.Form):
     """Step 1: per language a file or a pasted text; the original is required."""
 
     original = forms.ChoiceField(
-        label=_("Original language"), choices=LANGUAGE_CHOICES, initial="fr"
+        label=_("Original language"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
     )
     outlet = forms.CharField(
         label=_("Outlet"),
@@ -123,7 +124,7 @@ def encode_content(content: str) -> str:
 class ImportPreviewForm(forms.Form):
     """Step 2: the texts as given, and each language's paragraphs as corrected."""
 
-    original = forms.ChoiceField(choices=LANGUAGE_CHOICES, widget=forms.HiddenInput)
+    original = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
     outlet = forms.CharField(label=_("Outlet"), required=False, max_length=200)
     fr_content = forms.CharField(required=False, widget=forms.HiddenInput)
     fr_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)

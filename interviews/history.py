@@ -24,7 +24,8 @@ from django.utils.translation import gettext, gettext_noop
 from reversion.models import Revision, Version
 
 from .diffing import word_diff
-from .models import LANGS, Exchange, Interview, RejectedEdit
+from .languages import LANGS
+from .models import Exchange, Interview, RejectedEdit
 
 reversion.register(Interview, follow=["exchanges"])
 reversion.register(Exchange)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     import modeltranslation.manager  # noqa: F401
     from django_stubs_ext import StrOrPromise
 
-LANGS: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
+from .languages import LANGS, other_language
+
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -51,12 +52,24 @@ class LanguageBadge(TypedDict):
     lang: str
     status: str  # "original", or the translation's TranslationStatus
     label: StrOrPromise
+    reviewed: NotRequired[bool]
     translator: NotRequired[str]
 
 
-class Language(models.TextChoices):
-    FRENCH = "fr", _("French")
-    ENGLISH = "en", _("English")
+class TranslationStatus(models.TextChoices):
+    """Where a translation stands: an exchange's text in one language, or an interview's."""
+
+    MISSING = "missing", _("Missing")
+    DRAFT = "draft", _("Draft")
+    NEEDS_REVIEW = "needs_review", _("Needs review")
+    REVIEWED = "reviewed", _("Reviewed")
+    # Only an exchange's translation goes stale, when its source text is edited.
+    NEEDS_REVISION = "needs_revision", _("Needs revision")
+
+
+INTERVIEW_TRANSLATION_STATUSES = [
+    choice for choice in TranslationStatus.choices if choice[0] != TranslationStatus.NEEDS_REVISION
+]
 
 
 class Outlet(models.Model):
@@ -140,11 +153,7 @@ class Interview(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    class TranslationStatus(models.TextChoices):
-        MISSING = "missing", _("Missing")
-        DRAFT = "draft", _("Draft")
-        NEEDS_REVIEW = "needs_review", _("Needs review")
-        REVIEWED = "reviewed", _("Reviewed")
+    TranslationStatus = TranslationStatus
 
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     title = models.CharField(_("title"), max_length=400)
@@ -155,7 +164,10 @@ class Interview(models.Model):
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     original_language = models.CharField(
-        _("original language"), max_length=2, choices=Language.choices, default=Language.FRENCH
+        _("original language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     interviewees = models.ManyToManyField(
         Person, related_name="interviews", verbose_name=_("interviewees")
@@ -178,7 +190,7 @@ class Interview(models.Model):
     translation_status = models.CharField(
         _("translation status"),
         max_length=12,
-        choices=TranslationStatus.choices,
+        choices=INTERVIEW_TRANSLATION_STATUSES,
         default=TranslationStatus.MISSING,
     )
     translator = models.CharField(_("translator"), max_length=200, blank=True)
@@ -225,7 +237,7 @@ class Interview(models.Model):
 
     @property
     def translation_language(self) -> str:
-        return next(lang for lang in LANGS if lang != self.original_language)
+        return other_language(self.original_language)
 
     def localized(self, field: str) -> LocalizedText:
         """``field`` in the interface language if translated, else in the original."""
@@ -257,6 +269,7 @@ class Interview(models.Model):
                         "lang": lang,
                         "status": status.value,
                         "label": status.label,
+                        "reviewed": status == self.TranslationStatus.REVIEWED,
                         "translator": getattr(self, f"translator_{lang}"),
                     }
                 )
@@ -282,12 +295,7 @@ class Exchange(models.Model):
         _("stable identifier"), max_length=12, unique=True, default=new_exchange_uid, editable=False
     )
 
-    class Status(models.TextChoices):
-        MISSING = "missing", _("Missing")
-        DRAFT = "draft", _("Draft")
-        NEEDS_REVIEW = "needs_review", _("Needs review")
-        REVIEWED = "reviewed", _("Reviewed")
-        NEEDS_REVISION = "needs_revision", _("Needs revision")
+    Status = TranslationStatus
 
     question = models.TextField(_("question"), blank=True)
     answer = models.TextField(
@@ -335,7 +343,7 @@ class SourceDocument(models.Model):
     interview = models.ForeignKey(
         Interview, models.CASCADE, related_name="sources", verbose_name=_("interview")
     )
-    lang = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     content_type = models.CharField(_("content type"), max_length=50, default="text/plain")
     content = models.TextField(_("content"))
@@ -357,7 +365,7 @@ class RejectedEdit(models.Model):
     exchange = models.ForeignKey(
         Exchange, models.CASCADE, related_name="rejected_edits", verbose_name=_("exchange")
     )
-    lang = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

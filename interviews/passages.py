@@ -8,10 +8,14 @@ for it (``?passage=`` in citation URLs, ids in exports):
 - ``x-<uid>-q``    its question
 - ``x-<uid>-p<n>`` answer paragraph n (1-based)
 
-and, in exports only (the reading view has no element for it), a passage's sentence bead k
-(1-based, ``Passage.sentences.beads``): ``x-<uid>-q-s<k>``, ``x-<uid>-p<n>-s<k>``.
+and a passage's sentence bead k (1-based, ``Passage.sentences.beads``): ``x-<uid>-q-s<k>``,
+``x-<uid>-p<n>-s<k>`` (an id in exports; in the reading view, which has no element for it,
+the group its sentences share).
 
-This module is the only place that writes or reads that format.
+A passage's key in the search index is ``<uid>:q`` or ``<uid>:p<n>``, an interview's own
+document's ``<slug>:meta``; a permalink is the reading view's address, then ``#<anchor>``.
+
+This module is the only place that writes or reads those formats.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from itertools import zip_longest
 
 from django.utils.translation import gettext as _
 
-from .models import LANGS, Exchange
+from .languages import LANGS
+from .models import Exchange
 from .sentences import AlignedSentences, align_sentences
 
 QUESTION, ANSWER = "question", "answer"
@@ -35,8 +40,26 @@ def exchange_anchor(uid: str) -> str:
 
 def passage_anchor(uid: str, part: str, paragraph: int = 0) -> str:
     """The anchor of a question (``part="question"``) or of answer paragraph ``paragraph``."""
-    suffix = "q" if part == QUESTION else f"p{paragraph}"
-    return f"{exchange_anchor(uid)}-{suffix}"
+    return f"{exchange_anchor(uid)}-{_passage_name(part, paragraph)}"
+
+
+def passage_key(uid: str, part: str, paragraph: int = 0) -> str:
+    """The search index's key of a question or of answer paragraph ``paragraph``."""
+    return f"{uid}:{_passage_name(part, paragraph)}"
+
+
+def interview_key(slug: str) -> str:
+    """The search index's key of an interview's own document (title, standfirst, names)."""
+    return f"{slug}:meta"
+
+
+def _passage_name(part: str, paragraph: int) -> str:
+    return "q" if part == QUESTION else f"p{paragraph}"
+
+
+def url_at(url: str, anchor: str) -> str:
+    """``url`` at ``anchor`` (a permalink), or ``url`` itself for no anchor."""
+    return f"{url}#{anchor}" if anchor else url
 
 
 def bead_anchor(anchor: str, bead: int) -> str:
@@ -51,6 +74,12 @@ class PassageRef:
     uid: str
     part: str | None
     paragraph: int = 0
+
+    @property
+    def anchor(self) -> str:
+        if self.part is None:
+            return exchange_anchor(self.uid)
+        return passage_anchor(self.uid, self.part, self.paragraph)
 
 
 def parse_anchor(anchor: str) -> PassageRef | None:

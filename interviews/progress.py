@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, F, Q, QuerySet
 
-from .models import LANGS, Exchange, Interview
+from .languages import LANGS
+from .models import Exchange, Interview
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -104,7 +105,7 @@ def with_progress(interviews: QuerySet[Interview]) -> QuerySet[Interview]:
 
 def needing(interviews: QuerySet[Interview], what: str) -> QuerySet[Interview]:
     """Interviews of ``with_progress(...)`` with an exchange missing, or at status ``what``."""
-    if what == "missing":
+    if what == Status.MISSING:
         # django-stubs checks lookups against the model's fields, not the queryset's annotations.
         return interviews.filter(progress_total__gt=F("progress_translated"))  # type: ignore[misc]
     return interviews.filter(**{f"progress_{what}__gt": 0})

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
+from .languages import LANGS
 from .markup import SentenceSpan, Span, passage_html
-from .models import LANGS, Exchange, Interview
-from .passages import QUESTION, Passage, exchange_passages
+from .models import Exchange, Interview
+from .passages import QUESTION, Passage, bead_anchor, exchange_passages
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ def sentence_spans(passage: Passage, lang: str) -> tuple[SentenceSpan, ...]:
     the other language in the same group are its translation."""
     aligned = passage.sentences
     return tuple(
-        SentenceSpan(s.start, s.end, group=f"{passage.anchor}-{aligned.bead_of(lang, index)}")
+        SentenceSpan(
+            s.start, s.end, group=bead_anchor(passage.anchor, aligned.bead_of(lang, index) + 1)
+        )
         for index, s in enumerate(aligned.sentences[lang])
     )
 

@@ -20,9 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
-LANGS: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
+from .languages import LANGS
 
 # What the splitter reads instead of the text, character for character so that positions
 # are kept. French typography puts a non-breaking space inside « » and before ; : ! ?: the

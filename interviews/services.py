@@ -8,8 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 
 from .importing import AlignedInterview, ImportProblem
+from .languages import LANGS, other_language
 from .models import (
-    LANGS,
     Exchange,
     Interview,
     Outlet,
@@ -43,7 +43,7 @@ def import_interview(
     if not aligned.exchanges:
         raise ImportProblem("no exchange found: nothing to import")
     original = aligned.original
-    target = next(lang for lang in LANGS if lang != original)
+    target = other_language(original)
     translated = any(exchange.question[target] for exchange in aligned.exchanges)
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(user)

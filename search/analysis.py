@@ -19,8 +19,6 @@ from typing import NamedTuple
 from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
-from .documents import LANGUAGES
-
 APOSTROPHES = "'’‘ʼ"
 # A word, with its inner apostrophes ("l’outsourcing", "aujourd'hui", "Morocco's") and
 # combining accents (text typed or pasted decomposed: "e" + U+0301).
@@ -29,6 +27,15 @@ WORD = rf"{_LETTERS}(?:[{APOSTROPHES}]{_LETTERS})*"
 # French elided articles and pronouns, whichever apostrophe follows them.
 ELISION = re.compile(rf"(?:qu|lorsqu|puisqu|jusqu|quoiqu|[cdjlmnst])[{APOSTROPHES}]", re.I)
 POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$", re.I)
+# What each language attaches to a word without it being part of the word: French elided
+# articles and pronouns before it ("l’", "qu’"), English possessives after it ("’s"). The
+# languages this analysis has rules for are the keys of this table: the archive's
+# languages (settings.LANGUAGES) must be among them, which a test checks.
+CLITICS: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {
+    "fr": (ELISION, None),
+    "en": (None, POSSESSIVE),
+}
+LANGUAGES: tuple[str, ...] = tuple(CLITICS)
 
 # Letters NFKD leaves whole, and apostrophe variants, mapped to what people type.
 _FOLDING = str.maketrans(
@@ -79,14 +86,11 @@ def term(word: str, lang: str) -> tuple[str, int, int]:
     """The indexed form of one word as the tokenizer finds it, and how many characters its
     elision ("l’") or possessive ("’s") takes off its start and its end."""
     lead = trail = 0
-    if lang == "fr":
-        elision = ELISION.match(word)
-        if elision and elision.end() < len(word):
-            lead = elision.end()
-    else:
-        possessive = POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
-            trail = len(possessive.group())
+    before, after = CLITICS[lang]
+    if before and (clitic := before.match(word)) and clitic.end() < len(word):
+        lead = clitic.end()
+    if after and (clitic := after.search(word)) and clitic.start() > 0:
+        trail = len(clitic.group())
     return stem(fold(word[lead : len(word) - trail].lower()), lang), lead, trail
 
 

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Part = Literal["question", "answer", "meta"]
 Sort = Literal["relevance", "date"]
 
-LANGUAGES: tuple[str, ...] = ("fr", "en")
-PARTS: tuple[str, ...] = ("question", "answer", "meta")
-SORTS: tuple[str, ...] = ("relevance", "date")
-MAX_QUERY_LENGTH = 1000
+PARTS: tuple[str, ...] = get_args(Part)
+SORTS: tuple[str, ...] = get_args(Sort)
+DEFAULT_SORT: Sort = "relevance"
+# The one limit on a query's length: the search form shows it, every engine refuses more.
+MAX_QUERY_LENGTH = 500
 MAX_PER_PAGE = 1000
 
 
@@ -32,8 +34,9 @@ class SearchDocument:
     """One aligned unit (a question, or answer paragraph ``paragraph``) in every language.
 
     ``part="meta"`` documents carry an interview's title and standfirst (in ``text``) and,
-    in ``extra``, names to search by: keys ending in ``_<lang>`` belong to that language,
-    the others (interviewee names, the outlet's name) to every language.
+    in ``extra``, names to search by: keys ending in ``_<lang>``, for a language of
+    ``text``, belong to that language, the others (interviewee names, the outlet's name)
+    to every language.
     """
 
     key: str
@@ -89,8 +92,13 @@ class SearchDocument:
         return "\n".join(
             value
             for name, value in self.extra.items()
-            if value and _extra_language(name) in (lang, None)
+            if value and self._extra_language(name) in (lang, None)
         )
+
+    def _extra_language(self, name: str) -> str | None:
+        """The language an ``extra`` entry belongs to ("topics_fr" -> "fr"); None for all."""
+        head, _, suffix = name.rpartition("_")
+        return suffix if head and suffix in self.text else None
 
 
 _FIELD_NAMES = tuple(item.name for item in fields(SearchDocument))
@@ -102,12 +110,6 @@ def fingerprint(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
-def _extra_language(name: str) -> str | None:
-    """The language an ``extra`` entry belongs to ("topics_fr" -> "fr"); None for all."""
-    head, _, suffix = name.rpartition("_")
-    return suffix if head and suffix in LANGUAGES else None
-
-
 @dataclass(frozen=True)
 class SearchQuery:
     text: str
@@ -117,14 +119,15 @@ class SearchQuery:
     topic: str | None = None
     date_from: date | None = None
     date_to: date | None = None
-    sort: Sort = "relevance"
+    sort: Sort = DEFAULT_SORT
     page: int = 1
     per_page: int = 10
     time_limit: float | None = None
     interview: str | None = None  # the slug of the one interview to search in
 
-    def validate(self) -> None:
-        """Raise ``QueryError`` for what no engine should try to run."""
+    def validate(self, languages: Collection[str]) -> None:
+        """Raise ``QueryError`` for what no engine should try to run; ``languages`` are
+        those the engine searches in."""
         if not self.text.strip():
             raise QueryError("Type a word, or a phrase in quotes, to search for.")
         if len(self.text) > MAX_QUERY_LENGTH:
@@ -132,8 +135,8 @@ class SearchQuery:
                 f"The query is too long ({len(self.text)} characters); "
                 f"keep it under {MAX_QUERY_LENGTH}."
             )
-        if self.lang is not None and self.lang not in LANGUAGES:
-            raise QueryError(f"Unknown language {self.lang!r}; choose one of {LANGUAGES}.")
+        if self.lang is not None and self.lang not in languages:
+            raise QueryError(f"Unknown language {self.lang!r}; choose one of {languages}.")
         if self.sort not in SORTS:
             raise QueryError(f"Results can be sorted by {' or '.join(SORTS)}, not {self.sort!r}.")
         if self.page < 1 or not 1 <= self.per_page <= MAX_PER_PAGE:

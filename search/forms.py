@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from interviews.models import Language
+from .documents import DEFAULT_SORT, MAX_QUERY_LENGTH, SORTS, SearchQuery
 
-from .documents import SearchQuery
-
-MAX_QUERY_LENGTH = 500
+SORT_LABELS = {"relevance": _("Relevance"), "date": _("Date")}
+# Deeper pages would rank page × per_page hits for a page nobody reads.
+LAST_PAGE = 1000
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     lang = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("Both")), *Language.choices]
+        label=_("Language"), required=False, choices=[("", _("Both")), *settings.LANGUAGES]
     )
     outlet = forms.SlugField(label=_("Outlet"), required=False)
     person = forms.SlugField(label=_("Person"), required=False)
@@ -27,9 +28,11 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
-        choices=[("relevance", _("Relevance")), ("date", _("Date"))],
+        choices=[(sort, SORT_LABELS[sort]) for sort in SORTS],
     )
-    page = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=LAST_PAGE, widget=forms.HiddenInput
+    )
 
     def clean_q(self) -> str:
         text = self.cleaned_data["q"]
@@ -50,7 +53,7 @@ class SearchForm(forms.Form):
             topic=data["topic"] or None,
             date_from=data["date_from"],
             date_to=data["date_to"],
-            sort=data["sort"] or "relevance",
+            sort=data["sort"] or DEFAULT_SORT,
             page=data["page"] or 1,
             per_page=per_page,
             time_limit=time_limit,

@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from django.conf import settings
 
+from interviews.languages import LANGS
 from interviews.markup import Span
-from interviews.models import LANGS
 from interviews.reading import ExchangeRows
 
 from . import engine

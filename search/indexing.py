@@ -9,7 +9,9 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
-from interviews.models import LANGS, Exchange, Interview
+from interviews.languages import LANGS
+from interviews.models import Exchange, Interview
+from interviews.passages import exchange_passages, interview_key, passage_key
 
 from .documents import SearchDocument
 
@@ -47,7 +49,7 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
     }
     names = ", ".join(person.name for person in people)
     yield SearchDocument(
-        key=f"{interview.slug}:meta",
+        key=interview_key(interview.slug),
         exchange_uid=None,
         exchange=None,
         part="meta",
@@ -64,29 +66,14 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
         **common,
     )
     for exchange in interview.exchanges.all():
-        yield SearchDocument(
-            key=f"{exchange.uid}:q",
-            exchange_uid=exchange.uid,
-            exchange=exchange.position,
-            part="question",
-            paragraph=0,
-            text=_texts(exchange, "question"),
-            extra={},
-            **common,
-        )
-        paragraphs = {lang: exchange.paragraphs(lang) for lang in LANGS}
-        count = max(len(p) for p in paragraphs.values())
-        for index in range(count):
+        for passage in exchange_passages(exchange):
             yield SearchDocument(
-                key=f"{exchange.uid}:p{index + 1}",
+                key=passage_key(exchange.uid, passage.part, passage.paragraph),
                 exchange_uid=exchange.uid,
                 exchange=exchange.position,
-                part="answer",
-                paragraph=index + 1,
-                text={
-                    lang: texts[index] if index < len(texts) else ""
-                    for lang, texts in paragraphs.items()
-                },
+                part=passage.part,
+                paragraph=passage.paragraph,
+                text=passage.texts,
                 extra={},
                 **common,
             )

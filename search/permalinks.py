@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from interviews import passages
+from interviews.citations import cite_query
 
 from .documents import SearchHit
 
@@ -23,11 +24,10 @@ def hit_url(hit: SearchHit, *, query: str = "", lang: str | None = None) -> str:
     if query:
         url += "?" + urlencode({"q": query})
     anchor = passage_anchor(hit)
-    return f"{url}#{anchor}" if anchor else url
+    return passages.url_at(url, anchor)
 
 
 def hit_cite_url(hit: SearchHit) -> str:
     """The "Cite" page of the hit's passage (or interview), in the language that matched."""
-    params = {"passage": passage_anchor(hit), "lang": hit.lang}
-    query = urlencode({name: value for name, value in params.items() if value})
+    query = cite_query(passage_anchor(hit), hit.lang)
     return reverse("interviews:cite", args=[hit.interview]) + "?" + query

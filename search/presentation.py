@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 
 from interviews.markup import SentenceSpan, passage_html
 from interviews.models import Outlet, Person, Topic
+from interviews.passages import passage_locator
 from interviews.sentences import align_sentences
 
 from .documents import SearchHit
@@ -27,6 +28,7 @@ class PresentedHit:
     title_lang: str
     translation_html: SafeString
     cite_url: str
+    locator: str  # where the hit is in its interview ("exchange 4, paragraph 2"), if inside
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
                 title_lang=title_lang,
                 translation_html=aligned_translation(hit),
                 cite_url=hit_cite_url(hit),
+                locator=passage_locator(hit.exchange, hit.part, hit.paragraph)
+                if hit.exchange
+                else "",
             )
         )
     return presented

@@ -39,7 +39,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..models import LANGS, Interview, Person, Topic
+from ..languages import LANGS
+from ..models import Interview, Person, Topic
 from ..passages import Passage
 from .units import SENTENCE, Export, ExportedInterview, exchange_status, passage_units
 

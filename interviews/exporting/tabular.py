@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
-from ..models import LANGS
+from ..languages import LANGS
 from .units import Export, unit_record
 
 COLUMNS = [

@@ -28,7 +28,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..models import Interview, Language, Person
+from ..languages import language_name
+from ..models import Interview, Person
 from ..passages import QUESTION, Passage, bead_anchor
 from .units import SENTENCE, Export, ExportedExchange, ExportedInterview
 from .xmlstream import XmlStream
@@ -187,7 +188,7 @@ def _write_profile(xml: XmlStream, interview: Interview, speakers: _Speakers) ->
     with xml.block("profileDesc"):
         with xml.block("langUsage"):
             for lang in interview.language_codes:
-                xml.leaf("language", str(Language(lang).label), {"ident": lang})
+                xml.leaf("language", language_name(lang), {"ident": lang})
         people = [(person, "interviewee") for person in speakers.interviewees]
         if speakers.interviewer and speakers.interviewer not in speakers.interviewees:
             people.append((speakers.interviewer, "interviewer"))

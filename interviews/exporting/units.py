@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from ..models import LANGS, Exchange, Interview
-from ..passages import Passage, bead_anchor
+from ..languages import LANGS
+from ..models import Exchange, Interview
+from ..passages import Passage, bead_anchor, url_at
 from ..sentences import Sentence
 
 PARAGRAPH, SENTENCE = "paragraph", "sentence"
@@ -101,7 +102,7 @@ class ExportedInterview:
     exchanges: tuple[ExportedExchange, ...]
 
     def permalink(self, anchor: str) -> str:
-        return f"{self.url}#{anchor}"
+        return url_at(self.url, anchor)
 
     def units(self, level: str) -> Iterator[Unit]:
         for exchange in self.exchanges:

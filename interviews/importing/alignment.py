@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from typing import TypeVar
 
+from .parsing import LANGS
 from .records import (
-    LANGS,
     AlignedExchange,
     AlignedInterview,
     ImportProblem,

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, replace
 
 from .alignment import align_interview
+from .exchanges import ANSWER, QUESTION
 from .records import AlignedInterview, ImportProblem, ParsedArticle, ParsedExchange
 
-QUESTION, ANSWER = "question", "answer"
 ROLES = (QUESTION, ANSWER)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 

@@ -11,10 +11,11 @@ from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
 from .html import HtmlPage, looks_like_html, read_html
 from .metadata import read_header, read_meta_line
-from .records import LANGS, ImportProblem, Paragraph, ParsedArticle
+from .records import ImportProblem, Paragraph, ParsedArticle
 
 WORD = re.compile(r"[^\W\d_]+")
-STOP_WORDS = {
+# The commonest words of each language, by which an article's language is recognised.
+COMMON_WORDS = {
     lang: frozenset(words.split())
     for lang, words in {
         "fr": "le la les des du de et est une un dans pour que qui pas nous vous sur au aux avec"
@@ -23,6 +24,9 @@ STOP_WORDS = {
         " they has",
     }.items()
 }
+# The languages the importer reads: those it recognises. The archive's languages
+# (settings.LANGUAGES) must be these, which a test checks.
+LANGS: tuple[str, ...] = tuple(COMMON_WORDS)
 # Lines ending like this close a sentence; hard-wrapped text mostly breaks elsewhere.
 SENTENCE_END = (".", "?", "!", "»", "”", '"', ":", "…", ")", ";")
 
@@ -84,7 +88,7 @@ def _place(lang: str | None, filename: str) -> str:
 def detect_language(text: str) -> str:
     """French or English, by counting the commonest words of each."""
     words = [word.casefold() for word in WORD.findall(text[:20_000])]
-    counts = {lang: sum(word in stop for word in words) for lang, stop in STOP_WORDS.items()}
+    counts = {lang: sum(word in stop for word in words) for lang, stop in COMMON_WORDS.items()}
     return max(LANGS, key=lambda lang: counts[lang])
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-LANGS = ("fr", "en")
-
 
 class ImportProblem(Exception):
     """An article that cannot be imported; the message is one line naming place and problem."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from .records import LANGS, AlignedInterview
+from .parsing import LANGS
+from .records import AlignedInterview
 
 
 class ExchangeJson(TypedDict):

@@ -28,10 +28,11 @@ from ..forms_editing import (
     VersionForm,
     text_fields,
 )
-from ..models import Exchange, Interview
+from ..models import Exchange, Interview, TranslationStatus
+from ..passages import url_at
 from ..progress import Progress
 
-Status = Exchange.Status
+Status = TranslationStatus
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,14 @@ class EditorItem:
     status: Status  # of the translation
     fields: TextFields
     source_changes: SafeString | None  # the source's changes since it was translated
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status == Status.REVIEWED
+
+    @property
+    def is_ready_for_review(self) -> bool:
+        return self.status == Status.NEEDS_REVIEW
 
 
 def _editor_item(exchange: Exchange, source: str, target: str) -> EditorItem:
@@ -73,7 +82,7 @@ def _incomplete() -> HttpResponse:
 
 def editor_url(interview: Interview, exchange: Exchange | None = None) -> str:
     url = reverse("editing:translate", args=[interview.slug])
-    return f"{url}#{exchange.anchor}" if exchange else url
+    return url_at(url, exchange.anchor if exchange else "")
 
 
 def attempt(request: HttpRequest, action: Callable[[], object], success: str) -> None:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from ..forms_importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
 from ..importing import AlignedInterview, ImportProblem, parse_sources
 from ..importing.corrections import Review, review
-from ..models import LANGS
+from ..languages import other_language
 from ..services import import_interview as save_interview
 
 PREVIEW, RECHECK, IMPORT, PUBLISH = "preview", "recheck", "import", "publish"
@@ -93,7 +93,7 @@ def _preview_page(
 ) -> HttpResponse:
     if result.problem:
         messages.error(request, result.problem)
-    translation = next(lang for lang in LANGS if lang != original)
+    translation = other_language(original)
     columns = [lang for lang in (original, translation) if lang in result.structure]
     context = {
         "form": form,

@@ -20,9 +20,8 @@ from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
-from ..analysis import ANALYZERS, Vocabulary, highlight
+from ..analysis import ANALYZERS, LANGUAGES, Vocabulary, highlight
 from ..documents import (
-    LANGUAGES,
     QueryError,
     SearchDocument,
     SearchHit,
@@ -121,7 +120,7 @@ class WhooshBackend(SearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         deadline = None if query.time_limit is None else time.monotonic() + query.time_limit
         try:
-            query.validate()
+            query.validate(LANGUAGES)
             with self._lock:
                 searcher = self._searcher()
                 if not self._current_layout:

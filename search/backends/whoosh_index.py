@@ -33,8 +33,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfi
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR
 
-from ..analysis import ANALYZERS, CommonGrams
-from ..documents import LANGUAGES, SearchDocument, fingerprint
+from ..analysis import ANALYZERS, LANGUAGES, CommonGrams
+from ..documents import SearchDocument, fingerprint
 
 LOCK_TIMEOUT = 60.0
 # Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built

@@ -54,8 +54,8 @@ def test_document_refuses_an_unknown_part():
 )
 def test_query_validation_explains_what_is_wrong(query, message):
     with pytest.raises(QueryError, match=message):
-        query.validate()
+        query.validate(("fr", "en"))
 
 
 def test_a_plain_query_is_valid():
-    SearchQuery("portail unique", lang="fr", date_from=date(2024, 1, 1)).validate()
+    SearchQuery("portail unique", lang="fr", date_from=date(2024, 1, 1)).validate(("fr", "en"))

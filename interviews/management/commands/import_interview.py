@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from interviews.importing import ImportProblem, align_interview, parse_sources, to_json_dict
-from interviews.models import LANGS
+from interviews.languages import LANGS
 from interviews.services import import_interview
 from interviews.sources import SourceError, read_source
 
@@ -20,7 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--fr", metavar="FILE", required=True, help="The French text.")
         parser.add_argument("--en", metavar="FILE", help="The English text, if any.")
         parser.add_argument(
-            "--original", choices=LANGS, default="fr", help="The original language (fr)."
+            "--original",
+            choices=LANGS,
+            default=settings.LANGUAGE_CODE,
+            help=f"The original language ({settings.LANGUAGE_CODE}).",
         )
         parser.add_argument("--outlet", help="The outlet, when the article does not name it.")
         parser.add_argument("--publish", action="store_true", help="Publish at once.")
@@ -53,9 +57,8 @@ class Command(BaseCommand):
         elif interview is None:
             self.stdout.write(_summary("Would import", aligned.title[aligned.original], aligned))
         else:
-            state = "published" if interview.is_published else "draft"
             self.stdout.write(
-                _summary(f"Imported ({state})", interview.slug, aligned)
+                _summary(f"Imported ({interview.status})", interview.slug, aligned)
                 + f": {interview.get_absolute_url()}"
             )
 

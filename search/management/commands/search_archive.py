@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from interviews.models import LANGS
+from interviews.languages import LANGS
 from search import engine
-from search.documents import QueryError, SearchQuery
+from search.documents import MAX_PER_PAGE, QueryError, SearchQuery
 from search.permalinks import hit_url
 
 
@@ -23,7 +23,9 @@ class Command(BaseCommand):
         if options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
         query = SearchQuery(
-            text=options["query"], lang=options["lang"], per_page=min(options["limit"], 1000)
+            text=options["query"],
+            lang=options["lang"],
+            per_page=min(options["limit"], MAX_PER_PAGE),
         )
         try:
             results = engine.backend().search(query)
