@@ -14,9 +14,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .importing.corrections import ANSWER, QUESTION, ROLES, StructureParagraph
-from .models import LANGS
-from .sources import RawSource, SourceError, decode_source
+from ..importing.corrections import ANSWER, QUESTION, ROLES, StructureParagraph
+from ..models import LANGS
+from ..sources import RawSource, SourceError, decode_source
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 ROLE_CHOICES = [(QUESTION, _("Question")), (ANSWER, _("Answer"))]

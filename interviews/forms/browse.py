@@ -1,9 +1,11 @@
+"""The filters of the interview list."""
+
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGS, Outlet, Person, Topic
+from ..models import LANGS, Outlet, Person, Topic
 
 
 class InterviewFilterForm(forms.Form):
