@@ -10,7 +10,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("edit/", include("interviews.urls_editing")),
+    path("edit/", include("interviews.urls.editing")),
     path("search/", include("search.urls")),
-    path("", include("interviews.urls")),
+    path("", include("interviews.urls.public")),
 )

@@ -8,4 +8,9 @@ class InterviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import history  # noqa: F401  (registers the models with django-reversion)
+        from . import (
+            history,  # noqa: F401  (registers the models with django-reversion)
+            signals,
+        )
+
+        signals.connect()

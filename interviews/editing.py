@@ -13,9 +13,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import reversion
-from django.db import router, transaction
+from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -66,26 +65,21 @@ def _revision(user, comment: str) -> Iterator[None]:
 def _write(exchange: Exchange, version: int, changes: Mapping[str, Any]) -> bool:
     """Apply ``changes`` only if the row is still at ``version``; False if it is not.
 
-    On success ``exchange`` holds the new row and the history and the search index are
-    told, as for a ``save()``; on failure it is reloaded with what is saved now.
+    A conditional UPDATE claims the next version: the row is then this transaction's until
+    it ends, and a plain ``save()`` writes the changes, so the history and the search index
+    hear of them as of any save (``version`` is left out of its fields: already counted).
+    On failure ``exchange`` is reloaded with what is saved now.
     """
-    written = Exchange.objects.filter(pk=exchange.pk, version=version).update(
-        **changes, version=F("version") + 1
+    claimed = Exchange.objects.filter(pk=exchange.pk, version=version).update(
+        version=F("version") + 1
     )
-    if not written:
+    if not claimed:
         exchange.refresh_from_db()
         return False
     for name, value in changes.items():
         setattr(exchange, name, value)
     exchange.version = version + 1
-    post_save.send(
-        sender=Exchange,
-        instance=exchange,
-        created=False,
-        update_fields=frozenset([*changes, "version"]),
-        raw=False,
-        using=router.db_for_write(Exchange),
-    )
+    exchange.save(update_fields=list(changes))
     return True
 
 

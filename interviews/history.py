@@ -17,7 +17,6 @@ from typing import Any
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from django.db.models.signals import pre_save
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_noop
@@ -49,20 +48,6 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 }
 
 State = dict[str, Any]
-
-
-def _new_version(sender, instance: Exchange, raw: bool, update_fields, **kwargs) -> None:
-    """A save made outside the editor (the admin, an import) is a new version too.
-
-    So an editor's form opened before it is refused as stale instead of overwriting it.
-    """
-    if raw or instance._state.adding:
-        return
-    if update_fields is None or "version" in update_fields:
-        instance.version += 1
-
-
-pre_save.connect(_new_version, sender=Exchange, dispatch_uid="history-exchange-version")
 
 
 def ensure_baseline(interview: Interview) -> None:

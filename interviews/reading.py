@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.utils.safestring import SafeString
 
@@ -93,3 +94,32 @@ def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
 
 def interview_rows(interview: Interview, columns: tuple[str, ...]) -> list[ExchangeRows]:
     return [exchange_rows(exchange, columns) for exchange in interview.exchanges.all()]
+
+
+class MatchMarker(Protocol):
+    def __call__(
+        self, exchanges: list[ExchangeRows], *, interview: str, text: str
+    ) -> tuple[list[ExchangeRows], int]: ...
+
+
+_match_marker: MatchMarker | None = None
+
+
+def use_match_marker(marker: MatchMarker) -> None:
+    """Have ``marker`` mark the matches of a search in the reading view (``?q=``).
+
+    The search app registers its own in ``SearchConfig.ready()``: the corpus knows nothing
+    of the index, the index knows the corpus, and without it the view simply marks nothing.
+    """
+    global _match_marker
+    _match_marker = marker
+
+
+def mark_matches(
+    exchanges: list[ExchangeRows], *, interview: str, text: str
+) -> tuple[list[ExchangeRows], int]:
+    """``exchanges`` with the matches of the search ``text`` marked in their cells, and how
+    many rows hold one; as they are when no search is given or none can be run."""
+    if _match_marker is None or not text.strip():
+        return exchanges, 0
+    return _match_marker(exchanges, interview=interview, text=text)

@@ -2,22 +2,42 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
-from interviews.markup import SentenceSpan, passage_html
+from interviews.markup import SentenceSpan, Span, passage_html
 from interviews.models import Outlet, Person, Topic
 from interviews.passages import passage_locator
 from interviews.sentences import align_sentences
 
 from .documents import SearchHit
-from .highlighting import mark_spans
 from .permalinks import hit_cite_url, hit_url
 
 # A facet lists this many values (of, say, hundreds of people): the most frequent.
 FACET_VALUES_SHOWN = 20
+
+
+_MARK = re.compile(r"(</?mark>)")
+
+
+def mark_spans(highlighted: str) -> tuple[str, tuple[Span, ...]]:
+    """A hit's ``highlighted`` HTML as its plain text and where the ``<mark>``s lie in it."""
+    plain, spans, start = [], [], None
+    length = 0
+    for piece in _MARK.split(highlighted):
+        if piece == "<mark>":
+            start = length
+        elif piece == "</mark>":
+            spans.append((start, length))
+        else:
+            text = html.unescape(piece)
+            plain.append(text)
+            length += len(text)
+    return "".join(plain), tuple(spans)
 
 
 @dataclass(frozen=True)

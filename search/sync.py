@@ -1,14 +1,23 @@
 """Keep the index in step with the database, after each commit and never before.
 
-Saves inside one transaction are collected and each touched interview is re-indexed once,
-when (and only if) the transaction commits.
+Each save registers a callback with ``transaction.on_commit(..., robust=True)``: Django runs
+it once the transaction commits, drops it if the transaction (or the savepoint around the
+save) rolls back, and logs it without failing the commit if it raises. The database is
+committed and safe then: ``check_index`` reports the drift and ``rebuild_index`` repairs it.
+
+The callbacks of one commit run one after the other, in the order of the saves, so the
+first one to run re-indexes every interview the transaction touched, in one index write,
+and the later ones find nothing left to do. Changes registered before that first callback
+are those whose callback was dropped: they were rolled back, and are forgotten. A change
+made in a rolled-back savepoint of a committed transaction is re-indexed with the others;
+documents are always made from the database, so only what was committed reaches the index.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -18,7 +27,6 @@ from interviews.models import Exchange, Interview, Outlet, Person, Topic
 from . import engine
 from .indexing import indexable_interviews, interview_documents
 
-_pending = threading.local()
 logger = logging.getLogger(__name__)
 
 
@@ -36,43 +44,47 @@ def reindex_interviews(pks: set[int], stale_slugs: set[str] = frozenset()) -> No
     backend.replace_interviews(slugs, documents)
 
 
-@dataclass
-class _Batch:
-    """Interviews touched by the current transaction, re-indexed once when it commits."""
+class _Pending(threading.local):
+    """The changes whose transaction has not committed yet, in this thread, oldest first
+    (a thread has its own database connection, hence its own transactions)."""
 
-    pks: set[int] = field(default_factory=set)
-    stale_slugs: set[str] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.changes: list[_Change] = []
 
-    def flush(self) -> None:
-        if getattr(_pending, "batch", None) is self:
-            _pending.batch = None
+
+_pending = _Pending()
+
+
+@dataclass(eq=False)  # each change is itself, even when another names the same interview
+class _Change:
+    pk: int
+    stale_slug: str | None
+
+    def committed(self) -> None:
+        """The commit callback: re-index this change and those made after it."""
+        pending = _pending.changes
+        if self not in pending:
+            return  # an earlier callback of the same commit has re-indexed it
+        changes = pending[pending.index(self) :]
+        pending.clear()  # what came before this change was rolled back
+        pks = {change.pk for change in changes}
         try:
-            reindex_interviews(self.pks, self.stale_slugs)
+            reindex_interviews(pks, {change.stale_slug for change in changes if change.stale_slug})
         except Exception:
-            # The data is committed and safe; `check_index` reports the drift and
-            # `rebuild_index` repairs it. A failed index write must not fail the request.
-            logger.exception("search index update failed for interviews %s", sorted(self.pks))
+            # Said here in the archive's terms; Django logs the traceback and the commit stands.
+            logger.error(
+                "search index update failed for interviews %s: `check_index` reports the "
+                "drift, `rebuild_index` repairs it",
+                sorted(pks),
+            )
+            raise
 
 
 def schedule(pk: int, stale_slug: str | None = None) -> None:
     """Re-index interview ``pk`` after the current transaction commits (never if it rolls back)."""
-    connection = transaction.get_connection()
-    batch = getattr(_pending, "batch", None)
-    # A rolled-back transaction drops its callbacks: a batch not among them is stale.
-    if batch is None or not any(entry[1] == batch.flush for entry in connection.run_on_commit):
-        batch = _Batch()
-        if connection.in_atomic_block:
-            _pending.batch = batch
-            batch.pks.add(pk)
-            if stale_slug:
-                batch.stale_slugs.add(stale_slug)
-            transaction.on_commit(batch.flush)
-            return
-    batch.pks.add(pk)
-    if stale_slug:
-        batch.stale_slugs.add(stale_slug)
-    if not connection.in_atomic_block:
-        batch.flush()
+    change = _Change(pk, stale_slug)
+    _pending.changes.append(change)
+    transaction.on_commit(change.committed, robust=True)
 
 
 def interview_saved(sender, instance: Interview, **kwargs) -> None:

@@ -17,13 +17,13 @@ from interviews.exporting.downloads import (
     requested_format,
     site_url,
 )
-from interviews.exporting.selection import search_export
 from interviews.exporting.units import ExportError, parse_level
 from interviews.views.citing import citation_download, citation_error
 
 from . import engine
 from .citing import result_citations
 from .documents import MAX_PER_PAGE
+from .exporting import search_export
 from .forms import SearchForm
 from .presentation import present_facets, present_hits
 

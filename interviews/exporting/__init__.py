@@ -1,9 +1,10 @@
 """Exports of the archive as TMX, TEI, CSV and JSON, written as streams of text.
 
-``selection`` chooses what is exported (the published corpus, interviews named by slug, the
-passages a search finds) and loads it a chunk at a time; ``units`` is what the formats
-write (passages, or their sentence beads); each format is a module whose ``write(export)``
-yields ``str`` chunks, one or a few per interview, so memory stays flat whatever the size.
+``selection`` chooses what is exported (the published corpus, interviews named by slug,
+chosen passages such as those a search finds) and loads it a chunk at a time; ``units`` is
+what the formats write (passages, or their sentence beads); each format is a module whose
+``write(export)`` yields ``str`` chunks, one or a few per interview, so memory stays flat
+whatever the size.
 """
 
 from __future__ import annotations

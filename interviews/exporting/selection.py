@@ -1,6 +1,6 @@
-"""What an export is made of: the whole published corpus, interviews named by slug, or the
-passages a search finds. Only published interviews, unless the caller passes a queryset
-that shows more (an editor's ``Interview.objects.visible_to(user)``).
+"""What an export is made of: the whole published corpus, interviews named by slug, or
+chosen passages (what the search app exports). Only published interviews, unless the caller
+passes a queryset that shows more (an editor's ``Interview.objects.visible_to(user)``).
 
 Interviews are loaded ``CHUNK_SIZE`` at a time, each chunk in a fixed number of queries
 (the interviews with their outlet and interviewer, then their people, topics, exchanges and
@@ -11,13 +11,9 @@ queries grows with the number of chunks, not of interviews.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
-
-from search import engine
-from search.documents import MAX_PER_PAGE, SearchQuery
 
 from ..models import Exchange, Interview, SourceDocument
 from ..passages import PassageRef, exchange_passages
@@ -65,7 +61,7 @@ def interviews_export(
     default) holds every one of them."""
     visible = Interview.objects.published() if visible is None else visible
     slugs = list(dict.fromkeys(slugs))
-    originals = set(_named(visible, slugs).values())
+    originals = set(original_languages(visible, slugs).values())
     return Export(
         _exported(_in_order(visible, slugs), base_url),
         level,
@@ -76,53 +72,30 @@ def interviews_export(
     )
 
 
-def search_export(
-    query: SearchQuery, *, level: str, base_url: str = "", within: list[str] | None = None
+def passages_export(
+    found: Found,
+    *,
+    level: str,
+    title: str,
+    base_url: str = "",
+    within: list[str] | None = None,
 ) -> Export:
-    """Every passage ``query`` finds (not only a page), grouped by interview, interviews in
-    the order of their best hit; ``within`` keeps those of the published interviews named."""
+    """The passages ``found`` in each interview, interviews in the order of ``found``: those
+    that are published, and named in ``within`` when it is given (``original_languages``
+    checks the names). ``found`` may name others (a search index lagging behind an
+    unpublication): the database decides."""
     published = Interview.objects.published()
-    if within is not None:
-        within = list(_named(published, within))
-    if not query.text.strip():
-        raise ExportError(_("Type a word, or a phrase in quotes, to search for."))
-    found = search_passages(query)
-    # The index may lag behind an unpublication: the database decides.
     keep = _languages(published, list(found) if within is None else within)
-    found = {slug: refs for slug, refs in found.items() if slug in keep}
-    if not found:
-        raise ExportError(_("The search found no passage to export."))
+    chosen = {slug: refs for slug, refs in found.items() if slug in keep}
     return Export(
-        _exported(_in_order(published, list(found)), base_url, found),
+        _exported(_in_order(published, list(chosen)), base_url, chosen),
         level,
-        len(found),
-        title=_("Search: %(query)s") % {"query": query.text},
+        len(chosen),
+        title=title,
     )
 
 
-def search_passages(query: SearchQuery) -> Found:
-    """Every passage ``query`` finds, page after page, per interview in the order of its
-    best hit. Title and standfirst matches are no passage: they are left out."""
-    found: Found = {}
-    page = 1
-    while True:
-        results = engine.backend().search(replace(query, page=page, per_page=MAX_PER_PAGE))
-        if results.error:
-            raise ExportError(f"{_('This query could not be understood:')} {results.error}")
-        if results.partial:
-            raise ExportError(
-                _("The search took too long to export all its results: narrow it down.")
-            )
-        for hit in results.hits:
-            if hit.exchange_uid is not None:
-                ref = PassageRef(hit.exchange_uid, hit.part, hit.paragraph)
-                found.setdefault(hit.interview, set()).add(ref)
-        if not results.hits or page * MAX_PER_PAGE >= results.total:
-            return found
-        page += 1
-
-
-def _named(interviews: QuerySet[Interview], slugs: list[str]) -> dict[str, str]:
+def original_languages(interviews: QuerySet[Interview], slugs: list[str]) -> dict[str, str]:
     """The original language of each of ``slugs``; ``InterviewNotFound`` names the first
     one ``interviews`` does not hold."""
     languages = _languages(interviews, slugs)

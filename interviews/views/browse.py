@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from ..forms import InterviewFilterForm
+from ..forms.browse import InterviewFilterForm
 from ..models import Exchange, Interview, Outlet, Person
 
 PAGE_SIZE = 20

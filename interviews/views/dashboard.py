@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from ..forms_editing import DashboardFilterForm
+from ..forms.editing import DashboardFilterForm
 from ..history import recent_work
 from ..models import Interview
 from ..progress import Progress, with_progress

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from .. import editing
 from ..diffing import word_diff
-from ..forms_editing import (
+from ..forms.editing import (
     ApproveAllForm,
     ExchangeTextForm,
     TextFields,

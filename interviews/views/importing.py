@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..forms_importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
+from ..forms.importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
 from ..importing import AlignedInterview, ImportProblem, parse_sources
 from ..importing.corrections import Review, review
 from ..languages import other_language

@@ -8,13 +8,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from search.highlighting import highlight_rows
-
 from ..citations import citable_languages
 from ..embedded_metadata import embedded_metadata
 from ..exporting.downloads import export_links
 from ..models import Interview
-from ..reading import interview_rows, parse_columns
+from ..reading import interview_rows, mark_matches, parse_columns
 
 
 @require_safe
@@ -27,7 +25,7 @@ def interview_detail(request, slug: str):
     )
     columns = parse_columns(request.GET.get("show"), interview)
     search_text = request.GET.get("q", "")
-    exchanges, search_matches = highlight_rows(
+    exchanges, search_matches = mark_matches(
         interview_rows(interview, columns), interview=interview.slug, text=search_text
     )
     context = {

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from interviews.exporting import selection
 from interviews.models import Interview
+from search import exporting
 from tests.factories import make_interview, make_outlet
 
 from . import export_corpus, rebuild_index, streamed
@@ -31,7 +31,7 @@ def exported_slugs(body: str) -> list[str]:
 def test_search_export_holds_every_result_not_only_a_page(client, monkeypatch):
     interviews = [make_interview(exchanges=2, paragraphs=2) for _ in range(3)]
     rebuild_index()
-    monkeypatch.setattr(selection, "MAX_PER_PAGE", 2)  # so the export must turn pages
+    monkeypatch.setattr(exporting, "MAX_PER_PAGE", 2)  # so the export must turn pages
 
     body = streamed(client.get("/en/search/export.json?q=paragraph&lang=en"))
 

@@ -205,3 +205,16 @@ def test_a_save_is_one_index_write(monkeypatch):
     assert writes[0]["delete_interviews"] == [interview.slug]
     assert found(WORD) == {interview.slug}
     assert index_matches_database()
+
+
+def test_a_rolled_back_change_is_not_indexed_by_the_next_commit(monkeypatch):
+    rolled_back, saved = make_interview(), make_interview()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        rolled_back.save()
+        raise RuntimeError("rolled back")
+    replaced = []
+    monkeypatch.setattr(
+        engine.backend(), "replace_interviews", lambda slugs, _: replaced.append(slugs)
+    )
+    saved.save()
+    assert replaced == [{saved.slug}]

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .importing.corrections import ROLES, StructureParagraph
-from .importing.exchanges import ANSWER, QUESTION
-from .languages import LANGS
-from .sources import RawSource, SourceError, decode_source
+from ..importing.corrections import ROLES, StructureParagraph
+from ..importing.exchanges import ANSWER, QUESTION
+from ..languages import LANGS
+from ..sources import RawSource, SourceError, decode_source
 
 ROLE_CHOICES = [(QUESTION, _("Question")), (ANSWER, _("Answer"))]
 

@@ -1,10 +1,12 @@
+"""The filters of the interview list."""
+
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .languages import LANGS
-from .models import Outlet, Person, Topic
+from ..languages import LANGS
+from ..models import Outlet, Person, Topic
 
 
 class InterviewFilterForm(forms.Form):

@@ -1,42 +1,25 @@
-"""The match highlighted in the reading view, when it is reached from a search (``?q=``)."""
+"""The matches marked in the reading view when it is reached from a search hit (``?q=``).
+
+``SearchConfig.ready()`` hands ``mark_rows`` to ``interviews.reading.use_match_marker``:
+the interviews app never imports this one.
+"""
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from dataclasses import replace
 
 from django.conf import settings
 
 from interviews.languages import LANGS
-from interviews.markup import Span
 from interviews.reading import ExchangeRows
 
 from . import engine
 from .documents import MAX_PER_PAGE, SearchQuery
 from .permalinks import passage_anchor
+from .presentation import mark_spans
 
 logger = logging.getLogger(__name__)
-
-
-_MARK = re.compile(r"(</?mark>)")
-
-
-def mark_spans(highlighted: str) -> tuple[str, tuple[Span, ...]]:
-    """A hit's ``highlighted`` HTML as its plain text and where the ``<mark>``s lie in it."""
-    plain, spans, start = [], [], None
-    length = 0
-    for piece in _MARK.split(highlighted):
-        if piece == "<mark>":
-            start = length
-        elif piece == "</mark>":
-            spans.append((start, length))
-        else:
-            text = html.unescape(piece)
-            plain.append(text)
-            length += len(text)
-    return "".join(plain), tuple(spans)
 
 
 def passage_highlights(interview: str, text: str) -> dict[tuple[str, str], tuple[str, str]]:
@@ -62,7 +45,7 @@ def passage_highlights(interview: str, text: str) -> dict[tuple[str, str], tuple
     return highlights
 
 
-def highlight_rows(
+def mark_rows(
     exchanges: list[ExchangeRows], *, interview: str, text: str
 ) -> tuple[list[ExchangeRows], int]:
     """``exchanges`` with the matches of ``text`` marked in their cells, and how many rows

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Exchange, Interview, join_paragraphs, split_paragraphs
-from .progress import needing
+from ..models import Exchange, Interview, join_paragraphs, split_paragraphs
+from ..progress import needing
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 

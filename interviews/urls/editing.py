@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import dashboard, editing, history, importing
+from ..views import dashboard, editing, history, importing
 
 app_name = "editing"
 

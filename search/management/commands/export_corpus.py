@@ -1,3 +1,6 @@
+"""``manage.py export_corpus``: in the search app because ``--query`` exports what a search
+finds, and the search app depends on interviews, never the reverse."""
+
 from __future__ import annotations
 
 import os
@@ -15,9 +18,10 @@ from django.utils import translation
 from tqdm import tqdm
 
 from interviews.exporting import FORMATS, get_format
-from interviews.exporting.selection import corpus_export, interviews_export, search_export
+from interviews.exporting.selection import corpus_export, interviews_export
 from interviews.exporting.units import LEVELS, PARAGRAPH, Export, ExportError, parse_level
 from search.documents import SearchQuery
+from search.exporting import search_export
 
 
 class Command(BaseCommand):

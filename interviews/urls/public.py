@@ -1,7 +1,9 @@
+"""The reader's pages: browsing, reading, citing and exporting interviews."""
+
 from django.urls import path
 
-from .citation_formats import FORMATS
-from .views import browse, citing, exporting, reading
+from ..citation_formats import FORMATS
+from ..views import browse, citing, exporting, reading
 
 app_name = "interviews"
 

@@ -1,0 +1,1 @@
+"""The interviews app's forms, a module per group of views (as in ``views/``)."""
