@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import modeltranslation.manager  # noqa: F401
     from django_stubs_ext import StrOrPromise
 
+    from .roles import Reader
+
 from .languages import LANGS, other_language
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -123,7 +125,7 @@ class InterviewQuerySet(models.QuerySet):
     def published(self) -> InterviewQuerySet:
         return self.filter(status=Interview.Status.PUBLISHED)
 
-    def visible_to(self, user) -> InterviewQuerySet:
+    def visible_to(self, user: Reader) -> InterviewQuerySet:
         if user.is_authenticated and user.has_perm("interviews.view_draft"):
             return self.all()
         return self.published()

@@ -26,11 +26,11 @@ from itertools import zip_longest
 
 from django.utils.translation import gettext as _
 
+from .importing.records import ANSWER, QUESTION, Role
 from .languages import LANGS
 from .models import Exchange
 from .sentences import AlignedSentences, align_sentences
 
-QUESTION, ANSWER = "question", "answer"
 _ANCHOR = re.compile(r"^x-(?P<uid>[0-9a-f]{1,12})(?:-(?:(?P<q>q)|p(?P<n>[1-9][0-9]{0,4})))?$")
 
 
@@ -99,7 +99,7 @@ class Passage:
     """One aligned unit of an exchange: its text in each language (``""`` when missing)."""
 
     exchange: Exchange
-    part: str
+    part: Role
     paragraph: int  # 0 for the question, 1-based for answer paragraphs
     texts: dict[str, str]
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AbstractUser, AnonymousUser
+
+# Whoever makes a request: what they may read or change depends on it.
+Reader = AbstractUser | AnonymousUser
+
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
 

@@ -126,7 +126,7 @@ class LanguageAnalyzer(Tokenizer):
         start_char: int = 0,
         tokenize: bool = True,
         mode: str = "",
-        **kwargs,
+        **kwargs: object,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         lang = self.lang
@@ -186,7 +186,9 @@ class CommonGrams(Tokenizer):
     def __hash__(self) -> int:
         return hash(("grams", self.words.lang))
 
-    def __call__(self, value: str, positions: bool = False, mode: str = "", **kwargs):
+    def __call__(
+        self, value: str, positions: bool = False, mode: str = "", **kwargs: object
+    ) -> Iterator[Token]:
         token = Token(positions, False, mode=mode)
         stops = self.stops
         previous, previous_pos = None, 0

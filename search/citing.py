@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from interviews.citations import CitationError, cited_text, csl_item, permalink
 from interviews.models import Exchange, Interview
 from interviews.passages import parse_anchor
+from interviews.roles import Reader
 
 from . import engine
 from .documents import MAX_PER_PAGE, SearchHit, SearchQuery, SearchResults
@@ -24,13 +25,15 @@ EXPORT_PAGE_SIZE = MAX_PER_PAGE
 
 
 def result_citations(
-    form: SearchForm, *, user, build_uri: Callable[[str], str]
+    form: SearchForm, *, user: Reader, build_uri: Callable[[str], str]
 ) -> Iterator[dict[str, Any]]:
     """Every hit of the search ``form`` describes, as CSL-JSON items, lazily: the first
     page is searched now (an empty result set or a bad query raise CitationError), the
     others as the items are consumed."""
     if not form.is_valid():
-        raise CitationError(" ".join(error for errors in form.errors.values() for error in errors))
+        raise CitationError(
+            " ".join(str(error) for errors in form.errors.values() for error in errors)
+        )
     if not form.cleaned_data["q"]:
         raise CitationError(_("Type a word, or a phrase in quotes, to cite what it finds."))
     # Complete rather than fast: no time limit, or the file would miss hits silently.
@@ -44,7 +47,11 @@ def result_citations(
 
 
 def _items(
-    query: SearchQuery, results: SearchResults, user, build_uri, language: str
+    query: SearchQuery,
+    results: SearchResults,
+    user: Reader,
+    build_uri: Callable[[str], str],
+    language: str,
 ) -> Iterator[dict[str, Any]]:
     # Consumed while the response streams, after the view has returned: the interface
     # language is set again here.
@@ -57,7 +64,9 @@ def _items(
             results = engine.backend().search(replace(query, page=results.page + 1))
 
 
-def _page_items(hits: list[SearchHit], user, build_uri, accessed: date) -> Iterator[dict[str, Any]]:
+def _page_items(
+    hits: list[SearchHit], user: Reader, build_uri: Callable[[str], str], accessed: date
+) -> Iterator[dict[str, Any]]:
     """The items of one page of hits, in three queries."""
     interviews = {
         interview.slug: interview
@@ -81,7 +90,7 @@ def _page_items(hits: list[SearchHit], user, build_uri, accessed: date) -> Itera
             cited = cited_text(
                 interview,
                 hit.lang,
-                exchange=exchanges.get(hit.exchange_uid),
+                exchange=exchanges.get(hit.exchange_uid) if hit.exchange_uid else None,
                 ref=parse_anchor(anchor) if anchor else None,
             )
         except CitationError:  # edited since it was indexed: the index will catch up

@@ -35,13 +35,17 @@ class SearchForm(forms.Form):
     )
 
     def clean_q(self) -> str:
-        text = self.cleaned_data["q"]
+        text: str = self.cleaned_data["q"]
         if len(text) > MAX_QUERY_LENGTH:
             raise forms.ValidationError(
                 _("Queries are limited to %(limit)d characters."),
                 params={"limit": MAX_QUERY_LENGTH},
             )
         return text
+
+    def error_message(self) -> str:
+        """Every error of the bound, invalid form, in one line."""
+        return " ".join(str(error) for errors in self.errors.values() for error in errors)
 
     def search_query(self, *, per_page: int, time_limit: float | None) -> SearchQuery:
         data = self.cleaned_data

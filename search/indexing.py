@@ -6,7 +6,9 @@ The database is the source of truth; these functions turn it into ``SearchDocume
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 
 from interviews.languages import LANGS
@@ -30,7 +32,7 @@ def indexable_interviews() -> QuerySet[Interview]:
     )
 
 
-def _texts(obj, field: str) -> dict[str, str]:
+def _texts(obj: models.Model, field: str) -> dict[str, str]:
     return {lang: getattr(obj, f"{field}_{lang}") or "" for lang in LANGS}
 
 
@@ -38,17 +40,18 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
     # Sorted, so that a document's fingerprint does not depend on the database's row order.
     people = sorted(interview.interviewees.all(), key=lambda person: person.slug)
     topics = sorted(interview.topics.all(), key=lambda topic: topic.slug)
-    common = {
-        "interview": interview.slug,
-        "original_language": interview.original_language,
-        "outlet": interview.outlet.slug,
-        "persons": tuple(person.slug for person in people),
-        "topics": tuple(topic.slug for topic in topics),
-        "published_on": interview.published_on,
-        "title": _texts(interview, "title"),
-    }
+    document = partial(
+        SearchDocument,
+        interview=interview.slug,
+        original_language=interview.original_language,
+        outlet=interview.outlet.slug,
+        persons=tuple(person.slug for person in people),
+        topics=tuple(topic.slug for topic in topics),
+        published_on=interview.published_on,
+        title=_texts(interview, "title"),
+    )
     names = ", ".join(person.name for person in people)
-    yield SearchDocument(
+    yield document(
         key=interview_key(interview.slug),
         exchange_uid=None,
         exchange=None,
@@ -63,11 +66,10 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
             "interviewees": names,
             "outlet": interview.outlet.name,
         },
-        **common,
     )
     for exchange in interview.exchanges.all():
         for passage in exchange_passages(exchange):
-            yield SearchDocument(
+            yield document(
                 key=passage_key(exchange.uid, passage.part, passage.paragraph),
                 exchange_uid=exchange.uid,
                 exchange=exchange.position,
@@ -75,7 +77,6 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
                 paragraph=passage.paragraph,
                 text=passage.texts,
                 extra={},
-                **common,
             )
 
 

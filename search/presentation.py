@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.http import QueryDict
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
@@ -26,8 +27,9 @@ _MARK = re.compile(r"(</?mark>)")
 
 def mark_spans(highlighted: str) -> tuple[str, tuple[Span, ...]]:
     """A hit's ``highlighted`` HTML as its plain text and where the ``<mark>``s lie in it."""
-    plain, spans, start = [], [], None
-    length = 0
+    plain: list[str] = []
+    spans: list[Span] = []
+    start = length = 0
     for piece in _MARK.split(highlighted):
         if piece == "<mark>":
             start = length
@@ -126,7 +128,7 @@ class Facet:
     more: int
 
 
-def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, Facet]:
+def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict[str, Facet]:
     """Each facet's most frequent values with their counts and a link that toggles the
     filter; a selected value is always among them."""
     presented = {}
@@ -155,7 +157,7 @@ def present_facets(facets: dict[str, dict[str, int]], params) -> dict[str, Facet
     return presented
 
 
-def _selected(facet: str, value: str, params) -> bool:
+def _selected(facet: str, value: str, params: QueryDict) -> bool:
     if facet == "year":
-        return params.get("date_from") == f"{value}-01-01"
-    return params.get(facet) == value
+        return bool(params.get("date_from") == f"{value}-01-01")
+    return bool(params.get(facet) == value)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from interviews.models import Exchange, Interview, Outlet, Person, Topic
@@ -30,7 +32,7 @@ from .indexing import indexable_interviews, interview_documents
 logger = logging.getLogger(__name__)
 
 
-def reindex_interviews(pks: set[int], stale_slugs: set[str] = frozenset()) -> None:
+def reindex_interviews(pks: set[int], stale_slugs: Iterable[str] = ()) -> None:
     """Replace the documents of these interviews with what the database holds now."""
     backend = engine.backend()
     slugs = set(stale_slugs) | set(
@@ -87,39 +89,51 @@ def schedule(pk: int, stale_slug: str | None = None) -> None:
     transaction.on_commit(change.committed, robust=True)
 
 
-def interview_saved(sender, instance: Interview, **kwargs) -> None:
-    schedule(instance.pk, getattr(instance, "_previous_slug", None))
+# The slug an interview had before the save in progress renamed it: its documents go.
+_renamed: WeakKeyDictionary[Interview, str] = WeakKeyDictionary()
 
 
-def interview_pre_save(sender, instance: Interview, **kwargs) -> None:
+def interview_saved(sender: type[Interview], instance: Interview, **kwargs: object) -> None:
+    schedule(instance.pk, _renamed.pop(instance, None))
+
+
+def interview_pre_save(sender: type[Interview], instance: Interview, **kwargs: object) -> None:
     if instance.pk:
         old = Interview.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
         if old and old != instance.slug:
-            instance._previous_slug = old
+            _renamed[instance] = old
 
 
-def interview_deleted(sender, instance: Interview, **kwargs) -> None:
+def interview_deleted(sender: type[Interview], instance: Interview, **kwargs: object) -> None:
     # Its pk matches nothing once committed: only the slug's documents are removed.
     schedule(instance.pk, instance.slug)
 
 
-def exchange_changed(sender, instance: Exchange, **kwargs) -> None:
+def exchange_changed(sender: type[Exchange], instance: Exchange, **kwargs: object) -> None:
     if Interview.objects.filter(pk=instance.interview_id).exists():
         schedule(instance.interview_id)
 
 
-def relations_changed(sender, instance, action: str, pk_set, **kwargs) -> None:
+def relations_changed(
+    sender: type[models.Model],
+    instance: models.Model,
+    action: str,
+    pk_set: set[int] | None,
+    **kwargs: object,
+) -> None:
     if isinstance(instance, Interview):
         if action.startswith("post_"):
             schedule(instance.pk)
     elif action in ("post_add", "post_remove"):  # from the other side: person.interviews.add()
-        for pk in pk_set:
+        for pk in pk_set or ():
             schedule(pk)
-    elif action == "pre_clear":
+    elif action == "pre_clear" and isinstance(instance, Outlet | Person | Topic):
         related_changed(sender, instance)
 
 
-def related_changed(sender, instance: Outlet | Person | Topic, **kwargs) -> None:
+def related_changed(
+    sender: type[models.Model], instance: Outlet | Person | Topic, **kwargs: object
+) -> None:
     """An outlet, person or topic was renamed or deleted: its interviews are searched by name."""
     if instance.pk:
         for pk in instance.interviews.values_list("pk", flat=True):

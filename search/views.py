@@ -3,7 +3,10 @@ backend, render or stream."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -22,7 +25,7 @@ from interviews.views.citing import citation_download, citation_error
 
 from . import engine
 from .citing import result_citations
-from .documents import MAX_PER_PAGE
+from .documents import MAX_PER_PAGE, SearchResults
 from .exporting import search_export
 from .forms import SearchForm
 from .presentation import present_facets, present_hits
@@ -31,9 +34,9 @@ PAGE_SIZE = 10
 
 
 @require_safe
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context = {"form": form, "results": None}
+    context: dict[str, Any] = {"form": form, "results": None}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         query = form.search_query(per_page=PAGE_SIZE, time_limit=settings.SEARCH_TIME_LIMIT)
         results = engine.backend().search(query)
@@ -52,7 +55,7 @@ def search(request):
 
 
 @require_safe
-def cite_results(request, extension: str):
+def cite_results(request: HttpRequest, extension: str) -> HttpResponseBase:
     """Every hit of the search, as one citation file."""
     try:
         items = result_citations(
@@ -64,12 +67,12 @@ def cite_results(request, extension: str):
 
 
 @require_safe
-def export(request, format: str):
+def export(request: HttpRequest, format: str) -> HttpResponseBase:
     """Every passage the search finds, not only a page, in one file."""
     chosen = requested_format(format)
     form = SearchForm(request.GET)
     if not form.is_valid():
-        return refusal(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return refusal(request, form.error_message())
     query = form.search_query(per_page=MAX_PER_PAGE, time_limit=settings.SEARCH_TIME_LIMIT)
     try:
         export = search_export(
@@ -80,7 +83,7 @@ def export(request, format: str):
     return download(export, chosen, filename=slugify(f"search {query.text}")[:80].strip("-"))
 
 
-def _link(params, **changes: str) -> str:
+def _link(params: QueryDict, **changes: str) -> str:
     """This page's query string with ``changes``, back on the first page unless one is given."""
     query = params.copy()
     query.pop("page", None)
@@ -89,7 +92,7 @@ def _link(params, **changes: str) -> str:
     return "?" + query.urlencode()
 
 
-def _page_links(params, results) -> dict[str, str | None]:
+def _page_links(params: QueryDict, results: SearchResults) -> dict[str, str | int | None]:
     last = max(1, -(-results.total // results.per_page))
 
     def link(page: int) -> str | None:

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.corrections import ROLES, StructureParagraph
-from ..importing.exchanges import ANSWER, QUESTION
+from ..importing.records import ANSWER, QUESTION
 from ..languages import LANGS
 from ..sources import RawSource, SourceError, decode_source
 

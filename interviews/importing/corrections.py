@@ -11,8 +11,14 @@ import re
 from dataclasses import dataclass, replace
 
 from .alignment import align_interview
-from .exchanges import ANSWER, QUESTION
-from .records import AlignedInterview, ImportProblem, ParsedArticle, ParsedExchange
+from .records import (
+    ANSWER,
+    QUESTION,
+    AlignedInterview,
+    ImportProblem,
+    ParsedArticle,
+    ParsedExchange,
+)
 
 ROLES = (QUESTION, ANSWER)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

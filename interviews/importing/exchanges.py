@@ -14,9 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .metadata import PARTICLE
-from .records import ImportProblem, Paragraph, ParsedExchange
+from .records import ANSWER, QUESTION, ImportProblem, Paragraph, ParsedExchange
 
-QUESTION, ANSWER = "question", "answer"
 TOKEN_ROLES = {
     "q": QUESTION,
     "question": QUESTION,

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final, Literal
+
+# The two parts of an exchange, as the importer, the corpus and the search contract name them.
+Role = Literal["question", "answer"]
+QUESTION: Final = "question"
+ANSWER: Final = "answer"
 
 
 class ImportProblem(Exception):

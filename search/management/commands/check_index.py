@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from search import engine
@@ -9,7 +11,7 @@ from search.indexing import all_documents
 class Command(BaseCommand):
     help = "Compare the index with the database; exit non-zero when they drift apart."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: str, **options: Any) -> None:
         expected = {document.key: document.fingerprint for document in all_documents()}
         indexed = engine.backend().keys()
         missing = sorted(expected.keys() - indexed.keys())

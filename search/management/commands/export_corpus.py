@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from tqdm import tqdm
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         "SITE_URL setting."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", required=True, help=", ".join(FORMATS))
         parser.add_argument(
             "--level", default=PARAGRAPH, help=f"{' or '.join(LEVELS)} (default {PARAGRAPH})"
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             "--output", type=Path, metavar="FILE", help="Write here (default: standard output)."
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: str, **options: Any) -> None:
         # The site's default language, whatever a previous caller left active: it names
         # the permalinks (/fr/…) and speaks the messages.
         with translation.override(settings.LANGUAGE_CODE):
@@ -84,7 +84,7 @@ class Command(BaseCommand):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _export(options: dict, *, level: str) -> Export:
+def _export(options: dict[str, Any], *, level: str) -> Export:
     base_url = settings.SITE_URL
     if options["query"] is not None:
         query = SearchQuery(text=options["query"], time_limit=None)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from search import engine
+from search.documents import SearchDocument
 from search.indexing import all_documents, indexable_interviews
 
 
@@ -13,15 +17,15 @@ class Command(BaseCommand):
         "search keeps answering meanwhile."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Ignored.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: str, **options: Any) -> None:
         interviews = indexable_interviews().count()
         with tqdm(total=interviews, unit="interview", disable=options["verbosity"] == 0) as bar:
             seen: set[str] = set()
 
-            def progress(document) -> None:
+            def progress(document: SearchDocument) -> None:
                 if document.interview not in seen:
                     seen.add(document.interview)
                     bar.update(1)
@@ -30,7 +34,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Indexed {count} documents from {interviews} published interviews.")
 
 
-def _tracked(documents, progress):
+def _tracked(
+    documents: Iterable[SearchDocument], progress: Callable[[SearchDocument], None]
+) -> Iterator[SearchDocument]:
     for document in documents:
         progress(document)
         yield document

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from interviews.languages import LANGS
 from search import engine
@@ -13,13 +14,13 @@ from search.permalinks import hit_url
 class Command(BaseCommand):
     help = "Search the archive from the command line."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("query")
         parser.add_argument("--lang", choices=LANGS, help="Only hits in this language.")
         parser.add_argument("--limit", type=int, default=10, help="How many hits (default 10).")
         parser.add_argument("--json", action="store_true", help="Print the hits as JSON.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: str, **options: Any) -> None:
         if options["limit"] < 1:
             raise CommandError("--limit must be at least 1")
         query = SearchQuery(
