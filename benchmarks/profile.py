@@ -27,8 +27,8 @@ def main() -> None:
     django.setup()
     profiler = cProfile.Profile()
     if what == "rebuild":
-        from search.backends import whoosh
         from search.backends.whoosh import WhooshBackend
+        from search.backends.whoosh import backend as whoosh
         from search.indexing import all_documents, indexable_interviews
 
         # In this process: the profiler does not see the rebuild's writer processes.

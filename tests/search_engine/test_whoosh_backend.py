@@ -6,7 +6,8 @@ import pytest
 from whoosh import query
 
 from search.backends import get_backend
-from search.backends.whoosh import STALE_LAYOUT, WhooshBackend
+from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh.backend import STALE_LAYOUT
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
 

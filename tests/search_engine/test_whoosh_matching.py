@@ -11,8 +11,8 @@ from whoosh import query
 
 from search.analysis import STOP_TERMS
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_matching import Scorer
-from search.backends.whoosh_query import ParsedQuery
+from search.backends.whoosh.matching import Scorer
+from search.backends.whoosh.query import ParsedQuery
 from search.documents import LANGUAGES
 from tests.search_engine.corpus import UNITS, make_document, seed_documents
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_segments import POSITIONS_COST, Postings, RecentPostings
+from search.backends.whoosh.segments import POSITIONS_COST, Postings, RecentPostings
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document
 

@@ -33,8 +33,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfi
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR
 
-from ..analysis import ANALYZERS, CommonGrams
-from ..documents import LANGUAGES, SearchDocument, fingerprint
+from ...analysis import ANALYZERS, CommonGrams
+from ...documents import LANGUAGES, SearchDocument, fingerprint
 
 LOCK_TIMEOUT = 60.0
 # Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built
@@ -144,7 +144,7 @@ class _PerDocReader(W3PerDocReader):
 
 class Codec(W3Codec):
     """Whoosh's codec, in blocks of up to 1,024 postings rather than 128: searches read
-    whole posting lists (``whoosh_segments``), and each block costs its own decoding."""
+    whole posting lists (``segments``), and each block costs its own decoding."""
 
     def __init__(self) -> None:
         super().__init__(blocklimit=1024)

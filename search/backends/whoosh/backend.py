@@ -1,8 +1,8 @@
 """Whoosh behind the ``SearchBackend`` interface: query parsing, searching, highlights.
 
-The index on disk (schema, generations, locks) is in ``whoosh_index``; how a query's
-matches are found, scored and counted is in ``whoosh_matching`` (over what
-``whoosh_segments`` reads), and how queries are parsed in ``whoosh_query``. Readers never
+The index on disk (schema, generations, locks) is in ``index``; how a query's matches
+are found, scored and counted is in ``matching`` (over what ``segments`` reads), and how
+queries are parsed in ``query``. Readers never
 lock: each backend keeps one searcher and reopens it when the index moved.
 """
 
@@ -20,8 +20,8 @@ from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
-from ..analysis import ANALYZERS, Vocabulary, highlight
-from ..documents import (
+from ...analysis import ANALYZERS, Vocabulary, highlight
+from ...documents import (
     LANGUAGES,
     QueryError,
     SearchDocument,
@@ -29,11 +29,11 @@ from ..documents import (
     SearchQuery,
     SearchResults,
 )
-from .base import SearchBackend
-from .whoosh_index import Generations, Write, document_fields, meta_text, writer
-from .whoosh_matching import Found, Scorer, by_date, by_score, find, warm
-from .whoosh_query import OPERATOR_WORDS, ParsedQuery, parser
-from .whoosh_segments import SegmentCache
+from ..base import SearchBackend
+from .index import Generations, Write, document_fields, meta_text, writer
+from .matching import Found, Scorer, by_date, by_score, find, warm
+from .query import OPERATOR_WORDS, ParsedQuery, parser
+from .segments import SegmentCache
 
 STALE_LAYOUT = (
     "The search index was built by an earlier version of the archive and cannot be "
