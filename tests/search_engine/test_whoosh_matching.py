@@ -1,5 +1,8 @@
 """The array evaluation of queries finds exactly what Whoosh's own matchers find, with the
-same scores, on an index of several segments with deletions."""
+same scores, on an index of several segments with deletions.
+
+This is the guard of ``search/backends/whoosh/internals.py`` (see its note): what is read
+through it, and scored as arrays, must agree with Whoosh's public ``Searcher``."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from whoosh import query
 from search.analysis import STOP_TERMS
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh.matching import Scorer
-from search.backends.whoosh.query import ParsedQuery
+from search.backends.whoosh.query import ParsedQuery, parser
+from search.backends.whoosh.segments import SegmentCache
 from search.documents import LANGUAGES
 from tests.search_engine.corpus import UNITS, make_document, seed_documents
 
@@ -33,6 +37,9 @@ QUERIES = [
     '"accessible to all"',
     "Redouane",
 ]
+
+
+PARSERS = {lang: parser(lang) for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +64,18 @@ def backend(tmp_path_factory):
     backend.close()
 
 
-def _found(backend, q):
+@pytest.fixture(scope="module")
+def searcher(backend):
+    """Whoosh's own searcher of the backend's live index."""
+    searcher = backend.generations.open(backend.generations.current()).searcher()
+    yield searcher
+    searcher.close()
+
+
+def _found(searcher, q):
     """Global document number -> score, by the array evaluation."""
-    searcher = backend._searcher()
     found = {}
-    for segment, subsearcher, offset in backend._segments.segments(searcher):
+    for segment, subsearcher, offset in SegmentCache().segments(searcher):
         matches = Scorer(segment, subsearcher, searcher).matches(q)
         deleted = segment.deleted()
         mask = matches.mask & ~deleted if deleted is not None else matches.mask
@@ -71,30 +85,29 @@ def _found(backend, q):
 
 @pytest.mark.parametrize("text", QUERIES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_arrays_match_what_whoosh_matches(backend, text, lang):
-    q = ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
-    searcher = backend._searcher()
+def test_arrays_match_what_whoosh_matches(searcher, text, lang):
+    q = ParsedQuery(text, (lang,), PARSERS).by_lang[lang]
     assert len(searcher.reader().leaf_readers()) > 1
-    assert set(_found(backend, q)) == set(searcher.docs_for_query(q))
+    assert set(_found(searcher, q)) == set(searcher.docs_for_query(q))
 
 
 @pytest.mark.parametrize("text", [text for text in QUERIES if '"' not in text])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_arrays_score_as_whoosh_scores(backend, text, lang):
-    q = ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
-    whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(q, limit=None)}
-    found = _found(backend, q)
+def test_arrays_score_as_whoosh_scores(searcher, text, lang):
+    q = ParsedQuery(text, (lang,), PARSERS).by_lang[lang]
+    whoosh = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+    found = _found(searcher, q)
     assert found.keys() == whoosh.keys()
     assert found == pytest.approx(whoosh, rel=1e-9)
 
 
-def test_a_phrase_scores_as_its_words_that_are_not_stop_words(backend):
-    phrase = ParsedQuery('"data centers accessibles à tous"', ("fr",), backend._parsers)
+def test_a_phrase_scores_as_its_words_that_are_not_stop_words(searcher):
+    phrase = ParsedQuery('"data centers accessibles à tous"', ("fr",), PARSERS)
     q = next(node for node in phrase.by_lang["fr"].leaves() if isinstance(node, query.Phrase))
     scored = [word for word in q.words if word not in STOP_TERMS["fr"]]
     assert 0 < len(scored) < len(q.words)
     words = query.And([query.Term(q.fieldname, word) for word in scored])
-    whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(words, limit=None)}
-    found = _found(backend, q)
+    whoosh = {hit.docnum: hit.score for hit in searcher.search(words, limit=None)}
+    found = _found(searcher, q)
     assert found
     assert found == pytest.approx({docnum: whoosh[docnum] for docnum in found}, rel=1e-9)

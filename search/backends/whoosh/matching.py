@@ -26,8 +26,9 @@ from whoosh.searching import Searcher
 from ...analysis import STOP_TERMS, common_gram
 from ...documents import SearchQuery
 from .index import GRAMS, yyyymmdd
+from .internals import Postings, decode_positions
 from .query import ParsedQuery
-from .segments import Postings, Segment, decode_positions
+from .segments import Segment
 
 WEIGHTING = BM25F()  # what Whoosh's searchers score with by default
 
