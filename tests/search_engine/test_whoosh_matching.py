@@ -19,6 +19,7 @@ from search.backends.whoosh.query import ParsedQuery, parser
 from search.backends.whoosh.segments import SegmentCache
 from search.documents import LANGUAGES
 from tests.search_engine.corpus import UNITS, make_document, seed_documents
+from tests.search_engine.helpers import delete, index
 
 QUERIES = [
     "portail",
@@ -49,17 +50,20 @@ def backend(tmp_path_factory):
     sentences = [text for unit in UNITS.values() for text in unit.values() if text]
     rng = random.Random(7)
     backend = WhooshBackend(tmp_path_factory.mktemp("index"))
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     for batch in range(3):
-        backend.index(
-            make_document(
-                " ".join(rng.sample(sentences, 2)),
-                " ".join(rng.sample(sentences, 2)),
-                interview=f"interview-{batch}-{number % 7}",
-            )
-            for number in range(100)
+        index(
+            backend,
+            [
+                make_document(
+                    " ".join(rng.sample(sentences, 2)),
+                    " ".join(rng.sample(sentences, 2)),
+                    interview=f"interview-{batch}-{number % 7}",
+                )
+                for number in range(100)
+            ],
         )
-    backend.delete(interview="interview-1-3")
+    delete(backend, "interview-1-3")
     yield backend
     backend.close()
 
