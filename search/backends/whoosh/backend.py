@@ -62,32 +62,16 @@ class WhooshBackend(SearchBackend):
 
     # Writing
 
-    def index(self, documents: Iterable[SearchDocument]) -> None:
-        # The last document given for a key wins, as if indexed one at a time.
-        latest = {document.key: document.to_dict() for document in documents}
-        if latest:
-            self.generations.write({"index": list(latest.values())})
-
-    def delete(self, *, interview: str) -> None:
-        self.generations.write({"delete_interview": interview})
-
     def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
-        """Remove every document of the interviews with these slugs and index
-        ``documents``, in one write: one lock, one writer, one commit."""
+        """One lock, one writer, one commit."""
         write: Write = {}
         if slugs := sorted(set(slugs)):
             write["delete_interviews"] = slugs
+        # The last document given for a key wins, as if indexed one at a time.
         if latest := {document.key: document.to_dict() for document in documents}:
             write["index"] = list(latest.values())
         if write:
             self.generations.write(write)
-
-    def delete_keys(self, keys: Iterable[str]) -> None:
-        if keys := list(keys):
-            self.generations.write({"delete_keys": keys})
-
-    def clear(self) -> None:
-        self.generations.write({"clear": True})
 
     def rebuild(
         self,
@@ -134,10 +118,6 @@ class WhooshBackend(SearchBackend):
             return SearchResults(
                 hits=[], total=0, page=query.page, per_page=query.per_page, error=str(error)
             )
-
-    def suggest(self, text: str) -> str | None:
-        with self._lock:
-            return self._suggest(self._searcher(), text)
 
     def keys(self) -> dict[str, str]:
         with self._lock:

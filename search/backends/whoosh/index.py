@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from whoosh import columns, fields, formats, index
-from whoosh.writing import CLEAR
 
 from ...analysis import ANALYZERS, CommonGrams
 from ...documents import LANGUAGES, SearchDocument, fingerprint
@@ -122,17 +121,13 @@ def meta_text(document: SearchDocument, lang: str) -> str:
     return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
 
 
+# One write, as journaled for a running rebuild: "delete_interviews" (slugs) whose
+# documents go, then "index" (documents as dicts) to add or replace by key.
 Write = dict[str, Any]
 
 
 def _apply(ix: index.Index, write: Write) -> None:
     with writer(ix, timeout=LOCK_TIMEOUT, delay=0.01) as w:
-        if "clear" in write:
-            w.mergetype = CLEAR
-        for key in write.get("delete_keys", ()):
-            w.delete_by_term("key", key)
-        if "delete_interview" in write:
-            w.delete_by_term("interview", write["delete_interview"])
         for slug in write.get("delete_interviews", ()):
             w.delete_by_term("interview", slug)
         for data in write.get("index", ()):
