@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from whoosh import query
 
+from search import engine
 from search.backends import get_backend
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh.backend import STALE_LAYOUT
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
-from tests.search_engine.helpers import index, record_reads
+from tests.search_engine.helpers import index, record_reads, search
 
 
 @pytest.fixture
@@ -123,3 +126,34 @@ def test_warming_reads_what_a_search_needs_from_every_segment(backend, monkeypat
     # Facet values, dates and lengths were read by warm(): only the word is left.
     assert {what for what, _ in reads} == {"read_postings"}
     assert {fieldname for _, fieldname in reads} <= {"text_fr", "meta_fr", "text_en", "meta_en"}
+
+
+def test_a_rebuild_writes_with_a_process_per_processor_this_process_may_use(tmp_path, monkeypatch):
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert WhooshBackend(tmp_path).rebuild_processes == 3
+
+
+def test_python_313_counts_the_processors_this_process_may_use(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 4, raising=False)
+    assert WhooshBackend(tmp_path).rebuild_processes == 4
+
+
+def test_without_affinity_a_rebuild_counts_the_machines_processors(tmp_path, monkeypatch):
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    assert WhooshBackend(tmp_path).rebuild_processes == 6
+
+
+def test_settings_choose_how_many_processes_rebuild(settings):
+    settings.SEARCH_BACKEND_OPTIONS = {"rebuild_processes": 1}
+    backend = engine.backend()
+    assert backend.rebuild_processes == 1
+    assert backend.rebuild(seed_documents()) == len(seed_documents())
+    assert search(backend, "portail").total == 2
+
+
+def test_a_rebuild_needs_at_least_one_process(tmp_path):
+    with pytest.raises(ValueError, match="at least 1"):
+        WhooshBackend(tmp_path, rebuild_processes=0)

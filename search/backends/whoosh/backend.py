@@ -40,18 +40,23 @@ STALE_LAYOUT = (
     "searched until it is rebuilt (manage.py rebuild_index)."
 )
 FACETS = ("lang", "outlet", "person", "topic", "year")
-# A rebuild's writing processes: this machine has two cores (1 writes in this process).
-REBUILD_PROCESSES = 2
 
 
 class WhooshBackend(SearchBackend):
     """The archive's index in a directory of Whoosh index generations.
 
     One instance per process is meant to be shared (it keeps its searcher open between
-    searches); searches from several threads take turns.
+    searches); searches from several threads take turns. A rebuild writes with
+    ``rebuild_processes`` processes (each buffering up to 128 MB), by default one per
+    processor this process may run on.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, rebuild_processes: int | None = None
+    ) -> None:
+        if rebuild_processes is not None and rebuild_processes < 1:
+            raise ValueError(f"rebuild_processes must be at least 1, not {rebuild_processes}")
+        self.rebuild_processes = rebuild_processes or usable_processors()
         self.generations = Generations(Path(path))
         self._parsers = {lang: parser(lang) for lang in LANGUAGES}
         self._lock = threading.RLock()
@@ -81,13 +86,17 @@ class WhooshBackend(SearchBackend):
     ) -> int:
         """Keys must be unique among ``documents`` (a duplicate aborts the rebuild).
 
-        ``REBUILD_PROCESSES`` processes analyse and write, a segment each; this one reads
-        the database and hands them documents."""
+        ``rebuild_processes`` processes analyse and write, a segment each; this one
+        reads the database and hands them documents."""
 
         def fill(ix: index.Index) -> int:
             seen: set[str] = set()
             with writer(
-                ix, limitmb=128, procs=REBUILD_PROCESSES, multisegment=True, batchsize=500
+                ix,
+                limitmb=128,
+                procs=self.rebuild_processes,
+                multisegment=True,
+                batchsize=500,
             ) as w:
                 for document in documents:
                     if document.key in seen:
@@ -281,6 +290,16 @@ class WhooshBackend(SearchBackend):
                     frequencies[term.decode()] += info.doc_frequency()
             cache[lang] = Vocabulary(frequencies.items())
         return cache[lang]
+
+
+def usable_processors() -> int:
+    """The processors this process may run on (its CPU affinity, where the system has
+    one), not every processor of the machine."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _single_term(lang: str, word: str) -> str | None:
