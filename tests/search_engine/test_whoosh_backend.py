@@ -157,3 +157,12 @@ def test_settings_choose_how_many_processes_rebuild(settings):
 def test_a_rebuild_needs_at_least_one_process(tmp_path):
     with pytest.raises(ValueError, match="at least 1"):
         WhooshBackend(tmp_path, rebuild_processes=0)
+
+
+def test_a_rebuild_given_one_key_twice_fails_and_changes_nothing(backend):
+    index(backend, seed_documents())
+    before = backend.keys()
+    twice = make_document("un guichet", paragraph=1)
+    with pytest.raises(ValueError, match="Two documents have the key"):
+        backend.rebuild([twice, twice])
+    assert backend.keys() == before

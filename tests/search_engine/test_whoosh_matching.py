@@ -37,6 +37,8 @@ QUERIES = [
     '"single portal"',
     '"accessible to all"',
     "Redouane",
+    "services ANDMAYBE numérique",
+    "NOT startups innovation",
 ]
 
 
@@ -115,3 +117,32 @@ def test_a_phrase_scores_as_its_words_that_are_not_stop_words(searcher):
     found = _found(searcher, q)
     assert found
     assert found == pytest.approx({docnum: whoosh[docnum] for docnum in found}, rel=1e-9)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_andnot_keeps_what_the_first_side_matches_without_the_second(searcher, lang):
+    """Compared with each side as Whoosh finds it: Whoosh's own AndNotMatcher keeps a
+    document holding both sides when it is the first posting of both."""
+    q = ParsedQuery("portail ANDNOT unique", (lang,), PARSERS).by_lang[lang]
+    first = {hit.docnum: hit.score for hit in searcher.search(q.a, limit=None)}
+    second = set(searcher.docs_for_query(q.b))
+    assert first.keys() & second
+    expected = {docnum: score for docnum, score in first.items() if docnum not in second}
+    assert _found(searcher, q) == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        query.Prefix("text_fr", "port"),  # no array evaluation: Whoosh's own matcher
+        query.NullQuery,
+        query.Term("no_such_field", "portail"),
+        query.Phrase("no_such_field", ["portail", "unique"]),
+        query.Phrase("text_en", ["the"]),  # a lone stop word
+    ],
+    ids=repr,
+)
+def test_other_queries_match_and_score_as_whoosh(searcher, q):
+    whoosh = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+    found = _found(searcher, q)
+    assert found == pytest.approx(whoosh, rel=1e-9)

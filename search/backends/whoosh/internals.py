@@ -3,10 +3,10 @@
 What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
 ``whoosh.matching``):
 
-- ``SegmentReader._terms`` and its ``matcher()``, and the leaf matchers it returns:
-  ``ListMatcher._ids``, ``._weights``, ``._values`` (postings stored with their term),
-  ``W3LeafMatcher._data``, ``._read_data()``, ``._next_block()`` (a block of postings,
-  its ids delta-encoded);
+- ``SegmentReader._terms`` and its ``matcher()``, and the ``W3LeafMatcher`` it returns:
+  ``._data``, ``._read_data()``, ``._next_block()`` (a block of postings, its ids
+  delta-encoded; the codec never stores postings inline with their term, since its
+  ``inlinelimit`` is Whoosh's default, 1);
 - the ``Positions`` format's encoding of a posting's value (a 4-byte weight, then the
   pickled deltas of the positions);
 - ``SegmentReader._perdoc`` and ``W3PerDocReader._cached_reader()``, with
@@ -42,7 +42,6 @@ from typing import Any
 import numpy as np
 from whoosh import index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
-from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -72,14 +71,6 @@ def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = Fa
     if (fieldname, text) not in terms:
         return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
     matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
-    if isinstance(matcher, ListMatcher):  # few postings, stored inline with the term
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        weights = matcher._weights
-        return Postings(
-            ids,
-            np.ones(len(ids)) if not weights else np.asarray(weights, dtype=np.float64),
-            list(matcher._values) if values else None,
-        )
     id_blocks, weight_blocks, value_list = [], [], [] if values else None
     while matcher.is_active():
         if matcher._data is None:
