@@ -7,6 +7,7 @@ with a placeholder ``SECRET_KEY``.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -139,6 +140,9 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend")
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "index"))
 SEARCH_TIME_LIMIT = float(os.environ.get("SEARCH_TIME_LIMIT", "2.0"))  # seconds per query
+# Keyword arguments for the backend's class besides its path, as JSON: e.g.
+# {"rebuild_processes": 1} (WhooshBackend rebuilds with one process per usable processor).
+SEARCH_BACKEND_OPTIONS = json.loads(os.environ.get("SEARCH_BACKEND_OPTIONS", "{}"))
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

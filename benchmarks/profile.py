@@ -27,17 +27,15 @@ def main() -> None:
     django.setup()
     profiler = cProfile.Profile()
     if what == "rebuild":
-        from search.backends import whoosh
         from search.backends.whoosh import WhooshBackend
         from search.indexing import all_documents, indexable_interviews
 
-        # In this process: the profiler does not see the rebuild's writer processes.
-        whoosh.REBUILD_PROCESSES = 1
-
         documents = list(all_documents(indexable_interviews()[: number or 200]))
         with tempfile.TemporaryDirectory() as scratch:
+            # In this process: the profiler does not see the rebuild's writer processes.
+            backend = WhooshBackend(scratch, rebuild_processes=1)
             start = time.perf_counter()
-            profiler.runcall(WhooshBackend(scratch).rebuild, documents)
+            profiler.runcall(backend.rebuild, documents)
             seconds = time.perf_counter() - start
         print(f"{len(documents)} documents in {seconds:.1f} s (profiled)")
     else:

@@ -18,7 +18,7 @@ def backend() -> SearchBackend:
 
 @cache
 def _backend(dotted_path: str, path: str) -> SearchBackend:
-    return get_backend(dotted_path, path=path)
+    return get_backend(dotted_path, path=path, **settings.SEARCH_BACKEND_OPTIONS)
 
 
 def warm() -> None:

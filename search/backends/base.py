@@ -15,32 +15,10 @@ class SearchBackend(ABC):
     """
 
     @abstractmethod
-    def index(self, documents: Iterable[SearchDocument]) -> None:
-        """Add documents, replacing any already indexed under the same key."""
-
-    @abstractmethod
-    def delete(self, *, interview: str) -> None:
-        """Remove every document of the interview with this slug."""
-
     def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
-        """Remove every document of these interviews, then index ``documents``. Engines
-        that can should do both in one write, so that no search sees the gap."""
-        for slug in set(slugs):
-            self.delete(interview=slug)
-        if documents := list(documents):
-            self.index(documents)
-
-    @abstractmethod
-    def delete_keys(self, keys: Iterable[str]) -> None:
-        """Remove the documents with these keys; unknown keys are ignored."""
-
-    @abstractmethod
-    def search(self, query: SearchQuery) -> SearchResults:
-        """Never raises for a bad query: the results carry an ``error`` instead."""
-
-    @abstractmethod
-    def suggest(self, text: str) -> str | None:
-        """``text`` with its misspelt words corrected, or None when nothing needs it."""
+        """Remove every document of the interviews with these slugs, then index
+        ``documents`` (replacing any indexed under the same key; the last given for a key
+        wins), in one write: no search sees the gap."""
 
     @abstractmethod
     def rebuild(
@@ -55,12 +33,12 @@ class SearchBackend(ABC):
         Returns how many documents were indexed."""
 
     @abstractmethod
-    def keys(self) -> dict[str, str]:
-        """Every indexed key with the fingerprint of the document indexed under it."""
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Never raises for a bad query: the results carry an ``error`` instead."""
 
     @abstractmethod
-    def clear(self) -> None:
-        """Remove every document."""
+    def keys(self) -> dict[str, str]:
+        """Every indexed key with the fingerprint of the document indexed under it."""
 
     def warm(self) -> None:
         """Load what searches need from the index, so that a new process's first search

@@ -8,15 +8,16 @@ from archive import gunicorn
 from search import engine
 from search.documents import SearchQuery
 from tests.search_engine.corpus import seed_documents
+from tests.search_engine.helpers import index, record_reads
 
 
-def test_a_worker_reads_the_index_before_its_first_request():
-    engine.backend().index(seed_documents())
+def test_a_worker_reads_the_index_before_its_first_request(monkeypatch):
+    index(engine.backend(), seed_documents())
     engine.backend().close()
     gunicorn.post_worker_init(worker=None)
-    segments = engine.backend()._segments.segments(engine.backend()._searcher())
-    assert segments and all(segment._cache for segment, _, _ in segments)
+    reads = record_reads(monkeypatch)
     assert engine.backend().search(SearchQuery("portail")).total == 2
+    assert reads and {what for what, _ in reads} == {"read_postings"}  # the word's alone
 
 
 def test_a_broken_index_does_not_stop_a_worker_from_starting(monkeypatch, caplog):

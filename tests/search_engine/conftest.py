@@ -6,6 +6,7 @@ import pytest
 
 from search.backends import get_backend
 from tests.search_engine.corpus import seed_documents
+from tests.search_engine.helpers import index
 
 BACKENDS = ["search.backends.whoosh.WhooshBackend"]
 
@@ -33,5 +34,5 @@ def backend(make_backend):
 
 @pytest.fixture
 def seeded(backend):
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     return backend

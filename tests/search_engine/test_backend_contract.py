@@ -9,7 +9,7 @@ import pytest
 
 from search.documents import SearchResults
 from tests.search_engine.corpus import EXCHANGE_UIDS, make_document
-from tests.search_engine.helpers import keys, marked, search
+from tests.search_engine.helpers import index, keys, marked, search
 
 EXCHANGE_4 = EXCHANGE_UIDS[4]
 
@@ -75,7 +75,7 @@ def test_phrase_words_must_be_adjacent_and_in_order(seeded):
 
 
 def test_stop_words_are_optional_outside_quotes(backend):
-    backend.index([make_document("un portail unique")])
+    index(backend, [make_document("un portail unique")])
     assert search(backend, "portail du unique").total == 1
     assert search(backend, '"portail du unique"').total == 0
 
@@ -114,7 +114,7 @@ def test_every_hit_is_highlighted(seeded):
 
 
 def test_highlight_escapes_the_text(backend):
-    backend.index([make_document("<script>alert(1)</script> portail")])
+    index(backend, [make_document("<script>alert(1)</script> portail")])
     hit = search(backend, "portail").hits[0]
     assert hit.highlighted == "&lt;script&gt;alert(1)&lt;/script&gt; <mark>portail</mark>"
 
@@ -196,7 +196,8 @@ def test_french_operators_work_too(seeded):
 
 @pytest.fixture
 def press(backend):
-    backend.index(
+    index(
+        backend,
         [
             make_document(
                 "le portail du citoyen",
@@ -223,7 +224,7 @@ def press(backend):
                 published_on=date(2024, 9, 1),
             ),
             make_document("un portail sans date", interview="d", published_on=None),
-        ]
+        ],
     )
     return backend
 
@@ -274,11 +275,12 @@ def test_facets_follow_the_filters(press):
 
 
 def test_language_facet_counts_the_matches_in_each_language(backend):
-    backend.index(
+    index(
+        backend,
         [
             make_document("un cloud souverain", "a sovereign cloud"),
             make_document("", "cloud computing"),
-        ]
+        ],
     )
     results = search(backend, "cloud")
     assert results.facets["lang"] == {"fr": 1, "en": 2}
@@ -297,7 +299,7 @@ def test_sort_by_date_puts_the_newest_first_and_the_undated_last(press):
 
 
 def test_pages_split_the_results_and_keep_the_total(backend):
-    backend.index([make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 26)])
+    index(backend, [make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 26)])
     pages = [search(backend, "portail", page=page, per_page=10) for page in (1, 2, 3, 4)]
     assert [len(page.hits) for page in pages] == [10, 10, 5, 0]
     assert {page.total for page in pages} == {25}
@@ -313,12 +315,13 @@ def test_a_misspelt_word_gets_a_suggestion(seeded, typed, expected):
 
 
 def test_suggestion_corrects_words_in_place(seeded):
-    assert seeded.suggest('"portial unique" AND numerik') == '"portail unique" AND numérique'
+    suggestion = search(seeded, '"portial unique" AND numerik').suggestion
+    assert suggestion == '"portail unique" AND numérique'
 
 
 @pytest.mark.parametrize("text", ["numerique", "NUMÉRIQUE", "exportations", "single portal"])
 def test_known_words_get_no_suggestion(seeded, text):
-    assert seeded.suggest(text) is None
+    assert search(seeded, text).suggestion is None
 
 
 def test_the_total_and_the_facets_count_every_match_not_only_the_best(backend):
@@ -327,7 +330,7 @@ def test_the_total_and_the_facets_count_every_match_not_only_the_best(backend):
     filler = " ".join(["the archive keeps long paragraphs of plain words"] * 60)
     strong = [make_document(fr=" ".join(["services"] * 12), outlet="a") for _ in range(30)]
     weak = [make_document(en=f"{filler} services {filler}", outlet="b") for _ in range(300)]
-    backend.index([*strong, *weak])
+    index(backend, [*strong, *weak])
 
     results = search(backend, "services", per_page=10)
 
@@ -370,7 +373,7 @@ def _varied_documents(start: int, count: int) -> list:
 def test_filtered_results_and_facets_are_the_unfiltered_ones_filtered(backend, options):
     batches = [_varied_documents(start, 60) for start in range(0, 240, 60)]
     for batch in batches:  # several writes, so several segments
-        backend.index(batch)
+        index(backend, batch)
 
     def kept(hit_or_doc) -> bool:
         day = hit_or_doc.published_on
@@ -420,7 +423,7 @@ def test_rising_scores_in_one_language_do_not_hide_matches_in_the_other(backend)
     for n in range(60):
         documents.append(make_document(fr=" ".join(["services"] * (n + 1)), outlet="a"))
         documents.append(make_document(en=f"{filler} services {filler}", outlet="b"))
-    backend.index(documents)
+    index(backend, documents)
 
     results = search(backend, "services", per_page=10)
 
@@ -433,7 +436,7 @@ def test_rising_scores_in_one_language_do_not_hide_matches_in_the_other(backend)
 @pytest.mark.parametrize("text", ["portail OR portal", "portail", "portal", "numéro"])
 def test_the_language_facet_counts_what_each_language_alone_finds(backend, text):
     for start in range(0, 240, 60):  # several segments
-        backend.index(_varied_documents(start, 60))
+        index(backend, _varied_documents(start, 60))
     results = search(backend, text, per_page=1)
     alone = {lang: search(backend, text, lang=lang, per_page=1).total for lang in ("fr", "en")}
     assert results.facets["lang"] == {lang: total for lang, total in alone.items() if total}

@@ -8,8 +8,8 @@ import multiprocessing
 import pytest
 
 from search.backends import get_backend
-from tests.search_engine.corpus import EXCHANGE_UIDS, make_document, seed_documents
-from tests.search_engine.helpers import keys, search
+from tests.search_engine.corpus import EXCHANGE_UIDS, SEED_SLUG, make_document, seed_documents
+from tests.search_engine.helpers import delete, index, keys, search
 
 EXCHANGE_4 = EXCHANGE_UIDS[4]
 
@@ -18,14 +18,16 @@ EXCHANGE_4 = EXCHANGE_UIDS[4]
 
 def test_delete_removes_every_document_of_an_interview(seeded):
     neighbour = make_document("portail voisin", interview="other")
-    seeded.index([neighbour])
-    seeded.delete(interview=seed_documents()[0].interview)
+    index(seeded, [neighbour])
+    delete(seeded, seed_documents()[0].interview)
     assert set(seeded.keys()) == {neighbour.key}
 
 
-def test_delete_keys_removes_just_those(seeded):
+def test_replacing_an_interview_drops_its_documents_no_longer_given(seeded):
     gone = f"{EXCHANGE_4}:p2"
-    seeded.delete_keys([gone, "no-such-key"])
+    seeded.replace_interviews(
+        [SEED_SLUG], [document for document in seed_documents() if document.key != gone]
+    )
     indexed = set(seeded.keys())
     assert gone not in indexed
     assert f"{EXCHANGE_4}:p3" in indexed
@@ -35,7 +37,7 @@ def test_indexing_again_replaces_by_key(seeded):
     document = seed_documents()[-1]
     changed = make_document("un guichet électronique", paragraph=document.paragraph)
     changed = type(document)(**{**document.__dict__, "text": changed.text})
-    seeded.index([changed])
+    index(seeded, [changed])
     assert len(seeded.keys()) == len(seed_documents())
     assert seeded.keys()[document.key] == changed.fingerprint
     assert keys(search(seeded, "guichet")) == [document.key]
@@ -44,7 +46,7 @@ def test_indexing_again_replaces_by_key(seeded):
 def test_the_last_of_several_documents_with_one_key_wins(backend):
     first = make_document("première version", paragraph=1)
     second = make_document("seconde version", paragraph=1)
-    backend.index([first, second])
+    index(backend, [first, second])
     assert backend.keys() == {second.key: second.fingerprint}
 
 
@@ -52,28 +54,28 @@ def test_keys_give_each_document_fingerprint(seeded):
     assert seeded.keys() == {document.key: document.fingerprint for document in seed_documents()}
 
 
-def test_clear_empties_the_index(seeded):
-    seeded.clear()
+def test_a_rebuild_from_nothing_empties_the_index(seeded):
+    assert seeded.rebuild([]) == 0
     assert seeded.keys() == {}
     assert search(seeded, "portail").total == 0
 
 
 def test_a_searcher_sees_writes_made_after_it_opened(seeded, make_backend):
     assert search(seeded, "guichet").total == 0
-    make_backend().index([make_document("un guichet unique")])
+    index(make_backend(), [make_document("un guichet unique")])
     assert search(seeded, "guichet").total == 1
 
 
 def test_a_searcher_stops_seeing_documents_deleted_after_it_opened(seeded, make_backend):
     assert search(seeded, '"portail unique"').total
-    make_backend().delete(interview=seed_documents()[0].interview)
+    delete(make_backend(), seed_documents()[0].interview)
     assert search(seeded, '"portail unique"').total == 0
 
 
 def test_a_searcher_sees_a_document_replaced_after_it_opened(seeded, make_backend):
     document = seed_documents()[-1]
     assert keys(search(seeded, '"portail unique"'))
-    make_backend().index([type(document)(**{**document.__dict__, "text": {"fr": "guichet"}})])
+    index(make_backend(), [type(document)(**{**document.__dict__, "text": {"fr": "guichet"}})])
     assert document.key not in keys(search(seeded, '"portail unique"'))
     assert keys(search(seeded, "guichet")) == [document.key]
 
@@ -106,8 +108,11 @@ def test_writes_made_during_a_rebuild_are_kept(seeded, make_backend):
 
     def write_meanwhile(count):
         if count == 1:
-            writer.index([late])
-            writer.delete_keys([f"{EXCHANGE_4}:p3"])
+            index(writer, [late])
+            writer.replace_interviews(
+                [SEED_SLUG],
+                [document for document in seed_documents() if document.key != f"{EXCHANGE_4}:p3"],
+            )
 
     seeded.rebuild(seed_documents(), progress=write_meanwhile)
     indexed = set(seeded.keys())
@@ -132,7 +137,7 @@ def _write_many(dotted_path, path, writer, count, start):
     backend = get_backend(dotted_path, path=path)
     start.wait()
     for n in range(1, count + 1):
-        backend.index([make_document(f"écrit par {writer}", interview=writer, paragraph=n)])
+        index(backend, [make_document(f"écrit par {writer}", interview=writer, paragraph=n)])
 
 
 def test_processes_writing_at_once_lose_no_update(make_backend):
@@ -170,7 +175,7 @@ def test_a_generous_time_limit_finishes(seeded):
 
 
 def test_a_tiny_time_limit_on_a_big_index_stops_early_or_finishes(backend):
-    backend.index([make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 3001)])
+    index(backend, [make_document(f"portail numéro {n}", paragraph=n) for n in range(1, 3001)])
     results = search(backend, "portail", time_limit=0.0001)
     assert results.partial or results.total == 3000
     assert len(results.hits) <= min(results.total, 10)

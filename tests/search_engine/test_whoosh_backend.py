@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from whoosh import query
 
+from search import engine
 from search.backends import get_backend
-from search.backends.whoosh import STALE_LAYOUT, WhooshBackend
+from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh.backend import STALE_LAYOUT
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
+from tests.search_engine.helpers import index, record_reads, search
 
 
 @pytest.fixture
@@ -42,7 +47,7 @@ def test_get_backend_refuses_what_is_not_a_backend(tmp_path, dotted_path, error)
 
 
 def test_searches_reuse_the_open_index(backend, monkeypatch):
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     opened = []
     open_generation = backend.generations.open
     monkeypatch.setattr(
@@ -51,7 +56,7 @@ def test_searches_reuse_the_open_index(backend, monkeypatch):
     for text in ("portail", "numerique", "single portal", "portail"):
         backend.search(SearchQuery(text))
     assert len(opened) == 1  # by the first search; the others reuse it
-    backend.index([make_document("un guichet")])
+    index(backend, [make_document("un guichet")])
     assert backend.search(SearchQuery("guichet")).total == 1
 
 
@@ -63,7 +68,7 @@ def test_rebuild_keeps_the_live_generation_and_the_one_before(backend):
 
 
 def test_a_searcher_opened_before_a_rebuild_still_answers(backend):
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     old = backend.generations.open(backend.generations.current()).searcher()
     backend.rebuild([make_document("un guichet unique")])
     assert len(old.search(query.Term("text_fr", "portail"))) == 2
@@ -74,7 +79,7 @@ def test_a_rebuild_that_died_leaves_nothing_in_the_way(backend):
     crashed = backend.generations.path / "gen-0-crashed"
     crashed.mkdir()
     (backend.generations.path / "BUILDING").write_text(crashed.name)
-    backend.index([make_document("un guichet")])  # no rebuild holds the lock: no journal
+    index(backend, [make_document("un guichet")])  # no rebuild holds the lock: no journal
     assert not (backend.generations.path / f"{crashed.name}.journal").exists()
     backend.rebuild(seed_documents())
     assert crashed.name not in generations(backend)
@@ -84,22 +89,23 @@ def test_a_rebuild_that_died_leaves_nothing_in_the_way(backend):
 def test_an_empty_index_can_be_searched_and_then_filled(backend):
     assert backend.search(SearchQuery("portail")).total == 0
     assert backend.keys() == {}
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     assert backend.search(SearchQuery("portail")).total == 2
 
 
 def test_facets_on_several_values_read_only_the_matched_documents(backend):
-    backend.index(
+    index(
+        backend,
         [
             make_document("portail", persons=("alice", "bob")),
             make_document("guichet", persons=("carol",)),
-        ]
+        ],
     )
     assert backend.search(SearchQuery("portail")).facets["person"] == {"alice": 1, "bob": 1}
 
 
 def test_an_index_of_an_earlier_layout_asks_for_a_rebuild(backend, tmp_path):
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     generations = backend.generations
     (generations.path / generations.current() / "LAYOUT").unlink()
     stale = WhooshBackend(tmp_path / "index")
@@ -111,13 +117,52 @@ def test_an_index_of_an_earlier_layout_asks_for_a_rebuild(backend, tmp_path):
     assert STALE_LAYOUT not in stale.keys().values()
 
 
-def test_warming_reads_what_a_search_needs_from_every_segment(backend):
-    backend.index(seed_documents())
-    backend.index([make_document("portail", persons=("alice",))])
+def test_warming_reads_what_a_search_needs_from_every_segment(backend, monkeypatch):
+    index(backend, seed_documents())
+    index(backend, [make_document("portail", persons=("alice",))])  # a second segment
     backend.warm()
-    segments = backend._segments.segments(backend._searcher())
-    assert len(segments) == 2
-    for segment, _, _ in segments:
-        kinds = {key[0] for key in segment._cache}
-        assert kinds == {"codes", "pairs", "numbers", "lengths"}
+    reads = record_reads(monkeypatch)
     assert backend.search(SearchQuery("portail")).facets["person"]["alice"] == 1
+    # Facet values, dates and lengths were read by warm(): only the word is left.
+    assert {what for what, _ in reads} == {"read_postings"}
+    assert {fieldname for _, fieldname in reads} <= {"text_fr", "meta_fr", "text_en", "meta_en"}
+
+
+def test_a_rebuild_writes_with_a_process_per_processor_this_process_may_use(tmp_path, monkeypatch):
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert WhooshBackend(tmp_path).rebuild_processes == 3
+
+
+def test_python_313_counts_the_processors_this_process_may_use(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "process_cpu_count", lambda: 4, raising=False)
+    assert WhooshBackend(tmp_path).rebuild_processes == 4
+
+
+def test_without_affinity_a_rebuild_counts_the_machines_processors(tmp_path, monkeypatch):
+    monkeypatch.delattr(os, "process_cpu_count", raising=False)
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)
+    assert WhooshBackend(tmp_path).rebuild_processes == 6
+
+
+def test_settings_choose_how_many_processes_rebuild(settings):
+    settings.SEARCH_BACKEND_OPTIONS = {"rebuild_processes": 1}
+    backend = engine.backend()
+    assert backend.rebuild_processes == 1
+    assert backend.rebuild(seed_documents()) == len(seed_documents())
+    assert search(backend, "portail").total == 2
+
+
+def test_a_rebuild_needs_at_least_one_process(tmp_path):
+    with pytest.raises(ValueError, match="at least 1"):
+        WhooshBackend(tmp_path, rebuild_processes=0)
+
+
+def test_a_rebuild_given_one_key_twice_fails_and_changes_nothing(backend):
+    index(backend, seed_documents())
+    before = backend.keys()
+    twice = make_document("un guichet", paragraph=1)
+    with pytest.raises(ValueError, match="Two documents have the key"):
+        backend.rebuild([twice, twice])
+    assert backend.keys() == before

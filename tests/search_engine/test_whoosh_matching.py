@@ -1,5 +1,8 @@
 """The array evaluation of queries finds exactly what Whoosh's own matchers find, with the
-same scores, on an index of several segments with deletions."""
+same scores, on an index of several segments with deletions.
+
+This is the guard of ``search/backends/whoosh/internals.py`` (see its note): what is read
+through it, and scored as arrays, must agree with Whoosh's public ``Searcher``."""
 
 from __future__ import annotations
 
@@ -11,9 +14,11 @@ from whoosh import query
 
 from search.analysis import LANGUAGES, STOP_TERMS
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_matching import Scorer
-from search.backends.whoosh_query import ParsedQuery
+from search.backends.whoosh.matching import Scorer
+from search.backends.whoosh.query import ParsedQuery, parser
+from search.backends.whoosh.segments import SegmentCache
 from tests.search_engine.corpus import UNITS, make_document, seed_documents
+from tests.search_engine.helpers import delete, index
 
 QUERIES = [
     "portail",
@@ -31,7 +36,12 @@ QUERIES = [
     '"single portal"',
     '"accessible to all"',
     "Redouane",
+    "services ANDMAYBE numérique",
+    "NOT startups innovation",
 ]
+
+
+PARSERS = {lang: parser(lang) for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -41,26 +51,36 @@ def backend(tmp_path_factory):
     sentences = [text for unit in UNITS.values() for text in unit.values() if text]
     rng = random.Random(7)
     backend = WhooshBackend(tmp_path_factory.mktemp("index"))
-    backend.index(seed_documents())
+    index(backend, seed_documents())
     for batch in range(3):
-        backend.index(
-            make_document(
-                " ".join(rng.sample(sentences, 2)),
-                " ".join(rng.sample(sentences, 2)),
-                interview=f"interview-{batch}-{number % 7}",
-            )
-            for number in range(100)
+        index(
+            backend,
+            [
+                make_document(
+                    " ".join(rng.sample(sentences, 2)),
+                    " ".join(rng.sample(sentences, 2)),
+                    interview=f"interview-{batch}-{number % 7}",
+                )
+                for number in range(100)
+            ],
         )
-    backend.delete(interview="interview-1-3")
+    delete(backend, "interview-1-3")
     yield backend
     backend.close()
 
 
-def _found(backend, q):
+@pytest.fixture(scope="module")
+def searcher(backend):
+    """Whoosh's own searcher of the backend's live index."""
+    searcher = backend.generations.open(backend.generations.current()).searcher()
+    yield searcher
+    searcher.close()
+
+
+def _found(searcher, q):
     """Global document number -> score, by the array evaluation."""
-    searcher = backend._searcher()
     found = {}
-    for segment, subsearcher, offset in backend._segments.segments(searcher):
+    for segment, subsearcher, offset in SegmentCache().segments(searcher):
         matches = Scorer(segment, subsearcher, searcher).matches(q)
         deleted = segment.deleted()
         mask = matches.mask & ~deleted if deleted is not None else matches.mask
@@ -70,30 +90,58 @@ def _found(backend, q):
 
 @pytest.mark.parametrize("text", QUERIES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_arrays_match_what_whoosh_matches(backend, text, lang):
-    q = ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
-    searcher = backend._searcher()
+def test_arrays_match_what_whoosh_matches(searcher, text, lang):
+    q = ParsedQuery(text, (lang,), PARSERS).by_lang[lang]
     assert len(searcher.reader().leaf_readers()) > 1
-    assert set(_found(backend, q)) == set(searcher.docs_for_query(q))
+    assert set(_found(searcher, q)) == set(searcher.docs_for_query(q))
 
 
 @pytest.mark.parametrize("text", [text for text in QUERIES if '"' not in text])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_arrays_score_as_whoosh_scores(backend, text, lang):
-    q = ParsedQuery(text, (lang,), backend._parsers).by_lang[lang]
-    whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(q, limit=None)}
-    found = _found(backend, q)
+def test_arrays_score_as_whoosh_scores(searcher, text, lang):
+    q = ParsedQuery(text, (lang,), PARSERS).by_lang[lang]
+    whoosh = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+    found = _found(searcher, q)
     assert found.keys() == whoosh.keys()
     assert found == pytest.approx(whoosh, rel=1e-9)
 
 
-def test_a_phrase_scores_as_its_words_that_are_not_stop_words(backend):
-    phrase = ParsedQuery('"data centers accessibles à tous"', ("fr",), backend._parsers)
+def test_a_phrase_scores_as_its_words_that_are_not_stop_words(searcher):
+    phrase = ParsedQuery('"data centers accessibles à tous"', ("fr",), PARSERS)
     q = next(node for node in phrase.by_lang["fr"].leaves() if isinstance(node, query.Phrase))
     scored = [word for word in q.words if word not in STOP_TERMS["fr"]]
     assert 0 < len(scored) < len(q.words)
     words = query.And([query.Term(q.fieldname, word) for word in scored])
-    whoosh = {hit.docnum: hit.score for hit in backend._searcher().search(words, limit=None)}
-    found = _found(backend, q)
+    whoosh = {hit.docnum: hit.score for hit in searcher.search(words, limit=None)}
+    found = _found(searcher, q)
     assert found
     assert found == pytest.approx({docnum: whoosh[docnum] for docnum in found}, rel=1e-9)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_andnot_keeps_what_the_first_side_matches_without_the_second(searcher, lang):
+    """Compared with each side as Whoosh finds it: Whoosh's own AndNotMatcher keeps a
+    document holding both sides when it is the first posting of both."""
+    q = ParsedQuery("portail ANDNOT unique", (lang,), PARSERS).by_lang[lang]
+    first = {hit.docnum: hit.score for hit in searcher.search(q.a, limit=None)}
+    second = set(searcher.docs_for_query(q.b))
+    assert first.keys() & second
+    expected = {docnum: score for docnum, score in first.items() if docnum not in second}
+    assert _found(searcher, q) == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        query.Prefix("text_fr", "port"),  # no array evaluation: Whoosh's own matcher
+        query.NullQuery,
+        query.Term("no_such_field", "portail"),
+        query.Phrase("no_such_field", ["portail", "unique"]),
+        query.Phrase("text_en", ["the"]),  # a lone stop word
+    ],
+    ids=repr,
+)
+def test_other_queries_match_and_score_as_whoosh(searcher, q):
+    whoosh = {hit.docnum: hit.score for hit in searcher.search(q, limit=None)}
+    found = _found(searcher, q)
+    assert found == pytest.approx(whoosh, rel=1e-9)

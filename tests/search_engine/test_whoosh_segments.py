@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh_segments import POSITIONS_COST, Postings, RecentPostings
+from search.backends.whoosh.internals import Postings
+from search.backends.whoosh.segments import POSITIONS_COST, RecentPostings, SegmentCache
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document
+from tests.search_engine.helpers import delete, index
 
 
 def postings(count: int) -> Postings:
@@ -42,23 +44,31 @@ def test_recent_postings_are_read_only():
 
 def test_postings_of_a_segment_that_is_gone_are_dropped(tmp_path):
     backend = WhooshBackend(tmp_path)
-    backend.index([make_document("portail unique", interview="a")])
-    backend.search(SearchQuery("portail"))
-    assert backend._segments.recent.size
+    index(backend, [make_document("portail unique", interview="a")])
+    cache = SegmentCache()
+    with _searcher(backend) as searcher:
+        for segment, _, _ in cache.segments(searcher):
+            segment.postings("text_fr", "portail")
+    assert cache.recent.size
     backend.rebuild([make_document("guichet", interview="b")])
     assert backend.search(SearchQuery("portail")).total == 0
-    assert {key[0] for key in backend._segments.recent._entries} <= {
-        segment.id for segment, _, _ in backend._segments.segments(backend._searcher())
-    }
+    with _searcher(backend) as searcher:
+        cache.segments(searcher)
+    assert cache.recent.size == 0
+
+
+def _searcher(backend):
+    """Whoosh's own searcher of the backend's live index."""
+    return backend.generations.open(backend.generations.current()).searcher()
 
 
 def test_a_deletion_after_a_search_is_seen_by_the_next_search(tmp_path):
     backend = WhooshBackend(tmp_path)
-    backend.index(
-        [make_document("portail", interview="a"), make_document("portail", interview="b")]
+    index(
+        backend, [make_document("portail", interview="a"), make_document("portail", interview="b")]
     )
     assert backend.search(SearchQuery("portail")).total == 2
-    backend.delete(interview="a")
+    delete(backend, "a")
     results = backend.search(SearchQuery("portail"))
     assert results.total == 1
     assert [hit.interview for hit in results.hits] == ["b"]

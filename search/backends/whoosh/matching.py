@@ -4,7 +4,7 @@ A search shows ten hits but counts all of them: the total, each facet value and 
 filter; and it ranks all of them. Walking every match through Whoosh's matchers costs a
 Python step per match and per query term (a second for a frequent word at 10k
 interviews). Here a term's postings are read block by block straight into arrays
-(``whoosh_segments``), scored with Whoosh's own BM25F formula and index statistics, and
+(``segments``), scored with Whoosh's own BM25F formula and index statistics, and
 the query's structure becomes array operations: the same matches and the same scores as
 Whoosh's matchers, in a few milliseconds. Phrases are checked on the positions of the
 documents that hold every word, their stop words through common grams.
@@ -23,11 +23,12 @@ from whoosh.collectors import TimeLimit
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from ..analysis import STOP_TERMS, common_gram
-from ..documents import SearchQuery
-from .whoosh_index import GRAMS, yyyymmdd
-from .whoosh_query import ParsedQuery
-from .whoosh_segments import Postings, Segment, decode_positions
+from ...analysis import STOP_TERMS, common_gram
+from ...documents import SearchQuery
+from .index import GRAMS, yyyymmdd
+from .internals import Postings, decode_positions
+from .query import ParsedQuery
+from .segments import Segment
 
 WEIGHTING = BM25F()  # what Whoosh's searchers score with by default
 

@@ -1,8 +1,8 @@
 """Whoosh behind the ``SearchBackend`` interface: query parsing, searching, highlights.
 
-The index on disk (schema, generations, locks) is in ``whoosh_index``; how a query's
-matches are found, scored and counted is in ``whoosh_matching`` (over what
-``whoosh_segments`` reads), and how queries are parsed in ``whoosh_query``. Readers never
+The index on disk (schema, generations, locks) is in ``index``; how a query's matches
+are found, scored and counted is in ``matching`` (over what ``segments`` reads), and how
+queries are parsed in ``query``. Readers never
 lock: each backend keeps one searcher and reopens it when the index moved.
 """
 
@@ -20,37 +20,42 @@ from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
-from ..analysis import ANALYZERS, LANGUAGES, Vocabulary, highlight
-from ..documents import (
+from ...analysis import ANALYZERS, LANGUAGES, Vocabulary, highlight
+from ...documents import (
     QueryError,
     SearchDocument,
     SearchHit,
     SearchQuery,
     SearchResults,
 )
-from .base import SearchBackend
-from .whoosh_index import Generations, Write, document_fields, meta_text, writer
-from .whoosh_matching import Found, Scorer, by_date, by_score, find, warm
-from .whoosh_query import OPERATOR_WORDS, ParsedQuery, parser
-from .whoosh_segments import SegmentCache
+from ..base import SearchBackend
+from .index import Generations, Write, document_fields, meta_text, writer
+from .matching import Found, Scorer, by_date, by_score, find, warm
+from .query import OPERATOR_WORDS, ParsedQuery, parser
+from .segments import SegmentCache
 
 STALE_LAYOUT = (
     "The search index was built by an earlier version of the archive and cannot be "
     "searched until it is rebuilt (manage.py rebuild_index)."
 )
 FACETS = ("lang", "outlet", "person", "topic", "year")
-# A rebuild's writing processes: this machine has two cores (1 writes in this process).
-REBUILD_PROCESSES = 2
 
 
 class WhooshBackend(SearchBackend):
     """The archive's index in a directory of Whoosh index generations.
 
     One instance per process is meant to be shared (it keeps its searcher open between
-    searches); searches from several threads take turns.
+    searches); searches from several threads take turns. A rebuild writes with
+    ``rebuild_processes`` processes (each buffering up to 128 MB), by default one per
+    processor this process may run on.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, rebuild_processes: int | None = None
+    ) -> None:
+        if rebuild_processes is not None and rebuild_processes < 1:
+            raise ValueError(f"rebuild_processes must be at least 1, not {rebuild_processes}")
+        self.rebuild_processes = rebuild_processes or usable_processors()
         self.generations = Generations(Path(path))
         self._parsers = {lang: parser(lang) for lang in LANGUAGES}
         self._lock = threading.RLock()
@@ -61,32 +66,16 @@ class WhooshBackend(SearchBackend):
 
     # Writing
 
-    def index(self, documents: Iterable[SearchDocument]) -> None:
-        # The last document given for a key wins, as if indexed one at a time.
-        latest = {document.key: document.to_dict() for document in documents}
-        if latest:
-            self.generations.write({"index": list(latest.values())})
-
-    def delete(self, *, interview: str) -> None:
-        self.generations.write({"delete_interview": interview})
-
     def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
-        """Remove every document of the interviews with these slugs and index
-        ``documents``, in one write: one lock, one writer, one commit."""
+        """One lock, one writer, one commit."""
         write: Write = {}
         if slugs := sorted(set(slugs)):
             write["delete_interviews"] = slugs
+        # The last document given for a key wins, as if indexed one at a time.
         if latest := {document.key: document.to_dict() for document in documents}:
             write["index"] = list(latest.values())
         if write:
             self.generations.write(write)
-
-    def delete_keys(self, keys: Iterable[str]) -> None:
-        if keys := list(keys):
-            self.generations.write({"delete_keys": keys})
-
-    def clear(self) -> None:
-        self.generations.write({"clear": True})
 
     def rebuild(
         self,
@@ -96,13 +85,17 @@ class WhooshBackend(SearchBackend):
     ) -> int:
         """Keys must be unique among ``documents`` (a duplicate aborts the rebuild).
 
-        ``REBUILD_PROCESSES`` processes analyse and write, a segment each; this one reads
-        the database and hands them documents."""
+        ``rebuild_processes`` processes analyse and write, a segment each; this one
+        reads the database and hands them documents."""
 
         def fill(ix: index.Index) -> int:
             seen: set[str] = set()
             with writer(
-                ix, limitmb=128, procs=REBUILD_PROCESSES, multisegment=True, batchsize=500
+                ix,
+                limitmb=128,
+                procs=self.rebuild_processes,
+                multisegment=True,
+                batchsize=500,
             ) as w:
                 for document in documents:
                     if document.key in seen:
@@ -133,10 +126,6 @@ class WhooshBackend(SearchBackend):
             return SearchResults(
                 hits=[], total=0, page=query.page, per_page=query.per_page, error=str(error)
             )
-
-    def suggest(self, text: str) -> str | None:
-        with self._lock:
-            return self._suggest(self._searcher(), text)
 
     def keys(self) -> dict[str, str]:
         with self._lock:
@@ -300,6 +289,16 @@ class WhooshBackend(SearchBackend):
                     frequencies[term.decode()] += info.doc_frequency()
             cache[lang] = Vocabulary(frequencies.items())
         return cache[lang]
+
+
+def usable_processors() -> int:
+    """The processors this process may run on (its CPU affinity, where the system has
+    one), not every processor of the machine."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _single_term(lang: str, word: str) -> str | None:

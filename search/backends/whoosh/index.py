@@ -29,12 +29,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from whoosh import columns, fields, formats, index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
-from whoosh.util.numeric import byte_to_length
-from whoosh.writing import CLEAR
 
-from ..analysis import ANALYZERS, LANGUAGES, CommonGrams
-from ..documents import SearchDocument, fingerprint
+from ...analysis import ANALYZERS, LANGUAGES, CommonGrams
+from ...documents import SearchDocument, fingerprint
+from .internals import writer
 
 LOCK_TIMEOUT = 60.0
 # Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built
@@ -123,57 +121,13 @@ def meta_text(document: SearchDocument, lang: str) -> str:
     return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
 
 
-class _PerDocReader(W3PerDocReader):
-    """Whoosh's, reading each field's lengths once: while a commit writes postings, Whoosh
-    2.7 reads the length of the posting's document from the column file for every
-    posting, and first looks for that file on disk (an ``os.stat``) for every posting of
-    a field that has none (every ID and keyword field)."""
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        cache = self.__dict__.setdefault("_all_lengths", {})
-        if fieldname not in cache:
-            column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            cache[fieldname] = (
-                None if column is None else column._dbfile.get(column._basepos, column._count)
-            )
-        encoded = cache[fieldname]
-        if encoded is None:
-            return default
-        return _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
-
-
-class Codec(W3Codec):
-    """Whoosh's codec, in blocks of up to 1,024 postings rather than 128: searches read
-    whole posting lists (``whoosh_segments``), and each block costs its own decoding."""
-
-    def __init__(self) -> None:
-        super().__init__(blocklimit=1024)
-
-    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
-        return _PerDocReader(storage, segment)
-
-
-def writer(ix: index.Index, **options: Any) -> Any:
-    """A writer of ``ix`` with the archive's codec, writing plain segment files: Whoosh
-    reads a compound segment's parts into memory each time a reader opens it (a third of
-    a second per search after each write, at 10k interviews), where plain files are
-    mapped."""
-    return ix.writer(codec=Codec(), compound=False, **options)
-
-
-_LENGTHS = [byte_to_length(byte) for byte in range(256)]
-
+# One write, as journaled for a running rebuild: "delete_interviews" (slugs) whose
+# documents go, then "index" (documents as dicts) to add or replace by key.
 Write = dict[str, Any]
 
 
 def _apply(ix: index.Index, write: Write) -> None:
     with writer(ix, timeout=LOCK_TIMEOUT, delay=0.01) as w:
-        if "clear" in write:
-            w.mergetype = CLEAR
-        for key in write.get("delete_keys", ()):
-            w.delete_by_term("key", key)
-        if "delete_interview" in write:
-            w.delete_by_term("interview", write["delete_interview"])
         for slug in write.get("delete_interviews", ()):
             w.delete_by_term("interview", slug)
         for data in write.get("index", ()):

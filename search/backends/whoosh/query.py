@@ -9,9 +9,9 @@ from typing import Any
 from whoosh import query
 from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
 
-from ..analysis import is_stopword
-from ..documents import QueryError
-from .whoosh_index import SCHEMA
+from ...analysis import is_stopword
+from ...documents import QueryError
+from .index import SCHEMA
 
 # Boolean operators, in English and French; everything else a user types is text.
 OPERATORS = {

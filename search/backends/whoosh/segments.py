@@ -4,82 +4,32 @@ Segments never change once written (only their deletions do), so what is read fr
 (a term's postings, facet codes, dates, field lengths) stays true for as long as the
 segment lives; ``SegmentCache`` keeps each ``Segment`` while the open searcher has it.
 
-This reads whoosh-reloaded 2.7.5's postings format (``W3LeafMatcher`` blocks) and column
-files directly: the version is pinned, and the tests compare every result with Whoosh's
-own matchers.
+Postings, lengths and columns are read whole, through ``internals`` (Whoosh's public API
+gives them one value at a time).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from pickle import loads
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.matching import ListMatcher
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
+
+from .internals import (
+    Postings,
+    deleted_docs,
+    field_lengths,
+    leaf_searchers,
+    numbers,
+    read_postings,
+    segment_id,
+)
 
 # Postings kept decoded by ``RecentPostings``: about 64 MB of ids and weights.
 POSTINGS_BUDGET = 4_000_000
-_LENGTHS = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float64)
-
-
-@dataclass
-class Postings:
-    """One term's postings in one segment: document numbers, weights (term frequencies)
-    and, when asked for, the encoded positions."""
-
-    ids: np.ndarray
-    weights: np.ndarray
-    values: Sequence[bytes] | None = None
-
-
-def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = False) -> Postings:
-    """A term's postings in one segment, deleted documents included.
-
-    One numpy operation per block of up to 128 postings (a block's ids are stored
-    delta-encoded), where a matcher takes a Python step per posting.
-    """
-    terms = reader._terms
-    if (fieldname, text) not in terms:
-        return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
-    matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
-    if isinstance(matcher, ListMatcher):  # few postings, stored inline with the term
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        weights = matcher._weights
-        return Postings(
-            ids,
-            np.ones(len(ids)) if not weights else np.asarray(weights, dtype=np.float64),
-            list(matcher._values) if values else None,
-        )
-    id_blocks, weight_blocks, value_list = [], [], [] if values else None
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, weights, block_values = matcher._data
-        ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
-        id_blocks.append(ids)
-        if weights is None or isinstance(weights, float):
-            weight_blocks.append(np.full(len(ids), 1.0 if weights is None else weights))
-        else:
-            weight_blocks.append(np.asarray(weights, dtype=np.float64))
-        if values:
-            value_list.extend(block_values)
-        matcher._next_block()
-    return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list)
-
-
-def decode_positions(value: bytes) -> list[int]:
-    """``whoosh.formats.Positions.decode_positions``, without its per-call checks."""
-    position, positions = 0, []
-    for delta in loads(value[4:] if value.endswith(b".") else value[4:] + b"."):
-        position += delta
-        positions.append(position)
-    return positions
 
 
 class RecentPostings:
@@ -183,37 +133,23 @@ class Segment:
         """A numeric column's values, per document (0 where unset)."""
         key = ("numbers", fieldname)
         if key not in self._cache:
-            column = None
-            if self.reader.has_column(fieldname):
-                column = self.reader.column_reader(fieldname, translate=False)
-            self._cache[key] = _column_array(column, ">u4", self.size).astype(np.int64)
+            self._cache[key] = numbers(self.reader, fieldname, self.size)
         return self._cache[key]
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in a text field, as Whoosh's scorers see it."""
         key = ("lengths", fieldname)
         if key not in self._cache:
-            column = self.reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-            self._cache[key] = _LENGTHS[_column_array(column, "u1", self.size)]
+            self._cache[key] = field_lengths(self.reader, fieldname, self.size)
         return self._cache[key]
 
     def deleted(self) -> np.ndarray | None:
-        deleted = self.reader.deleted_docs_set
+        deleted = deleted_docs(self.reader)
         if not deleted:
             return None
         mask = np.zeros(self.size, dtype=bool)
         mask[list(deleted)] = True
         return mask
-
-
-def _column_array(column: Any, dtype: str, size: int) -> np.ndarray:
-    """A fixed-width column's values at once, from its bytes (0 past the last one set)."""
-    values = np.zeros(size, dtype=np.dtype(dtype).newbyteorder("="))
-    count = getattr(column, "_count", 0)
-    if count:
-        raw = column._dbfile.get(column._basepos, count * column._fixedlen)
-        values[:count] = np.frombuffer(raw, dtype=dtype)
-    return values
 
 
 class SegmentCache:
@@ -226,12 +162,11 @@ class SegmentCache:
     def segments(self, searcher: Searcher) -> list[tuple[Segment, Searcher, int]]:
         """(segment, its searcher, its first global document number), in order."""
         found, kept = [], {}
-        for subsearcher, offset in searcher.leaf_searchers():
+        for subsearcher, offset in leaf_searchers(searcher):
             reader = subsearcher.reader()
             if not reader.doc_count_all():
                 continue
-            # Unique to the segment (its id is random), whichever searcher opened it.
-            key = reader.segment().segment_id()
+            key = segment_id(reader)
             segment = self._segments.get(key) or Segment(
                 reader, reader.doc_count_all(), key, self.recent
             )

@@ -1,0 +1,175 @@
+"""Every use of what Whoosh does not document, in one place.
+
+What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
+``whoosh.matching``):
+
+- ``SegmentReader._terms`` and its ``matcher()``, and the ``W3LeafMatcher`` it returns:
+  ``._data``, ``._read_data()``, ``._next_block()`` (a block of postings, its ids
+  delta-encoded; the codec never stores postings inline with their term, since its
+  ``inlinelimit`` is Whoosh's default, 1);
+- the ``Positions`` format's encoding of a posting's value (a 4-byte weight, then the
+  pickled deltas of the positions);
+- ``SegmentReader._perdoc`` and ``W3PerDocReader._cached_reader()``, with
+  ``whoosh3._lenfield()`` and ``LENGTHS_COLUMN``: the column of each field's lengths;
+- fixed-width column readers' ``_dbfile``, ``_basepos``, ``_count``, ``_fixedlen``:
+  a column's bytes read at once;
+- ``W3Codec(blocklimit=...)``, ``W3PerDocReader.doc_field_length()`` overridden, and
+  ``Index.writer(codec=..., compound=False)``;
+- ``whoosh.util.numeric.byte_to_length``, ``SegmentReader.deleted_docs_set``,
+  ``Segment.segment_id()``, ``Searcher.leaf_searchers()``: public names, undocumented.
+
+Why: counting, ranking and faceting every match of a query as arrays (``matching``)
+needs whole posting lists, field lengths and columns at once, where Whoosh's public API
+gives one posting, one length or one value per Python call (a second per query at 10k
+interviews, see benchmarks/RESULTS.md). This is safe because the version is pinned
+(``whoosh-reloaded==2.7.5`` in pyproject.toml) and the project is frozen: no release
+will move these under us, and a deliberate upgrade must pass the guard below.
+
+The guard: ``tests/search_engine/test_whoosh_matching.py`` compares, for every query of
+its list and both languages, the documents and scores found through this module with
+those of Whoosh's public ``Searcher.search`` and ``docs_for_query`` on an index of
+several segments with deletions; ``tests/search_engine/test_whoosh_internals.py`` checks
+each function here against the public API that answers the same question slowly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pickle import loads
+from typing import Any
+
+import numpy as np
+from whoosh import index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+# A field length as stored (one byte) -> the length Whoosh's scorers see.
+_LENGTHS = [byte_to_length(byte) for byte in range(256)]
+_LENGTH_ARRAY = np.array(_LENGTHS, dtype=np.float64)
+
+
+@dataclass
+class Postings:
+    """One term's postings in one segment: document numbers, weights (term frequencies)
+    and, when asked for in a field with positions, the encoded positions (see
+    ``decode_positions``)."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    values: Sequence[bytes] | None = None
+
+
+def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = False) -> Postings:
+    """A term's postings in one segment, deleted documents included.
+
+    One numpy operation per block of up to 128 postings (a block's ids are stored
+    delta-encoded), where a matcher takes a Python step per posting.
+    """
+    terms = reader._terms
+    if (fieldname, text) not in terms:
+        return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
+    matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
+    id_blocks, weight_blocks, value_list = [], [], [] if values else None
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        deltas, weights, block_values = matcher._data
+        ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
+        id_blocks.append(ids)
+        if weights is None or isinstance(weights, float):
+            weight_blocks.append(np.full(len(ids), 1.0 if weights is None else weights))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float64))
+        if values:
+            value_list.extend(block_values)
+        matcher._next_block()
+    return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list)
+
+
+def decode_positions(value: bytes) -> list[int]:
+    """``whoosh.formats.Positions.decode_positions``, without its per-call checks."""
+    position, positions = 0, []
+    for delta in loads(value[4:] if value.endswith(b".") else value[4:] + b"."):
+        position += delta
+        positions.append(position)
+    return positions
+
+
+def field_lengths(reader: Any, fieldname: str, size: int) -> np.ndarray:
+    """Each of the segment's ``size`` documents' length in a text field, as Whoosh's
+    scorers see it (``reader.doc_field_length``)."""
+    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    return _LENGTH_ARRAY[_column_array(column, "u1", size)]
+
+
+def numbers(reader: Any, fieldname: str, size: int) -> np.ndarray:
+    """A numeric column's values for the segment's ``size`` documents (0 where unset)."""
+    column = None
+    if reader.has_column(fieldname):
+        column = reader.column_reader(fieldname, translate=False)
+    return _column_array(column, ">u4", size).astype(np.int64)
+
+
+def _column_array(column: Any, dtype: str, size: int) -> np.ndarray:
+    """A fixed-width column's values at once, from its bytes (0 past the last one set)."""
+    values = np.zeros(size, dtype=np.dtype(dtype).newbyteorder("="))
+    count = getattr(column, "_count", 0)
+    if count:
+        raw = column._dbfile.get(column._basepos, count * column._fixedlen)
+        values[:count] = np.frombuffer(raw, dtype=dtype)
+    return values
+
+
+def deleted_docs(reader: Any) -> frozenset[int]:
+    """The segment's deleted document numbers."""
+    return reader.deleted_docs_set
+
+
+def segment_id(reader: Any) -> str:
+    """Unique to the segment (random), whichever searcher opened it."""
+    return reader.segment().segment_id()
+
+
+def leaf_searchers(searcher: Searcher) -> list[tuple[Searcher, int]]:
+    """A searcher of each segment, with the segment's first global document number."""
+    return searcher.leaf_searchers()
+
+
+class _PerDocReader(W3PerDocReader):
+    """Whoosh's, reading each field's lengths once: while a commit writes postings, Whoosh
+    2.7 reads the length of the posting's document from the column file for every
+    posting, and first looks for that file on disk (an ``os.stat``) for every posting of
+    a field that has none (every ID and keyword field)."""
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        cache = self.__dict__.setdefault("_all_lengths", {})
+        if fieldname not in cache:
+            column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            cache[fieldname] = (
+                None if column is None else column._dbfile.get(column._basepos, column._count)
+            )
+        encoded = cache[fieldname]
+        if encoded is None:
+            return default
+        return _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec, in blocks of up to 1,024 postings rather than 128: searches read
+    whole posting lists (``read_postings``), and each block costs its own decoding."""
+
+    def __init__(self) -> None:
+        super().__init__(blocklimit=1024)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
+        return _PerDocReader(storage, segment)
+
+
+def writer(ix: index.Index, **options: Any) -> Any:
+    """A writer of ``ix`` with the archive's codec, writing plain segment files: Whoosh
+    reads a compound segment's parts into memory each time a reader opens it (a third of
+    a second per search after each write, at 10k interviews), where plain files are
+    mapped."""
+    return ix.writer(codec=_Codec(), compound=False, **options)

@@ -1,0 +1,189 @@
+"""Each function of ``search/backends/whoosh/internals.py`` answers what Whoosh's public
+API answers, one value at a time, on an index of several segments with deletions: the
+guard of what it reads from Whoosh's undocumented structures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from whoosh import index, query
+
+from search.backends.whoosh import WhooshBackend
+from search.backends.whoosh.index import SCHEMA, document_fields
+from search.backends.whoosh.internals import (
+    decode_positions,
+    deleted_docs,
+    field_lengths,
+    leaf_searchers,
+    numbers,
+    read_postings,
+    segment_id,
+    writer,
+)
+from tests.search_engine.corpus import make_document, seed_documents
+
+# Past one block of postings (1,024), so that postings are read across blocks.
+MANY = 1100
+
+
+def _documents():
+    yield from seed_documents()
+    for n in range(1, MANY + 1):
+        yield make_document(
+            f"portail numéro {n} " + "services publics " * (n % 5),
+            f"portal number {n}" if n % 3 else "",
+            interview=f"many-{n % 9}",
+            persons=("alice", "bob") if n % 2 else ("carol",),
+            published_on=None if n % 4 == 0 else date(2020, 1 + n % 12, 1 + n % 28),
+            paragraph=n,
+        )
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory):
+    """Three segments (the seed, many documents, a few more), some documents deleted."""
+    backend = WhooshBackend(tmp_path_factory.mktemp("index"))
+    documents = list(_documents())
+    backend.replace_interviews((), documents[: len(seed_documents())])
+    backend.replace_interviews((), documents[len(seed_documents()) :])
+    backend.replace_interviews(["many-3"], [make_document("un guichet", interview="late")])
+    yield backend
+    backend.close()
+
+
+def _open(backend):
+    return backend.generations.open(backend.generations.current()).searcher()
+
+
+@pytest.fixture(scope="module")
+def searcher(backend):
+    searcher = _open(backend)
+    yield searcher
+    searcher.close()
+
+
+def _readers(searcher):
+    return [reader for reader, _ in searcher.reader().leaf_readers()]
+
+
+# With positions (read for phrases) and without.
+FIELDS = ["text_fr", "text_en", "grams_fr", "persons", "interview", "key"]
+
+
+def test_the_index_has_several_segments_and_deletions(searcher):
+    readers = _readers(searcher)
+    assert len(readers) > 1
+    assert any(reader.has_deletions() for reader in readers)
+
+
+@pytest.mark.parametrize("fieldname", FIELDS)
+def test_postings_are_whooshs_postings(searcher, fieldname):
+    positions = SCHEMA[fieldname].format.supports("positions")
+    for reader in _readers(searcher):
+        alive = set(reader.all_doc_ids())
+        for text in reader.lexicon(fieldname):
+            found = read_postings(reader, fieldname, text, values=positions)
+            expected = []
+            matcher = reader.postings(fieldname, text)
+            while matcher.is_active():
+                value = matcher.value() if positions else None
+                expected.append((matcher.id(), matcher.weight(), value))
+                matcher.next()
+            assert [
+                (int(docnum), float(found.weights[i]), found.values[i] if positions else None)
+                for i, docnum in enumerate(found.ids)
+                if docnum in alive
+            ] == expected
+
+
+def test_a_term_past_one_block_is_read_whole(searcher):
+    reader = max(_readers(searcher), key=lambda reader: reader.doc_count_all())
+    found = read_postings(reader, "text_fr", b"portail")
+    assert len(found.ids) >= MANY
+    assert list(found.ids) == sorted(found.ids)
+
+
+def test_an_unknown_term_has_no_postings(searcher):
+    reader = _readers(searcher)[0]
+    found = read_postings(reader, "text_fr", b"introuvable", values=True)
+    assert (len(found.ids), len(found.weights), found.values) == (0, 0, [])
+
+
+def test_positions_decode_as_whoosh_decodes_them(searcher):
+    fmt = SCHEMA["text_fr"].format
+    for reader in _readers(searcher):
+        for text in ("portail", "numéro", "services"):
+            for value in read_postings(reader, "text_fr", text.encode(), values=True).values:
+                assert decode_positions(value) == fmt.decode_positions(value)
+
+
+@pytest.mark.parametrize("fieldname", ["text_fr", "text_en", "meta_fr"])
+def test_field_lengths_are_whooshs(searcher, fieldname):
+    for reader in _readers(searcher):
+        size = reader.doc_count_all()
+        expected = [reader.doc_field_length(d, fieldname) or 0 for d in range(size)]
+        assert field_lengths(reader, fieldname, size).tolist() == expected
+
+
+@pytest.mark.parametrize("fieldname", ["published_on", "exchange", "paragraph"])
+def test_numbers_are_whooshs_column_values(searcher, fieldname):
+    for reader in _readers(searcher):
+        size = reader.doc_count_all()
+        column = reader.column_reader(fieldname)
+        assert numbers(reader, fieldname, size).tolist() == [column[d] for d in range(size)]
+
+
+def test_a_column_no_document_has_reads_as_zeros(tmp_path):
+    backend = WhooshBackend(tmp_path)
+    backend.replace_interviews((), [make_document("portail", published_on=None)])
+    searcher = backend.generations.open(backend.generations.current()).searcher()
+    (reader,) = _readers(searcher)
+    assert numbers(reader, "published_on", 1).tolist() == [0]
+    searcher.close()
+
+
+def test_deleted_documents_are_those_whoosh_does_not_list(searcher):
+    for reader in _readers(searcher):
+        every = set(range(reader.doc_count_all()))
+        assert deleted_docs(reader) == every - set(reader.all_doc_ids())
+
+
+def test_leaf_searchers_are_the_segments_in_order(searcher):
+    leaves = leaf_searchers(searcher)
+    assert [offset for _, offset in leaves] == [
+        offset for _, offset in searcher.reader().leaf_readers()
+    ]
+    ids = [segment_id(leaf.reader()) for leaf, _ in leaves]
+    assert len(set(ids)) == len(ids)
+
+
+def test_a_segment_keeps_its_id_in_another_searcher(backend, searcher):
+    other = _open(backend)
+    assert [segment_id(reader) for reader in _readers(other)] == [
+        segment_id(reader) for reader in _readers(searcher)
+    ]
+    other.close()
+
+
+def test_an_index_written_with_the_archives_codec_searches_as_whooshs_own(tmp_path):
+    """The codec changes how postings are laid out, never what a search finds."""
+    searchers = []
+    for name, make_writer in (("ours", writer), ("whooshs", lambda ix: ix.writer())):
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), SCHEMA)
+        with make_writer(ix) as w:
+            for document in _documents():
+                w.add_document(**document_fields(document))
+        searchers.append(ix.searcher())
+    ours, whooshs = searchers
+    for q in (query.Term("text_fr", "portail"), query.Term("text_en", "portal")):
+        for limit in (10, None):
+            assert [(hit.docnum, hit.score) for hit in ours.search(q, limit=limit)] == [
+                (hit.docnum, hit.score) for hit in whooshs.search(q, limit=limit)
+            ]
+    size = ours.doc_count_all()
+    lengths = [[s.doc_field_length(d, "text_fr") for d in range(size)] for s in searchers]
+    assert lengths[0] == lengths[1]
+    for searcher in searchers:
+        searcher.close()
