@@ -29,7 +29,8 @@ from ...documents import (
     SearchResults,
 )
 from ..base import SearchBackend
-from .index import Generations, Write, document_fields, meta_text, writer
+from .index import Generations, Write, document_fields, meta_text
+from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
 from .query import OPERATOR_WORDS, ParsedQuery, parser
 from .segments import SegmentCache

@@ -71,7 +71,9 @@ def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = Fa
     if (fieldname, text) not in terms:
         return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
     matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
-    id_blocks, weight_blocks, value_list = [], [], [] if values else None
+    id_blocks: list[np.ndarray] = []
+    weight_blocks: list[np.ndarray] = []
+    value_list: list[bytes] | None = [] if values else None
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
@@ -82,7 +84,7 @@ def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = Fa
             weight_blocks.append(np.full(len(ids), 1.0 if weights is None else weights))
         else:
             weight_blocks.append(np.asarray(weights, dtype=np.float64))
-        if values:
+        if value_list is not None:
             value_list.extend(block_values)
         matcher._next_block()
     return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list)
@@ -101,7 +103,8 @@ def field_lengths(reader: Any, fieldname: str, size: int) -> np.ndarray:
     """Each of the segment's ``size`` documents' length in a text field, as Whoosh's
     scorers see it (``reader.doc_field_length``)."""
     column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    return _LENGTH_ARRAY[_column_array(column, "u1", size)]
+    lengths: np.ndarray = _LENGTH_ARRAY[_column_array(column, "u1", size)]
+    return lengths
 
 
 def numbers(reader: Any, fieldname: str, size: int) -> np.ndarray:
@@ -124,17 +127,20 @@ def _column_array(column: Any, dtype: str, size: int) -> np.ndarray:
 
 def deleted_docs(reader: Any) -> frozenset[int]:
     """The segment's deleted document numbers."""
-    return reader.deleted_docs_set
+    deleted: frozenset[int] = reader.deleted_docs_set
+    return deleted
 
 
 def segment_id(reader: Any) -> str:
     """Unique to the segment (random), whichever searcher opened it."""
-    return reader.segment().segment_id()
+    segment: str = reader.segment().segment_id()
+    return segment
 
 
 def leaf_searchers(searcher: Searcher) -> list[tuple[Searcher, int]]:
     """A searcher of each segment, with the segment's first global document number."""
-    return searcher.leaf_searchers()
+    leaves: list[tuple[Searcher, int]] = searcher.leaf_searchers()
+    return leaves
 
 
 class _PerDocReader(W3PerDocReader):
@@ -153,7 +159,8 @@ class _PerDocReader(W3PerDocReader):
         encoded = cache[fieldname]
         if encoded is None:
             return default
-        return _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
+        length: int = _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
+        return length
 
 
 class _Codec(W3Codec):

@@ -106,11 +106,12 @@ class Scorer:
         result = Matches.none(self.segment.size)
         if fieldname not in self.searcher.schema:
             return result
-        if isinstance(text, str):
-            text = self.searcher.schema[fieldname].to_bytes(text)
-        postings = postings or self.segment.postings(fieldname, text)
+        term: bytes = (
+            self.searcher.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
+        )
+        postings = postings or self.segment.postings(fieldname, term)
         result.mask[postings.ids] = True
-        result.scores[postings.ids] = self._bm25(fieldname, text, postings) * boost
+        result.scores[postings.ids] = self._bm25(fieldname, term, postings) * boost
         return result
 
     def _bm25(self, fieldname: str, text: bytes, postings: Postings) -> np.ndarray:
@@ -122,7 +123,8 @@ class Scorer:
         b, k1 = WEIGHTING.B, WEIGHTING.K1
         tf = postings.weights
         length = self.segment.lengths(fieldname)[postings.ids]
-        return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / average)))
+        scores: np.ndarray = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / average)))
+        return scores
 
     def _phrase(self, q: query.Phrase) -> Matches:
         """Whoosh's phrase: the words one after the other.
@@ -176,6 +178,7 @@ class Scorer:
                 self.check_deadline()
             starts = None
             for (_, _, offset), found, row in zip(units, postings, rows, strict=True):
+                assert found.values is not None  # asked for with values=True
                 here = {p - offset for p in decode_positions(found.values[row[i]])}
                 starts = here if starts is None else starts & here
                 if not starts:
@@ -201,7 +204,7 @@ def _all(parts: list[Matches], size: int) -> Matches:
     mask = parts[0].mask.copy()
     for part in parts[1:]:
         mask &= part.mask
-    scores = sum(part.scores for part in parts)
+    scores = sum((part.scores for part in parts[1:]), parts[0].scores)
     return Matches(mask, np.where(mask, scores, 0.0))
 
 
@@ -211,7 +214,7 @@ def _any(parts: list[Matches], size: int) -> Matches:
     mask = parts[0].mask.copy()
     for part in parts[1:]:
         mask |= part.mask
-    return Matches(mask, sum(part.scores for part in parts))
+    return Matches(mask, sum((part.scores for part in parts[1:]), parts[0].scores))
 
 
 def filter_mask(request: SearchQuery, segment: Segment) -> np.ndarray | None:
@@ -277,7 +280,7 @@ def _add(counter: Counter[str], values: list[bytes], tally: np.ndarray) -> None:
 def by_score(found: list[Found], limit: int) -> list[int]:
     """The ``limit`` best-scored matches, as global document numbers; on a tie, the first
     indexed first (as Whoosh ranks them)."""
-    candidates = []
+    candidates: list[tuple[float, int]] = []
     for part in found:
         docnums = np.flatnonzero(part.mask)
         scores = part.combined[docnums]
@@ -324,7 +327,8 @@ class Found:
     @property
     def combined(self) -> np.ndarray:
         """The score of the whole query (the Or of the languages' queries)."""
-        return sum(self.scores.values())
+        first, *others = self.scores.values()
+        return sum(others, first)
 
     def language_scores(self, docnum: int) -> dict[str, float] | None:
         """Each language's score for global document ``docnum``; None if not in here."""

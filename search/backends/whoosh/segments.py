@@ -90,13 +90,14 @@ class Segment:
     _cache: dict[Any, Any] = field(default_factory=dict)
 
     def postings(self, fieldname: str, text: str | bytes, *, values: bool = False) -> Postings:
-        if isinstance(text, str):
-            text = self.reader.schema[fieldname].to_bytes(text)
+        term: bytes = (
+            self.reader.schema[fieldname].to_bytes(text) if isinstance(text, str) else text
+        )
         if self.recent is None:
-            return read_postings(self.reader, fieldname, text, values=values)
+            return read_postings(self.reader, fieldname, term, values=values)
         return self.recent.get(
-            (self.id, fieldname, text, values),
-            lambda: read_postings(self.reader, fieldname, text, values=values),
+            (self.id, fieldname, term, values),
+            lambda: read_postings(self.reader, fieldname, term, values=values),
         )
 
     def mask(self, fieldname: str, text: str | bytes) -> np.ndarray:
@@ -109,39 +110,45 @@ class Segment:
         its value (-1 for none)."""
         key = ("codes", fieldname)
         if key not in self._cache:
-            values, codes = [], np.full(self.size, -1, dtype=np.int32)
+            values: list[bytes] = []
+            codes = np.full(self.size, -1, dtype=np.int32)
             for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
                 values.append(text)
                 codes[self.postings(fieldname, text).ids] = code
             self._cache[key] = values, codes
-        return self._cache[key]
+        found: tuple[list[bytes], np.ndarray] = self._cache[key]
+        return found
 
     def pairs(self, fieldname: str) -> tuple[list[bytes], np.ndarray, np.ndarray]:
         """A many-valued field's values and its (document, value index) pairs."""
         key = ("pairs", fieldname)
         if key not in self._cache:
-            values, docs, codes = [], [np.empty(0, dtype=np.int64)], [np.empty(0, np.int32)]
+            values: list[bytes] = []
+            docs, codes = [np.empty(0, dtype=np.int64)], [np.empty(0, np.int32)]
             for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
                 ids = self.postings(fieldname, text).ids
                 values.append(text)
                 docs.append(ids)
                 codes.append(np.full(len(ids), code, dtype=np.int32))
             self._cache[key] = values, np.concatenate(docs), np.concatenate(codes)
-        return self._cache[key]
+        found: tuple[list[bytes], np.ndarray, np.ndarray] = self._cache[key]
+        return found
 
     def numbers(self, fieldname: str) -> np.ndarray:
         """A numeric column's values, per document (0 where unset)."""
         key = ("numbers", fieldname)
         if key not in self._cache:
             self._cache[key] = numbers(self.reader, fieldname, self.size)
-        return self._cache[key]
+        found: np.ndarray = self._cache[key]
+        return found
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in a text field, as Whoosh's scorers see it."""
         key = ("lengths", fieldname)
         if key not in self._cache:
             self._cache[key] = field_lengths(self.reader, fieldname, self.size)
-        return self._cache[key]
+        found: np.ndarray = self._cache[key]
+        return found
 
     def deleted(self) -> np.ndarray | None:
         deleted = deleted_docs(self.reader)
