@@ -1,31 +1,43 @@
 # Two commands set everything up: `make run` and `make test`.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install setup messages system lint format bench clean
+.PHONY: run test coverage install install-runtime lock setup messages system lint format \
+	typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[dev,bench]"
+# Installs one lock of requirements/ (every dependency pinned, with its hashes) with the
+# venv's own pip; the stamp is remade whenever that lock changes.
+$(VENV)/.%.installed: requirements/%.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $<
 	touch $@
 
-install: $(VENV)/.installed
+install-runtime: $(VENV)/.runtime.installed  # what the site needs
+install: $(VENV)/.dev.installed  # and what the tests and tools need
 
-messages: install
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+# Rewrites the locks from pyproject.toml, keeping every pin that still fits (UPGRADE=1: the
+# newest releases allowed). One resolution for every platform and Python >= 3.11; the
+# smaller locks are held to the versions of the largest, so all three agree.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: install
+	$(UV_COMPILE) --extra dev --extra bench -o requirements/bench.txt
+	$(UV_COMPILE) --extra dev -c requirements/bench.txt -o requirements/dev.txt
+	$(UV_COMPILE) -c requirements/bench.txt -o requirements/runtime.txt
+
+messages: install-runtime
+	$(BIN)/python manage.py compilemessages --ignore='.venv*' -v0
 
 setup: messages
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_seed
-	@if $(BIN)/python manage.py help rebuild_index >/dev/null 2>&1; then \
-		$(BIN)/python manage.py rebuild_index --noinput; fi
+	$(BIN)/python manage.py rebuild_index --noinput
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -39,8 +51,22 @@ system:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk jing \
 		default-jre-headless; }
 
-test: messages system
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+# COVERAGE=1 runs the suite under coverage (branch coverage of the apps, see pyproject.toml).
+test: install messages system
+	$(if $(COVERAGE),$(BIN)/coverage run -m pytest,$(BIN)/pytest) $(PYTEST_ARGS)
+
+# The suite under coverage, its report, and the floor under which the import pipeline and
+# the search backends must not fall.
+COVERAGE_FLOOR := 90
+COVERAGE_FLOORED := interviews/importing search/backends
+coverage:
+	$(MAKE) test COVERAGE=1
+	$(BIN)/coverage report
+	@for package in $(COVERAGE_FLOORED); do \
+		total=$$($(BIN)/coverage report --include="$$package/*" --format=total \
+			--fail-under=$(COVERAGE_FLOOR)) || failed=1; \
+		echo "$$package: $$total% branch coverage (floor $(COVERAGE_FLOOR)%)"; \
+	done; test -z "$$failed"
 
 lint: install
 	$(BIN)/ruff check .
@@ -50,9 +76,15 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Uses its own database and index (see benchmarks/RESULTS.md); SIZE=1000 for a quick run.
-bench: messages system
+typecheck: install
+	$(BIN)/mypy
+
+# Needs the peers the benchmarks compare the archive with (the bench lock): first the tests
+# of that comparison, then the measurements on a database and index of their own (see
+# benchmarks/RESULTS.md); SIZE=1000 for a quick run.
+bench: $(VENV)/.bench.installed messages system
+	$(BIN)/pytest benchmarks/tests
 	$(BIN)/python -m benchmarks --size $${SIZE:-10000}
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles .coverage

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -19,11 +21,45 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+# Lower-case names: Django takes every upper-case name here for a setting.
+Parsed = TypeVar("Parsed")
+booleans = {"1": True, "true": True, "yes": True, "on": True}
+booleans |= {"0": False, "false": False, "no": False, "off": False}
+
+
+def env_value(name: str, default: Parsed, parse: Callable[[str], Parsed], expected: str) -> Parsed:
+    """The variable read by ``parse``, or ``default`` when unset or empty. A value that does
+    not parse stops the start: a typo must not quietly become a different setting."""
+    value = os.environ.get(name, "").strip()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    try:
+        return parse(value)
+    except (KeyError, ValueError):
+        raise ImproperlyConfigured(f"{name}={value!r}: expected {expected}.") from None
+
+
+def env_bool(name: str, default: bool) -> bool:
+    return env_value(name, default, lambda value: booleans[value.lower()], "true or false")
+
+
+def env_int(name: str, default: int) -> int:
+    return env_value(name, default, int, "a whole number")
+
+
+def env_float(name: str, default: float) -> float:
+    return env_value(name, default, float, "a number")
+
+
+def _json_object(value: str) -> dict[str, object]:
+    parsed = json.loads(value)  # a JSONDecodeError is a ValueError
+    if not isinstance(parsed, dict):
+        raise ValueError(value)
+    return parsed
+
+
+def env_json_object(name: str) -> dict[str, object]:
+    return env_value(name, {}, _json_object, 'a JSON object, e.g. {"name": 1}')
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -91,7 +127,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'archive.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -139,17 +175,17 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "search.backends.whoosh.WhooshBackend")
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "index"))
-SEARCH_TIME_LIMIT = float(os.environ.get("SEARCH_TIME_LIMIT", "2.0"))  # seconds per query
-# Keyword arguments for the backend's class besides its path, as JSON: e.g.
+SEARCH_TIME_LIMIT = env_float("SEARCH_TIME_LIMIT", 2.0)  # seconds per query
+# Keyword arguments for the backend's class besides its path, as a JSON object: e.g.
 # {"rebuild_processes": 1} (WhooshBackend rebuilds with one process per usable processor).
-SEARCH_BACKEND_OPTIONS = json.loads(os.environ.get("SEARCH_BACKEND_OPTIONS", "{}"))
+SEARCH_BACKEND_OPTIONS = env_json_object("SEARCH_BACKEND_OPTIONS")
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 

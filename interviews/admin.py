@@ -1,13 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
 from . import history  # noqa: F401  (registers the models with reversion first)
 from .models import Exchange, Interview, Outlet, Person, SourceDocument, Topic
 
+# An address typed without its scheme is taken as https, Django 6's default (until then
+# Django warns unless told).
+URL_FIELDS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
+
 
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["name", "website"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -49,6 +61,7 @@ class SourceDocumentInline(admin.TabularInline):
 
 @admin.register(Interview)
 class InterviewAdmin(VersionAdmin, TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["title", "outlet", "published_on", "original_language", "status"]
     list_filter = ["status", "original_language", "translation_status_en", "outlet", "topics"]
     search_fields = ["title_fr", "title_en", "interviewees__name", "outlet__name"]

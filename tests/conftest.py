@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from tests.factories import SEED_SLUG
@@ -18,6 +19,14 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def static_root():
+    """WhiteNoise warns when STATIC_ROOT, which collectstatic fills in production, is missing;
+    the tests serve static files from the apps (the test server's own handler) and need it
+    only to exist."""
+    settings.STATIC_ROOT.mkdir(exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

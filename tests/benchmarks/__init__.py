@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -39,3 +41,11 @@ def run_benchmarks(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
         )
     finally:
         drop_database(url_for_run)
+
+
+def tiny_run_report(tmp_path: Path) -> dict[str, Any]:
+    """The JSON report of a whole run at a tiny size (3 interviews, each figure measured once)."""
+    output = tmp_path / "bench.json"
+    run = run_benchmarks(tmp_path, "--size=3", "--repeat=1", "--web-seconds=1", f"--json={output}")
+    assert run.returncode == 0, run.stderr
+    return json.loads(output.read_text())
