@@ -16,6 +16,8 @@ from typing import Any
 import rispy
 from bibtexparser.bibdatabase import BibDatabase
 from bibtexparser.bwriter import BibTexWriter
+from django.http import HttpResponseBase
+from django.urls import URLPattern, path
 
 # biblatex's language names (langid).
 _BABEL = {"fr": "french", "en": "english"}
@@ -157,3 +159,12 @@ FORMATS: dict[str, CitationFormat] = {
         "json", "application/vnd.citationstyles.csl+json; charset=utf-8", write_csl_json
     ),
 }
+
+
+def citation_file_paths(route: str, view: Callable[..., HttpResponseBase]) -> list[URLPattern]:
+    """A URL per citation format, ``<route>cite.<extension>``, named ``cite_<extension>``;
+    ``view`` is given the ``extension``."""
+    return [
+        path(f"{route}cite.{extension}", view, {"extension": extension}, name=f"cite_{extension}")
+        for extension in FORMATS
+    ]

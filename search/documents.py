@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import Literal, TypedDict, get_args
 
 Part = Literal["question", "answer", "meta"]
 Sort = Literal["relevance", "date"]
@@ -60,26 +60,43 @@ class SearchDocument:
         if self.paragraph < 0:
             raise ValueError("paragraph must be 0 (question, meta) or a 1-based position")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> DocumentData:
         """JSON-ready: what engines store and journal."""
-        data = {name: getattr(self, name) for name in _FIELD_NAMES}
-        for name in ("text", "title", "extra"):
-            data[name] = dict(data[name])
-        data["persons"] = list(self.persons)
-        data["topics"] = list(self.topics)
-        data["published_on"] = self.published_on.isoformat() if self.published_on else None
-        return data
+        return {
+            "key": self.key,
+            "interview": self.interview,
+            "exchange_uid": self.exchange_uid,
+            "exchange": self.exchange,
+            "part": self.part,
+            "paragraph": self.paragraph,
+            "text": dict(self.text),
+            "original_language": self.original_language,
+            "outlet": self.outlet,
+            "persons": list(self.persons),
+            "topics": list(self.topics),
+            "published_on": self.published_on.isoformat() if self.published_on else None,
+            "title": dict(self.title),
+            "extra": dict(self.extra),
+        }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SearchDocument:
-        published_on = data.get("published_on")
+    def from_dict(cls, data: DocumentData) -> SearchDocument:
+        published_on = data["published_on"]
         return cls(
-            **{
-                **data,
-                "persons": tuple(data.get("persons", ())),
-                "topics": tuple(data.get("topics", ())),
-                "published_on": date.fromisoformat(published_on) if published_on else None,
-            }
+            key=data["key"],
+            interview=data["interview"],
+            exchange_uid=data["exchange_uid"],
+            exchange=data["exchange"],
+            part=data["part"],
+            paragraph=data["paragraph"],
+            text=data["text"],
+            original_language=data["original_language"],
+            outlet=data["outlet"],
+            persons=tuple(data["persons"]),
+            topics=tuple(data["topics"]),
+            published_on=date.fromisoformat(published_on) if published_on else None,
+            title=data["title"],
+            extra=data["extra"],
         )
 
     @property
@@ -101,10 +118,26 @@ class SearchDocument:
         return suffix if head and suffix in self.text else None
 
 
-_FIELD_NAMES = tuple(item.name for item in fields(SearchDocument))
+class DocumentData(TypedDict):
+    """A ``SearchDocument`` as JSON: what ``to_dict`` gives and ``from_dict`` takes."""
+
+    key: str
+    interview: str
+    exchange_uid: str | None
+    exchange: int | None
+    part: Part
+    paragraph: int
+    text: dict[str, str]
+    original_language: str
+    outlet: str
+    persons: list[str]
+    topics: list[str]
+    published_on: str | None  # ISO 8601
+    title: dict[str, str]
+    extra: dict[str, str]
 
 
-def fingerprint(data: dict[str, Any]) -> str:
+def fingerprint(data: DocumentData) -> str:
     """A ``SearchDocument.to_dict()``'s fingerprint, for who already has the dict."""
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interviews.citation_formats import FORMATS
+from interviews.citation_formats import citation_file_paths
 
 from . import views
 
@@ -8,14 +8,6 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.search, name="search"),
-    *(
-        path(
-            f"cite.{extension}",
-            views.cite_results,
-            {"extension": extension},
-            name=f"cite_{extension}",
-        )
-        for extension in FORMATS
-    ),
+    *citation_file_paths("", views.cite_results),
     path("export.<str:format>", views.export, name="export"),
 ]

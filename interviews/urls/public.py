@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..citation_formats import FORMATS
+from ..citation_formats import citation_file_paths
 from ..views import browse, citing, exporting, reading
 
 app_name = "interviews"
@@ -12,15 +12,7 @@ urlpatterns = [
     path("interviews/", browse.interview_list, name="list"),
     path("interviews/<slug:slug>/", reading.interview_detail, name="detail"),
     path("interviews/<slug:slug>/cite/", citing.cite, name="cite"),
-    *(
-        path(
-            f"interviews/<slug:slug>/cite.{extension}",
-            citing.cite_file,
-            {"extension": extension},
-            name=f"cite_{extension}",
-        )
-        for extension in FORMATS
-    ),
+    *citation_file_paths("interviews/<slug:slug>/", citing.cite_file),
     path(
         "interviews/<slug:slug>/export.<str:format>",
         exporting.interview_export,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.module_loading import import_string
 
 from .base import SearchBackend
 
 
-def get_backend(dotted_path: str, **options: Any) -> SearchBackend:
+def get_backend(dotted_path: str, **options: object) -> SearchBackend:
     """``get_backend("search.backends.whoosh.WhooshBackend", path="var/index")``."""
     try:
         backend_class = import_string(dotted_path)

@@ -26,12 +26,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypedDict
 
 from whoosh import columns, fields, formats, index
 
 from ...analysis import ANALYZERS, LANGUAGES, CommonGrams
-from ...documents import SearchDocument, fingerprint
+from ...documents import DocumentData, SearchDocument, fingerprint
 from .internals import writer
 
 LOCK_TIMEOUT = 60.0
@@ -121,9 +121,12 @@ def meta_text(document: SearchDocument, lang: str) -> str:
     return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
 
 
-# One write, as journaled for a running rebuild: "delete_interviews" (slugs) whose
-# documents go, then "index" (documents as dicts) to add or replace by key.
-Write = dict[str, Any]
+class Write(TypedDict, total=False):
+    """One write, as journaled for a running rebuild: the interviews (slugs) whose documents
+    go, then the documents to add or replace by key."""
+
+    delete_interviews: list[str]
+    index: list[DocumentData]
 
 
 def _apply(ix: index.Index, write: Write) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from whoosh.searching import Searcher
@@ -27,6 +27,8 @@ from .internals import (
     read_postings,
     segment_id,
 )
+
+Cached = TypeVar("Cached")
 
 # Postings kept decoded by ``RecentPostings``: about 64 MB of ids and weights.
 POSTINGS_BUDGET = 4_000_000
@@ -87,7 +89,7 @@ class Segment:
     size: int
     id: str = ""
     recent: RecentPostings | None = None
-    _cache: dict[Any, Any] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def postings(self, fieldname: str, text: str | bytes, *, values: bool = False) -> Postings:
         term: bytes = (
@@ -108,47 +110,47 @@ class Segment:
     def codes(self, fieldname: str) -> tuple[list[bytes], np.ndarray]:
         """A single-valued field's values (in index order) and, per document, the index of
         its value (-1 for none)."""
-        key = ("codes", fieldname)
-        if key not in self._cache:
-            values: list[bytes] = []
-            codes = np.full(self.size, -1, dtype=np.int32)
-            for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
-                values.append(text)
-                codes[self.postings(fieldname, text).ids] = code
-            self._cache[key] = values, codes
-        found: tuple[list[bytes], np.ndarray] = self._cache[key]
-        return found
+        return self._cached(("codes", fieldname), lambda: self._codes(fieldname))
 
     def pairs(self, fieldname: str) -> tuple[list[bytes], np.ndarray, np.ndarray]:
         """A many-valued field's values and its (document, value index) pairs."""
-        key = ("pairs", fieldname)
-        if key not in self._cache:
-            values: list[bytes] = []
-            docs, codes = [np.empty(0, dtype=np.int64)], [np.empty(0, np.int32)]
-            for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
-                ids = self.postings(fieldname, text).ids
-                values.append(text)
-                docs.append(ids)
-                codes.append(np.full(len(ids), code, dtype=np.int32))
-            self._cache[key] = values, np.concatenate(docs), np.concatenate(codes)
-        found: tuple[list[bytes], np.ndarray, np.ndarray] = self._cache[key]
-        return found
+        return self._cached(("pairs", fieldname), lambda: self._pairs(fieldname))
 
     def numbers(self, fieldname: str) -> np.ndarray:
         """A numeric column's values, per document (0 where unset)."""
-        key = ("numbers", fieldname)
-        if key not in self._cache:
-            self._cache[key] = numbers(self.reader, fieldname, self.size)
-        found: np.ndarray = self._cache[key]
-        return found
+        return self._cached(
+            ("numbers", fieldname), lambda: numbers(self.reader, fieldname, self.size)
+        )
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in a text field, as Whoosh's scorers see it."""
-        key = ("lengths", fieldname)
+        return self._cached(
+            ("lengths", fieldname), lambda: field_lengths(self.reader, fieldname, self.size)
+        )
+
+    def _cached(self, key: tuple[str, str], compute: Callable[[], Cached]) -> Cached:
         if key not in self._cache:
-            self._cache[key] = field_lengths(self.reader, fieldname, self.size)
-        found: np.ndarray = self._cache[key]
+            self._cache[key] = compute()
+        found: Cached = self._cache[key]
         return found
+
+    def _codes(self, fieldname: str) -> tuple[list[bytes], np.ndarray]:
+        values: list[bytes] = []
+        codes = np.full(self.size, -1, dtype=np.int32)
+        for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
+            values.append(text)
+            codes[self.postings(fieldname, text).ids] = code
+        return values, codes
+
+    def _pairs(self, fieldname: str) -> tuple[list[bytes], np.ndarray, np.ndarray]:
+        values: list[bytes] = []
+        docs, codes = [np.empty(0, dtype=np.int64)], [np.empty(0, np.int32)]
+        for code, (text, _) in enumerate(self.reader.iter_field(fieldname)):
+            ids = self.postings(fieldname, text).ids
+            values.append(text)
+            docs.append(ids)
+            codes.append(np.full(len(ids), code, dtype=np.int32))
+        return values, np.concatenate(docs), np.concatenate(codes)
 
     def deleted(self) -> np.ndarray | None:
         deleted = deleted_docs(self.reader)
