@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from importlib.metadata import version
+
+from archive import __version__
 
 from .units import Export, ExportedInterview, Unit, unit_record
 from .xmlstream import XmlStream
@@ -32,7 +33,7 @@ def write(export: Export) -> Iterator[str]:
             "header",
             attrs={
                 "creationtool": TOOL,
-                "creationtoolversion": version(TOOL),
+                "creationtoolversion": __version__,
                 "creationdate": datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"),
                 "datatype": "plaintext",
                 "segtype": export.level,
