@@ -6,6 +6,8 @@ from __future__ import annotations
 def post_worker_init(worker) -> None:
     # Each worker loads what searches need from the index before it takes a request, so
     # that no reader waits for it (about a second at 10k interviews).
-    from search import engine
+    from search import engine, pending
 
     engine.warm()
+    # Index work a killed process left behind is redone as soon as the site restarts.
+    pending.replay_logged()

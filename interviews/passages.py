@@ -53,6 +53,13 @@ def interview_key(slug: str) -> str:
     return f"{slug}:meta"
 
 
+def key_owner(key: str) -> tuple[str | None, str | None]:
+    """Whose document a search key names: ``(slug, None)`` for an interview's own,
+    ``(None, uid)`` for a passage of an exchange."""
+    owner, _, name = key.rpartition(":")
+    return (owner, None) if name == "meta" else (None, owner)
+
+
 def _passage_name(part: str, paragraph: int) -> str:
     return "q" if part == QUESTION else f"p{paragraph}"
 

@@ -5,52 +5,71 @@ The database is the source of truth; these functions turn it into ``SearchDocume
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from django.db import models
 from django.db.models import Prefetch, QuerySet
 
 from interviews.languages import LANGS
-from interviews.models import Exchange, Interview
+from interviews.models import Exchange, Interview, Person, Topic
 from interviews.passages import exchange_passages, interview_key, passage_key
 
 from .documents import SearchDocument
 
+# What an interview's documents hold of it, besides its exchanges and names: a save that
+# writes none of these fields (``update_fields``) leaves its documents as they were.
+INDEXED_FIELDS = frozenset(
+    {"slug", "status", "original_language", "outlet", "published_on"}
+    | {f"{field}_{lang}" for field in ("title", "standfirst") for lang in LANGS}
+)
 
-def indexable_interviews() -> QuerySet[Interview]:
-    """Published interviews with everything their documents need, in a few queries."""
-    return (
+
+def indexable_interviews(*, exchanges: bool = True) -> QuerySet[Interview]:
+    """Published interviews with everything their documents need, in a few queries (their
+    exchanges left out when only some are wanted)."""
+    interviews = (
         Interview.objects.published()
         .select_related("outlet")
-        .prefetch_related(
-            "interviewees",
-            "topics",
-            Prefetch("exchanges", queryset=Exchange.objects.order_by("position")),
-        )
+        .prefetch_related("interviewees", "topics")
         .order_by("pk")
     )
+    if exchanges:
+        interviews = interviews.prefetch_related(
+            Prefetch("exchanges", queryset=Exchange.objects.order_by("position"))
+        )
+    return interviews
 
 
 def _texts(obj: models.Model, field: str) -> dict[str, str]:
     return {lang: getattr(obj, f"{field}_{lang}") or "" for lang in LANGS}
 
 
-def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
+def _people(interview: Interview) -> list[Person]:
     # Sorted, so that a document's fingerprint does not depend on the database's row order.
-    people = sorted(interview.interviewees.all(), key=lambda person: person.slug)
-    topics = sorted(interview.topics.all(), key=lambda topic: topic.slug)
-    document = partial(
+    return sorted(interview.interviewees.all(), key=lambda person: person.slug)
+
+
+def _topics(interview: Interview) -> list[Topic]:
+    return sorted(interview.topics.all(), key=lambda topic: topic.slug)
+
+
+def _document(interview: Interview) -> Callable[..., SearchDocument]:
+    """``SearchDocument`` with what every document of ``interview`` shares filled in."""
+    return partial(
         SearchDocument,
         interview=interview.slug,
         original_language=interview.original_language,
         outlet=interview.outlet.slug,
-        persons=tuple(person.slug for person in people),
-        topics=tuple(topic.slug for topic in topics),
+        persons=tuple(person.slug for person in _people(interview)),
+        topics=tuple(topic.slug for topic in _topics(interview)),
         published_on=interview.published_on,
         title=_texts(interview, "title"),
     )
-    names = ", ".join(person.name for person in people)
+
+
+def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
+    document, topics = _document(interview), _topics(interview)
     yield document(
         key=interview_key(interview.slug),
         exchange_uid=None,
@@ -63,21 +82,32 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
                 f"topics_{lang}": ", ".join(getattr(t, f"name_{lang}") or "" for t in topics)
                 for lang in LANGS
             },
-            "interviewees": names,
+            "interviewees": ", ".join(person.name for person in _people(interview)),
             "outlet": interview.outlet.name,
         },
     )
     for exchange in interview.exchanges.all():
-        for passage in exchange_passages(exchange):
-            yield document(
-                key=passage_key(exchange.uid, passage.part, passage.paragraph),
-                exchange_uid=exchange.uid,
-                exchange=exchange.position,
-                part=passage.part,
-                paragraph=passage.paragraph,
-                text=passage.texts,
-                extra={},
-            )
+        yield from _passages(document, exchange)
+
+
+def exchange_documents(interview: Interview, exchange: Exchange) -> Iterator[SearchDocument]:
+    """The documents of one exchange of ``interview`` (an indexable one)."""
+    return _passages(_document(interview), exchange)
+
+
+def _passages(
+    document: Callable[..., SearchDocument], exchange: Exchange
+) -> Iterator[SearchDocument]:
+    for passage in exchange_passages(exchange):
+        yield document(
+            key=passage_key(exchange.uid, passage.part, passage.paragraph),
+            exchange_uid=exchange.uid,
+            exchange=exchange.position,
+            part=passage.part,
+            paragraph=passage.paragraph,
+            text=passage.texts,
+            extra={},
+        )
 
 
 def all_documents(interviews: Iterable[Interview] | None = None) -> Iterator[SearchDocument]:

@@ -1,23 +1,27 @@
 """Keep the index in step with the database, after each commit and never before.
 
-Each save registers a callback with ``transaction.on_commit(..., robust=True)``: Django runs
-it once the transaction commits, drops it if the transaction (or the savepoint around the
-save) rolls back, and logs it without failing the commit if it raises. The database is
-committed and safe then: ``check_index`` reports the drift and ``rebuild_index`` repairs it.
+Each change is written down (``pending.record``) in its own transaction, and registers a
+callback with ``transaction.on_commit(..., robust=True)``: Django runs it once the
+transaction commits, drops it if the transaction (or the savepoint around the change) rolls
+back, and logs it without failing the commit if it raises. The record is deleted once the
+index holds the change; a record left by a crash or a failed index write is replayed
+without a human (``pending.replay``).
 
 The callbacks of one commit run one after the other, in the order of the saves, so the
-first one to run re-indexes every interview the transaction touched, in one index write,
-and the later ones find nothing left to do. Changes registered before that first callback
-are those whose callback was dropped: they were rolled back, and are forgotten. A change
-made in a rolled-back savepoint of a committed transaction is re-indexed with the others;
-documents are always made from the database, so only what was committed reaches the index.
+first one to run re-indexes every change the transaction made, in one index write, and the
+later ones find nothing left to do. Changes registered before that first callback are those
+whose callback was dropped: they were rolled back, and are forgotten. A change made in a
+rolled-back savepoint of a committed transaction is re-indexed with the others; documents
+are always made from the database, so only what was committed reaches the index.
+
+A saved exchange re-indexes its own documents only; the whole interview is re-indexed when
+what all its documents carry changes (its title, slug, status, names...).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -26,24 +30,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from interviews.models import Exchange, Interview, Outlet, Person, Topic
 
-from . import engine
-from .indexing import indexable_interviews, interview_documents
+from . import pending
+from .indexing import INDEXED_FIELDS
+from .pending import Work
 
 logger = logging.getLogger(__name__)
-
-
-def reindex_interviews(pks: set[int], stale_slugs: Iterable[str] = ()) -> None:
-    """Replace the documents of these interviews with what the database holds now."""
-    backend = engine.backend()
-    slugs = set(stale_slugs) | set(
-        Interview.objects.filter(pk__in=pks).values_list("slug", flat=True)
-    )
-    documents = [
-        document
-        for interview in indexable_interviews().filter(pk__in=pks)
-        for document in interview_documents(interview)
-    ]
-    backend.replace_interviews(slugs, documents)
 
 
 class _Pending(threading.local):
@@ -57,34 +48,38 @@ class _Pending(threading.local):
 _pending = _Pending()
 
 
-@dataclass(eq=False)  # each change is itself, even when another names the same interview
+@dataclass(eq=False)  # each change is itself, even when another names the same work
 class _Change:
-    pk: int
-    stale_slug: str | None
+    work: Work
+    record: int  # its ``PendingIndexWork`` row
 
     def committed(self) -> None:
         """The commit callback: re-index this change and those made after it."""
-        pending = _pending.changes
-        if self not in pending:
+        changes = _pending.changes
+        if self not in changes:
             return  # an earlier callback of the same commit has re-indexed it
-        changes = pending[pending.index(self) :]
-        pending.clear()  # what came before this change was rolled back
-        pks = {change.pk for change in changes}
+        changes = changes[changes.index(self) :]
+        _pending.changes.clear()  # what came before this change was rolled back
         try:
-            reindex_interviews(pks, {change.stale_slug for change in changes if change.stale_slug})
+            pending.redo(change.work for change in changes)
         except Exception:
             # Said here in the archive's terms; Django logs the traceback and the commit stands.
             logger.error(
-                "search index update failed for interviews %s: `check_index` reports the "
-                "drift, `rebuild_index` repairs it",
-                sorted(pks),
+                "search index update failed for interviews %s: kept for replay "
+                "(`check_index --repair` replays it now)",
+                sorted({change.work.interview for change in changes}),
             )
             raise
+        pending.done(change.record for change in changes)
+        # Work a crash left behind is redone by the next commit that finds it old enough.
+        pending.replay(older_than=pending.REPLAY_AFTER)
 
 
-def schedule(pk: int, stale_slug: str | None = None) -> None:
-    """Re-index interview ``pk`` after the current transaction commits (never if it rolls back)."""
-    change = _Change(pk, stale_slug)
+def schedule(pk: int, stale_slug: str | None = None, exchange: str = "") -> None:
+    """Re-index interview ``pk`` (only exchange ``exchange``, when given) after the current
+    transaction commits (never if it rolls back)."""
+    work = Work(pk, exchange, stale_slug or "")
+    change = _Change(work, pending.record(work))
     _pending.changes.append(change)
     transaction.on_commit(change.committed, robust=True)
 
@@ -93,8 +88,14 @@ def schedule(pk: int, stale_slug: str | None = None) -> None:
 _renamed: WeakKeyDictionary[Interview, str] = WeakKeyDictionary()
 
 
-def interview_saved(sender: type[Interview], instance: Interview, **kwargs: object) -> None:
-    schedule(instance.pk, _renamed.pop(instance, None))
+def interview_saved(
+    sender: type[Interview],
+    instance: Interview,
+    update_fields: frozenset[str] | None = None,
+    **kwargs: object,
+) -> None:
+    if update_fields is None or update_fields & INDEXED_FIELDS:
+        schedule(instance.pk, _renamed.pop(instance, None))
 
 
 def interview_pre_save(sender: type[Interview], instance: Interview, **kwargs: object) -> None:
@@ -111,7 +112,7 @@ def interview_deleted(sender: type[Interview], instance: Interview, **kwargs: ob
 
 def exchange_changed(sender: type[Exchange], instance: Exchange, **kwargs: object) -> None:
     if Interview.objects.filter(pk=instance.interview_id).exists():
-        schedule(instance.interview_id)
+        schedule(instance.interview_id, exchange=instance.uid)
 
 
 def relations_changed(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+from django.db import transaction
+
 from interviews.models import Exchange, Interview, Outlet, Person, join_paragraphs
 
 SEED_SLUG = "redouane-el-haloui-data-centers-accessibles-a-tous"
@@ -36,29 +38,35 @@ def make_interview(
     fields.setdefault("title_fr", f"Entretien numéro {n}")
     fields.setdefault("title_en", f"Interview number {n}")
     fields.setdefault("translation_status_en", Interview.TranslationStatus.DRAFT)
-    interview = Interview.objects.create(
-        slug=f"interview-{n}",
-        outlet=outlet or make_outlet(),
-        published_on=published_on,
-        status=status,
-        **fields,
-    )
-    interview.interviewees.set(interviewees or [make_person()])
-    Exchange.objects.bulk_create(
-        Exchange(
-            interview=interview,
-            position=position,
-            question_fr=f"Question {position} en français ?",
-            question_en=f"Question {position} in English?",
-            answer_fr=join_paragraphs(
-                [f"Réponse {position}, paragraphe {p} : « oui »." for p in range(1, paragraphs + 1)]
-            ),
-            answer_en=join_paragraphs(
-                [f"Answer {position}, paragraph {p}: “yes”." for p in range(1, paragraphs + 1)]
-            ),
+    # One transaction, as an import is: its commit indexes the interview with its exchanges
+    # (bulk-created, so without signals of their own).
+    with transaction.atomic():
+        interview = Interview.objects.create(
+            slug=f"interview-{n}",
+            outlet=outlet or make_outlet(),
+            published_on=published_on,
+            status=status,
+            **fields,
         )
-        for position in range(1, exchanges + 1)
-    )
+        interview.interviewees.set(interviewees or [make_person()])
+        Exchange.objects.bulk_create(
+            Exchange(
+                interview=interview,
+                position=position,
+                question_fr=f"Question {position} en français ?",
+                question_en=f"Question {position} in English?",
+                answer_fr=join_paragraphs(
+                    [
+                        f"Réponse {position}, paragraphe {p} : « oui »."
+                        for p in range(1, paragraphs + 1)
+                    ]
+                ),
+                answer_en=join_paragraphs(
+                    [f"Answer {position}, paragraph {p}: “yes”." for p in range(1, paragraphs + 1)]
+                ),
+            )
+            for position in range(1, exchanges + 1)
+        )
     return interview
 
 

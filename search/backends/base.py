@@ -15,8 +15,15 @@ class SearchBackend(ABC):
     """
 
     @abstractmethod
-    def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
-        """Remove every document of the interviews with these slugs, then index
+    def replace_interviews(
+        self,
+        slugs: Iterable[str],
+        documents: Iterable[SearchDocument],
+        *,
+        exchanges: Iterable[str] = (),
+    ) -> None:
+        """Remove every document of the interviews with these slugs and of the exchanges
+        with these uids (``exchange_uid``; an exchange's keys begin ``<uid>:``), then index
         ``documents`` (replacing any indexed under the same key; the last given for a key
         wins), in one write: no search sees the gap."""
 

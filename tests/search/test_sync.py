@@ -191,17 +191,21 @@ def test_rolled_back_delete_keeps_the_interview():
     assert found(WORD) == {interview.slug}
 
 
-def test_a_save_is_one_index_write(monkeypatch):
-    """The interview's old documents go and its new ones come in one commit: never a moment
-    where a reader finds it missing, and one lock and commit instead of two."""
+def test_a_save_is_one_index_write_of_the_exchange_alone(monkeypatch):
+    """The exchange's old documents go and its new ones come in one commit: never a moment
+    where a reader finds it missing, one lock and commit instead of two, and none of the
+    interview's other documents made again."""
     interview = make_interview()
+    exchange = interview.exchanges.get(position=1)
     generations = engine.backend().generations
     writes = []
     write = generations.write
     monkeypatch.setattr(generations, "write", lambda w: (writes.append(w), write(w))[1])
-    edit_answer(interview.exchanges.get(position=1), f"Enregistré {WORD}.")
+    edit_answer(exchange, f"Enregistré {WORD}.")
     assert len(writes) == 1
-    assert writes[0]["delete_interviews"] == [interview.slug]
+    assert writes[0].keys() == {"delete_exchanges", "index"}
+    assert writes[0]["delete_exchanges"] == [exchange.uid]
+    assert {data["exchange_uid"] for data in writes[0]["index"]} == {exchange.uid}
     assert found(WORD) == {interview.slug}
     assert index_matches_database()
 
@@ -213,7 +217,7 @@ def test_a_rolled_back_change_is_not_indexed_by_the_next_commit(monkeypatch):
         raise RuntimeError("rolled back")
     replaced = []
     monkeypatch.setattr(
-        engine.backend(), "replace_interviews", lambda slugs, _: replaced.append(slugs)
+        engine.backend(), "replace_interviews", lambda slugs, _, **__: replaced.append(slugs)
     )
     saved.save()
     assert replaced == [{saved.slug}]

@@ -67,11 +67,19 @@ class WhooshBackend(SearchBackend):
 
     # Writing
 
-    def replace_interviews(self, slugs: Iterable[str], documents: Iterable[SearchDocument]) -> None:
+    def replace_interviews(
+        self,
+        slugs: Iterable[str],
+        documents: Iterable[SearchDocument],
+        *,
+        exchanges: Iterable[str] = (),
+    ) -> None:
         """One lock, one writer, one commit."""
         write: Write = {}
         if slugs := sorted(set(slugs)):
             write["delete_interviews"] = slugs
+        if uids := sorted(set(exchanges)):
+            write["delete_exchanges"] = uids
         # The last document given for a key wins, as if indexed one at a time.
         if latest := {document.key: document.to_dict() for document in documents}:
             write["index"] = list(latest.values())

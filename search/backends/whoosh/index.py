@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, TypedDict
 
-from whoosh import columns, fields, formats, index
+from whoosh import columns, fields, formats, index, query
 
 from ...analysis import ANALYZERS, LANGUAGES, CommonGrams
 from ...documents import DocumentData, SearchDocument, fingerprint
@@ -122,10 +122,11 @@ def meta_text(document: SearchDocument, lang: str) -> str:
 
 
 class Write(TypedDict, total=False):
-    """One write, as journaled for a running rebuild: the interviews (slugs) whose documents
-    go, then the documents to add or replace by key."""
+    """One write, as journaled for a running rebuild: the interviews (slugs) and exchanges
+    (uids) whose documents go, then the documents to add or replace by key."""
 
     delete_interviews: list[str]
+    delete_exchanges: list[str]
     index: list[DocumentData]
 
 
@@ -133,8 +134,24 @@ def _apply(ix: index.Index, write: Write) -> None:
     with writer(ix, timeout=LOCK_TIMEOUT, delay=0.01) as w:
         for slug in write.get("delete_interviews", ()):
             w.delete_by_term("interview", slug)
+        if uids := write.get("delete_exchanges"):
+            _delete_exchanges(w, set(uids))
         for data in write.get("index", ()):
             w.update_document(**document_fields(SearchDocument.from_dict(data)))
+
+
+def _delete_exchanges(w: Any, uids: set[str]) -> None:
+    """An exchange's keys begin ``<uid>:``: the prefix finds its documents without reading
+    the others; the stored ``exchange_uid`` confirms each (an interview's ``<slug>:meta``
+    could share the prefix)."""
+    searcher = w.searcher()
+    try:
+        for uid in uids:
+            for docnum in searcher.docs_for_query(query.Prefix("key", f"{uid}:")):
+                if searcher.stored_fields(docnum)["document"]["exchange_uid"] in uids:
+                    w.delete_document(docnum)
+    finally:
+        searcher.close()
 
 
 @contextmanager
