@@ -32,6 +32,7 @@ class Segment:
     label: StrOrPromise
     count: int
     percent: float
+    offset: float  # the percent of the bar before it
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,13 @@ class Progress:
     def segments(self) -> list[Segment]:
         counted = [(status, self.counts.get(status, 0)) for status in ORDER]
         counted.append((Status.MISSING, self.missing))
-        return [
-            Segment(status, Status(status).label, count, 100 * count / self.total)
-            for status, count in counted
-            if count
-        ]
+        segments, offset = [], 0.0
+        for status, count in counted:
+            if count:
+                percent = 100 * count / self.total
+                segments.append(Segment(status, Status(status).label, count, percent, offset))
+                offset += percent
+        return segments
 
 
 def _translation_in(statuses: Iterable[str]) -> Q:

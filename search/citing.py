@@ -19,6 +19,7 @@ from . import engine
 from .documents import MAX_PER_PAGE, SearchHit, SearchQuery, SearchResults
 from .forms import SearchForm
 from .permalinks import passage_anchor
+from .problems import problem_message
 
 # How many hits each backend call returns while a result set is cited.
 EXPORT_PAGE_SIZE = MAX_PER_PAGE
@@ -40,7 +41,7 @@ def result_citations(
     query = replace(form.search_query(per_page=EXPORT_PAGE_SIZE, time_limit=None), page=1)
     results = engine.backend().search(query)
     if results.error:
-        raise CitationError(f"{_('This query could not be understood:')} {results.error}")
+        raise CitationError(problem_message(results.error))
     if not results.total:
         raise CitationError(_("Nothing found: there is nothing to cite."))
     return _items(query, results, user, build_uri, translation.get_language())

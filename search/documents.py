@@ -25,8 +25,56 @@ MAX_QUERY_LENGTH = 500
 MAX_PER_PAGE = 1000
 
 
+# Why a query cannot run. The wording is the search app's, in the reader's language; the
+# English here is for commands, logs and tests.
+ProblemCode = Literal[
+    "empty",
+    "too_long",
+    "unknown_language",
+    "unknown_sort",
+    "bad_page",
+    "dates_reversed",
+    "not_understood",
+    "nothing_to_search",
+    "stale_index",
+]
+QUERY_PROBLEMS: dict[str, str] = {
+    "empty": "Type a word, or a phrase in quotes, to search for.",
+    "too_long": "The query is too long ({length} characters); keep it under {limit}.",
+    "unknown_language": "Unknown language {lang!r}; choose one of {choices}.",
+    "unknown_sort": "Results can be sorted by {sorts}, not {sort!r}.",
+    "bad_page": "Pages start at 1 and hold 1 to {limit} results.",
+    "dates_reversed": "The start date is after the end date.",
+    "not_understood": "This query could not be understood; try plain words.",
+    "nothing_to_search": (
+        "Nothing to search for: type at least one word, or a phrase in quotes "
+        "(operators and punctuation alone match nothing)."
+    ),
+    "stale_index": (
+        "The search index was built by an earlier version of the archive and cannot be "
+        "searched until it is rebuilt (manage.py rebuild_index)."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class QueryProblem:
+    """What is wrong with a query, as a code and the values its message names."""
+
+    code: ProblemCode
+    params: dict[str, str | int] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return QUERY_PROBLEMS[self.code].format(**self.params)
+
+
 class QueryError(Exception):
-    """A query the engine cannot run; the message is meant for the person who typed it."""
+    """A query the engine cannot run, meant for the person who typed it: ``problem`` says
+    why, for the archive to word in that person's language."""
+
+    def __init__(self, code: ProblemCode, **params: str | int) -> None:
+        self.problem = QueryProblem(code, params)
+        super().__init__(str(self.problem))
 
 
 @dataclass(frozen=True)
@@ -162,20 +210,17 @@ class SearchQuery:
         """Raise ``QueryError`` for what no engine should try to run; ``languages`` are
         those the engine searches in."""
         if not self.text.strip():
-            raise QueryError("Type a word, or a phrase in quotes, to search for.")
+            raise QueryError("empty")
         if len(self.text) > MAX_QUERY_LENGTH:
-            raise QueryError(
-                f"The query is too long ({len(self.text)} characters); "
-                f"keep it under {MAX_QUERY_LENGTH}."
-            )
+            raise QueryError("too_long", length=len(self.text), limit=MAX_QUERY_LENGTH)
         if self.lang is not None and self.lang not in languages:
-            raise QueryError(f"Unknown language {self.lang!r}; choose one of {languages}.")
+            raise QueryError("unknown_language", lang=self.lang, choices=", ".join(languages))
         if self.sort not in SORTS:
-            raise QueryError(f"Results can be sorted by {' or '.join(SORTS)}, not {self.sort!r}.")
+            raise QueryError("unknown_sort", sort=self.sort, sorts=", ".join(SORTS))
         if self.page < 1 or not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise QueryError(f"Pages start at 1 and hold 1 to {MAX_PER_PAGE} results.")
+            raise QueryError("bad_page", limit=MAX_PER_PAGE)
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise QueryError("The start date is after the end date.")
+            raise QueryError("dates_reversed")
 
 
 @dataclass(frozen=True)
@@ -208,7 +253,7 @@ class SearchResults:
 
     ``facets`` maps "lang", "outlet", "person", "topic" and "year" to value -> count.
     ``partial`` means the time limit stopped the search: counts and hits cover what was
-    found by then. ``error`` explains a query that could not run (there are no hits then).
+    found by then. ``error`` says why a query could not run (there are no hits then).
     """
 
     hits: list[SearchHit]
@@ -218,4 +263,4 @@ class SearchResults:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
     partial: bool = False
-    error: str | None = None
+    error: QueryProblem | None = None

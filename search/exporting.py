@@ -17,6 +17,7 @@ from interviews.passages import PassageRef
 
 from . import engine
 from .documents import MAX_PER_PAGE, SearchQuery
+from .problems import problem_message
 
 
 def search_export(
@@ -48,7 +49,7 @@ def search_passages(query: SearchQuery) -> Found:
     while True:
         results = engine.backend().search(replace(query, page=page, per_page=MAX_PER_PAGE))
         if results.error:
-            raise ExportError(f"{_('This query could not be understood:')} {results.error}")
+            raise ExportError(problem_message(results.error))
         if results.partial:
             raise ExportError(
                 _("The search took too long to export all its results: narrow it down.")

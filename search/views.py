@@ -29,6 +29,7 @@ from .documents import MAX_PER_PAGE, SearchResults
 from .exporting import search_export
 from .forms import SearchForm
 from .presentation import present_facets, present_hits
+from .problems import problem_message
 
 PAGE_SIZE = 10
 
@@ -42,6 +43,7 @@ def search(request: HttpRequest) -> HttpResponse:
         results = engine.backend().search(query)
         context.update(
             results=results,
+            problem=problem_message(results.error) if results.error else None,
             hits=present_hits(results.hits, query.text),
             facets=present_facets(results.facets, request.GET),
             pages=_page_links(request.GET, results),

@@ -110,7 +110,7 @@ def test_an_index_of_an_earlier_layout_asks_for_a_rebuild(backend, tmp_path):
     (generations.path / generations.current() / "LAYOUT").unlink()
     stale = WhooshBackend(tmp_path / "index")
     results = stale.search(SearchQuery("portail"))
-    assert results.error and "rebuild_index" in results.error
+    assert results.error and "rebuild_index" in str(results.error)
     assert set(stale.keys().values()) == {STALE_LAYOUT}
     stale.rebuild(seed_documents())
     assert stale.search(SearchQuery("portail")).total == 2

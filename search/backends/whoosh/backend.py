@@ -22,6 +22,7 @@ from whoosh.searching import Searcher
 
 from ...analysis import ANALYZERS, LANGUAGES, Vocabulary, highlight
 from ...documents import (
+    QUERY_PROBLEMS,
     QueryError,
     SearchDocument,
     SearchHit,
@@ -35,10 +36,7 @@ from .matching import Found, Scorer, by_date, by_score, find, warm
 from .query import OPERATOR_WORDS, ParsedQuery, parser
 from .segments import SegmentCache
 
-STALE_LAYOUT = (
-    "The search index was built by an earlier version of the archive and cannot be "
-    "searched until it is rebuilt (manage.py rebuild_index)."
-)
+STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
 FACETS = ("lang", "outlet", "person", "topic", "year")
 
 
@@ -126,14 +124,14 @@ class WhooshBackend(SearchBackend):
             with self._lock:
                 searcher = self._searcher()
                 if not self._current_layout:
-                    raise QueryError(STALE_LAYOUT)
+                    raise QueryError("stale_index")
                 parsed = ParsedQuery(
                     query.text, (query.lang,) if query.lang else LANGUAGES, self._parsers
                 )
                 return self._search(searcher, query, parsed, deadline)
         except QueryError as error:
             return SearchResults(
-                hits=[], total=0, page=query.page, per_page=query.per_page, error=str(error)
+                hits=[], total=0, page=query.page, per_page=query.per_page, error=error.problem
             )
 
     def keys(self) -> dict[str, str]:

@@ -53,13 +53,10 @@ class ParsedQuery:
             try:
                 parsed = parsers[lang].parse(text)
             except Exception as error:  # Whoosh's parser has no error contract of its own
-                raise QueryError("This query could not be understood; try plain words.") from error
+                raise QueryError("not_understood") from error
             parsed = _without_stopwords(parsed, text, lang).normalize()
             if not _is_bounded(parsed):
-                raise QueryError(
-                    "Nothing to search for: type at least one word, or a phrase in quotes "
-                    "(operators and punctuation alone match nothing)."
-                )
+                raise QueryError("nothing_to_search")
             self.by_lang[lang] = parsed
 
     def marks(self, lang: str) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
