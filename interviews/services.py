@@ -18,6 +18,7 @@ from .models import (
     join_paragraphs,
 )
 from .sources import RawSource
+from .translation_check import refuse_implausible
 
 SLUG_LENGTH = 80
 IMPORTED = gettext_noop("Imported")
@@ -35,8 +36,10 @@ def import_interview(
 
     Outlet and people are reused when they exist (the outlet by name, whatever its case;
     people by slug). ``outlet`` names the outlet when the article does not. A draft unless
-    ``publish``. Raises ImportProblem, having written nothing, when something is missing.
+    ``publish``. Raises ImportProblem, having written nothing, when something is missing
+    or the translation is not one of the article.
     """
+    refuse_implausible(aligned)
     outlet_name = (outlet or aligned.outlet or "").strip()
     if not outlet_name:
         raise ImportProblem("no outlet found in the article: name it (--outlet)")

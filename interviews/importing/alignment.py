@@ -4,9 +4,11 @@ paragraph."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TypeVar
 
 from .parsing import LANGS
+from .plausibility import assess_translation
 from .records import (
     AlignedExchange,
     AlignedInterview,
@@ -85,7 +87,7 @@ def align_interview(
         )
         if not value
     ]
-    return AlignedInterview(
+    aligned = AlignedInterview(
         original=original,
         title={lang: article.title if article else "" for lang, article in sides.items()},
         standfirst={lang: article.standfirst if article else "" for lang, article in sides.items()},
@@ -97,6 +99,7 @@ def align_interview(
         exchanges=exchanges,
         warnings=warnings,
     )
+    return replace(aligned, plausibility=assess_translation(aligned))
 
 
 def _by_lang(lang: str, value: T, other: T) -> dict[str, T]:

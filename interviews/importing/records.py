@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+if TYPE_CHECKING:
+    from .plausibility import Plausibility
 
 # The two parts of an exchange, as the importer, the corpus and the search contract name them.
 Role = Literal["question", "answer"]
@@ -75,3 +78,5 @@ class AlignedInterview:
     source_url: str | None
     exchanges: list[AlignedExchange]
     warnings: list[str] = field(default_factory=list)
+    # Whether the translation is one of this article (None without a translation).
+    plausibility: Plausibility | None = None

@@ -23,6 +23,7 @@ from ..importing import AlignedInterview, ImportProblem, parse_sources
 from ..importing.corrections import Review, review
 from ..languages import other_language
 from ..services import import_interview as save_interview
+from ..translation_check import report as plausibility_report
 
 PREVIEW, RECHECK, IMPORT, PUBLISH = "preview", "recheck", "import", "publish"
 
@@ -105,6 +106,7 @@ def _preview_page(
         "translation": translation,
         "columns": [(lang, result.structure[lang]) for lang in columns],
         "roles": ROLE_CHOICES,
+        "plausibility": plausibility_report(result.aligned),
     }
     return render(request, "editing/import_preview.html", context)
 

@@ -42,8 +42,10 @@ def test_dry_run_json_prints_the_contract_and_writes_nothing():
 
     data = json.loads(out)
     assert set(data) == {
-        "title", "standfirst", "outlet", "published_on", "interviewees", "exchanges"
+        "title", "standfirst", "outlet", "published_on", "interviewees", "exchanges",
+        "plausibility",
     }  # fmt: skip
+    assert data["plausibility"]["verdict"] == "plausible"
     assert data["published_on"] == "2024-10-05"
     assert data["interviewees"] == ["Redouane El Haloui"]
     assert [(len(e["answer"]["fr"]), len(e["answer"]["en"])) for e in data["exchanges"]] == [

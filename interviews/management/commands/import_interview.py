@@ -6,9 +6,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from interviews.importing import ImportProblem, align_interview, parse_sources, to_json_dict
+from interviews.importing.plausibility import plausibility_json
 from interviews.languages import LANGS
 from interviews.services import import_interview
 from interviews.sources import SourceError, read_source
+from interviews.translation_check import refuse_implausible, report
 
 
 class Command(BaseCommand):
@@ -39,6 +41,7 @@ class Command(BaseCommand):
             aligned = align_interview(
                 articles.get("fr"), articles.get("en"), original=options["original"]
             )
+            refuse_implausible(aligned)  # a dry run says so too
             interview = None
             if not options["dry_run"]:
                 interview = import_interview(
@@ -49,8 +52,13 @@ class Command(BaseCommand):
 
         for warning in aligned.warnings:
             self.stderr.write(f"warning: {warning}")
+        doubt = report(aligned)
+        if doubt:
+            self.stderr.write(f"warning: {doubt.message}")
         if options["json"]:
             data: dict[str, object] = {**to_json_dict(aligned)}
+            if aligned.plausibility:
+                data["plausibility"] = plausibility_json(aligned.plausibility)
             if interview is not None:
                 data["slug"] = interview.slug
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
