@@ -31,10 +31,13 @@ def static_root():
 
 @pytest.fixture(autouse=True)
 def search_index(settings, tmp_path):
-    """Every test gets its own real, on-disk index, empty at the start."""
+    """Every test gets its own real, on-disk index, empty at the start (made here, as
+    ``make setup`` makes the site's: a missing index is an error once there is content)."""
     from search import engine
+    from search.backends import get_backend
 
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    get_backend(settings.SEARCH_BACKEND, path=settings.SEARCH_INDEX_DIR).close()
     yield settings.SEARCH_INDEX_DIR
     engine.backend().close()
 

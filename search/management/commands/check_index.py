@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import engine
 from search.indexing import all_documents
+from search.unavailable import diagnosed
 
 
 class Command(BaseCommand):
@@ -13,7 +14,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: str, **options: Any) -> None:
         expected = {document.key: document.fingerprint for document in all_documents()}
-        indexed = engine.backend().keys()
+        with diagnosed():
+            indexed = engine.backend().keys()
         missing = sorted(expected.keys() - indexed.keys())
         extra = sorted(indexed.keys() - expected.keys())
         stale = sorted(
