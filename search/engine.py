@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 
 from .backends import get_backend
 from .backends.base import SearchBackend
+from .indexing import indexable_interviews
 
 
 def backend() -> SearchBackend:
@@ -18,7 +20,19 @@ def backend() -> SearchBackend:
 
 @cache
 def _backend(dotted_path: str, path: str) -> SearchBackend:
-    return get_backend(dotted_path, path=path, **settings.SEARCH_BACKEND_OPTIONS)
+    return get_backend(
+        dotted_path,
+        path=path,
+        create=not Path(path).exists() and _first_start(),
+        **settings.SEARCH_BACKEND_OPTIONS,
+    )
+
+
+def _first_start() -> bool:
+    """No index was ever built when there is none and nothing to index: an empty one is
+    then the right one. Anywhere else, a missing index would search as an empty one
+    without a word: it is reported (``IndexUnavailable``) until ``rebuild_index``."""
+    return not indexable_interviews().exists()
 
 
 def warm() -> None:

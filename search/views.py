@@ -30,11 +30,13 @@ from .exporting import search_export
 from .forms import SearchForm
 from .presentation import present_facets, present_hits
 from .problems import problem_message
+from .unavailable import unavailable_as_503
 
 PAGE_SIZE = 10
 
 
 @require_safe
+@unavailable_as_503
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context: dict[str, Any] = {"form": form, "results": None}
@@ -57,6 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@unavailable_as_503
 def cite_results(request: HttpRequest, extension: str) -> HttpResponseBase:
     """Every hit of the search, as one citation file."""
     try:
@@ -69,6 +72,7 @@ def cite_results(request: HttpRequest, extension: str) -> HttpResponseBase:
 
 
 @require_safe
+@unavailable_as_503
 def export(request: HttpRequest, format: str) -> HttpResponseBase:
     """Every passage the search finds, not only a page, in one file."""
     chosen = requested_format(format)

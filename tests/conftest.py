@@ -30,11 +30,15 @@ def static_root():
 
 
 @pytest.fixture(autouse=True)
-def search_index(settings, tmp_path):
-    """Every test gets its own real, on-disk index, empty at the start."""
+def search_index(settings, tmp_path_factory):
+    """Every test gets its own real, on-disk index, empty at the start (made here, as
+    ``make setup`` makes the site's: a missing index is an error once there is content)."""
     from search import engine
+    from search.backends import get_backend
 
-    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    # Beside the test's tmp_path, not in it: tests count the files they write there.
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("index") / "index"
+    get_backend(settings.SEARCH_BACKEND, path=settings.SEARCH_INDEX_DIR).close()
     yield settings.SEARCH_INDEX_DIR
     engine.backend().close()
 

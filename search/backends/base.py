@@ -8,10 +8,31 @@ from collections.abc import Callable, Iterable
 from ..documents import SearchDocument, SearchQuery, SearchResults
 
 
+class IndexUnavailable(Exception):
+    """The index cannot be used as it is: every method may raise it. ``reason`` is one of
+    the constants below, for the archive to explain in its own words; ``detail`` says
+    what the engine found (a file, an operating-system error), for operators."""
+
+    MISSING = "missing"  # nothing at ``location``: never built, or deleted
+    UNREADABLE = "unreadable"  # there, but the archive may not read it
+    UNWRITABLE = "unwritable"  # cannot be written, or created
+    DAMAGED = "damaged"  # there, but not a whole index (a truncated or lost file)
+    BUSY = "busy"  # a rebuild, or a write that outlived the lock's timeout, holds it
+
+    def __init__(self, reason: str, location: str, detail: str = "") -> None:
+        super().__init__(f"{location}: {reason}" + (f" ({detail})" if detail else ""))
+        self.reason = reason
+        self.location = location
+        self.detail = detail
+
+
 class SearchBackend(ABC):
     """An index of ``SearchDocument``s, safe to share between threads and processes.
 
     Writes are durable when the call returns and visible to every reader's next search.
+    A backend is made with the index's ``path`` and ``create``: whether to make an empty
+    index where there is none. Without ``create``, a missing index raises
+    ``IndexUnavailable(MISSING)`` until ``rebuild`` makes it, from what it is given.
     """
 
     @abstractmethod

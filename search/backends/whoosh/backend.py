@@ -30,6 +30,7 @@ from ...documents import (
     SearchResults,
 )
 from ..base import SearchBackend
+from .failures import failures
 from .index import Generations, Write, document_fields, meta_text
 from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
@@ -50,12 +51,18 @@ class WhooshBackend(SearchBackend):
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, rebuild_processes: int | None = None
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create: bool = True,
+        rebuild_processes: int | None = None,
     ) -> None:
         if rebuild_processes is not None and rebuild_processes < 1:
             raise ValueError(f"rebuild_processes must be at least 1, not {rebuild_processes}")
         self.rebuild_processes = rebuild_processes or usable_processors()
-        self.generations = Generations(Path(path))
+        self.path = Path(path)
+        with failures(self.path, writing=True):
+            self.generations = Generations(self.path, create=create)
         self._parsers = {lang: parser(lang) for lang in LANGUAGES}
         self._lock = threading.RLock()
         self._opened: tuple[str, Searcher] | None = None
@@ -82,7 +89,8 @@ class WhooshBackend(SearchBackend):
         if latest := {document.key: document.to_dict() for document in documents}:
             write["index"] = list(latest.values())
         if write:
-            self.generations.write(write)
+            with failures(self.path, writing=True):
+                self.generations.write(write)
 
     def rebuild(
         self,
@@ -113,7 +121,8 @@ class WhooshBackend(SearchBackend):
                         progress(len(seen))
             return len(seen)
 
-        return self.generations.replace(fill)
+        with failures(self.path, writing=True):
+            return self.generations.replace(fill)
 
     # Reading
 
@@ -121,7 +130,7 @@ class WhooshBackend(SearchBackend):
         deadline = None if query.time_limit is None else time.monotonic() + query.time_limit
         try:
             query.validate(LANGUAGES)
-            with self._lock:
+            with self._lock, failures(self.path, writing=False):
                 searcher = self._searcher()
                 if not self._current_layout:
                     raise QueryError("stale_index")
@@ -135,7 +144,7 @@ class WhooshBackend(SearchBackend):
             )
 
     def keys(self) -> dict[str, str]:
-        with self._lock:
+        with self._lock, failures(self.path, writing=False):
             reader = self._searcher().reader()
             if not reader.doc_count():
                 return {}  # an empty index has no columns to read
@@ -146,7 +155,7 @@ class WhooshBackend(SearchBackend):
             return {keys[d]: fingerprints[d].decode() for d in reader.all_doc_ids()}
 
     def warm(self) -> None:
-        with self._lock:
+        with self._lock, failures(self.path, writing=False):
             for segment, _, _ in self._segments.segments(self._searcher()):
                 warm(segment)
 

@@ -7,16 +7,16 @@ several processes share them::
     <name>/LAYOUT    which ``SCHEMA`` the generation was built with
     LOCK             held by every write, and by a rebuild while it swaps generations
     REBUILD          held by a rebuild for its whole run
-    BUILDING         name of the generation a rebuild is filling
+    BUILDING         name of the generation a rebuild is filling (or was, if it died)
     <name>/          a Whoosh index
     <name>.journal   writes made while <name> was built, replayed into it before the swap
 
 Readers never lock: each backend keeps one searcher and refreshes it when the index moved.
+Locks say who holds them, and the lock of a dead process is broken (see ``locks``).
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -26,15 +26,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, TypedDict
+from typing import Any, TypedDict
 
 from whoosh import columns, fields, formats, index, query
 
 from ...analysis import ANALYZERS, LANGUAGES, CommonGrams
 from ...documents import DocumentData, SearchDocument, fingerprint
+from ..base import IndexUnavailable
+from .failures import failures
 from .internals import writer
+from .locks import held, held_by_the_living
 
 LOCK_TIMEOUT = 60.0
+# How long a rebuild waits for another one before saying which one runs.
+REBUILD_WAIT = 5.0
 # Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built
 # otherwise must be rebuilt (``rebuild_index``) before it can be searched.
 LAYOUT = "2: common grams, numeric columns"
@@ -154,41 +159,6 @@ def _delete_exchanges(w: Any, uids: set[str]) -> None:
         searcher.close()
 
 
-@contextmanager
-def _flock(path: Path, *, timeout: float | None = LOCK_TIMEOUT) -> Iterator[None]:
-    """An exclusive lock on ``path`` between processes and threads alike (each call opens
-    its own file description); waits at most ``timeout`` seconds, or forever if None."""
-    with open(path, "a") as handle:
-        if timeout is None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        else:
-            deadline = time.monotonic() + timeout
-            while not _try_flock(handle):
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{path} stayed locked for {timeout}s")
-                time.sleep(0.005)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _try_flock(handle: IO[str]) -> bool:
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _is_locked(path: Path) -> bool:
-    with open(path, "a") as handle:
-        if not _try_flock(handle):
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
-
-
 def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     with open(temporary, "w") as handle:
@@ -199,25 +169,36 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 class Generations:
-    """Index generations in one directory: which is live, and how to replace it."""
+    """Index generations in one directory: which is live, and how to replace it.
 
-    def __init__(self, path: Path) -> None:
+    With ``create``, an empty index is made at ``path`` if there is none; otherwise a
+    missing one raises ``IndexUnavailable(MISSING)`` until ``replace`` makes it.
+    """
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
-        path.mkdir(parents=True, exist_ok=True)
-        with self.locked():
-            if not (path / "CURRENT").exists():
-                _write_atomically(path / "CURRENT", self._create())
+        if create and not (path / "CURRENT").exists():
+            path.mkdir(parents=True, exist_ok=True)
+            self._start()
 
     def current(self) -> str:
-        return (self.path / "CURRENT").read_text().strip()
+        try:
+            return (self.path / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            if self.path.is_dir() and any(self.path.glob("gen-*")):
+                raise IndexUnavailable(
+                    IndexUnavailable.DAMAGED, str(self.path), "no CURRENT file"
+                ) from None
+            raise IndexUnavailable(IndexUnavailable.MISSING, str(self.path)) from None
 
     def open(self, name: str) -> index.Index:
         # The schema in code wins over the one pickled in the index.
-        return index.open_dir(str(self.path / name), schema=SCHEMA)
+        with failures(self.path, writing=False):
+            return index.open_dir(str(self.path / name), schema=SCHEMA)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        with _flock(self.path / "LOCK"):
+        with held(self.path / "LOCK", timeout=LOCK_TIMEOUT, holder="an index write"):
             yield
 
     def write(self, write: Write) -> None:
@@ -226,7 +207,7 @@ class Generations:
             _apply(self.open(self.current()), write)
             building = self.path / "BUILDING"
             # A BUILDING file left by a rebuild that died holds nothing worth keeping.
-            if building.exists() and _is_locked(self.path / "REBUILD"):
+            if building.exists() and held_by_the_living(self.path / "REBUILD"):
                 journal = self.path / f"{building.read_text().strip()}.journal"
                 with open(journal, "a") as handle:
                     handle.write(json.dumps(write, ensure_ascii=False) + "\n")
@@ -235,14 +216,20 @@ class Generations:
 
     def replace(self, fill: Callable[[index.Index], int]) -> int:
         """Fill a new generation with ``fill``, replay the writes made meanwhile, then make
-        it live in one step. One rebuild at a time: a second one waits for the first.
-        Returns what ``fill`` returns; if it fails, the live generation stays as it was."""
-        with _flock(self.path / "REBUILD", timeout=None):
+        it live in one step. One rebuild at a time: a second one waits ``REBUILD_WAIT``
+        seconds, then raises ``LockBusy`` naming the first. Returns what ``fill`` returns;
+        if it fails, the live generation stays as it was."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        with held(self.path / "REBUILD", timeout=REBUILD_WAIT, holder="a rebuild"):
             with self.locked():
-                name = self._create()
+                self._abandon()
+                name = f"gen-{time.time_ns()}-{os.getpid()}"
+                # Named before it exists: a rebuild killed at any point leaves its
+                # generation named in BUILDING, for the next one to remove.
+                _write_atomically(self.path / "BUILDING", name)
+                self._create(name)
                 journal = self.path / f"{name}.journal"
                 journal.touch()
-                _write_atomically(self.path / "BUILDING", name)
             try:
                 ix = self.open(name)
                 result = fill(ix)
@@ -253,17 +240,34 @@ class Generations:
             finally:
                 with self.locked():
                     (self.path / "BUILDING").unlink(missing_ok=True)
-                    if self.current() != name:
+                    if not (self.path / "CURRENT").exists() or self.current() != name:
                         shutil.rmtree(self.path / name, ignore_errors=True)
                     self._clean_up()
         return result
 
-    def _create(self) -> str:
-        name = f"gen-{time.time_ns()}-{os.getpid()}"
+    def _start(self) -> None:
+        with self.locked():
+            if not (self.path / "CURRENT").exists():
+                name = f"gen-{time.time_ns()}-{os.getpid()}"
+                self._create(name)
+                _write_atomically(self.path / "CURRENT", name)
+
+    def _create(self, name: str) -> None:
         (self.path / name).mkdir()
         index.create_in(str(self.path / name), SCHEMA)
         (self.path / name / "LAYOUT").write_text(LAYOUT)
-        return name
+
+    def _abandon(self) -> None:
+        """Remove what a rebuild killed before it finished left: with the REBUILD lock
+        held, a BUILDING file names a generation nobody fills any more."""
+        building = self.path / "BUILDING"
+        if building.exists():
+            name = building.read_text().strip()
+            # Killed after its swap, the rebuild left BUILDING naming the live generation.
+            if not (self.path / "CURRENT").exists() or self.current() != name:
+                shutil.rmtree(self.path / name, ignore_errors=True)
+            (self.path / f"{name}.journal").unlink(missing_ok=True)
+            building.unlink()
 
     def has_current_layout(self, name: str) -> bool:
         """Whether generation ``name`` was built with this code's ``SCHEMA``."""
@@ -273,6 +277,8 @@ class Generations:
     def _clean_up(self) -> None:
         """Keep the live generation and the newest other one (searchers opened before a
         swap may still read it); drop the rest, failed rebuilds and journals included."""
+        if not (self.path / "CURRENT").exists():
+            return  # the first rebuild failed: nothing is live, nothing else is left
         live = self.current()
         others = sorted(
             entry for entry in self.path.iterdir() if entry.is_dir() and entry.name != live

@@ -16,7 +16,9 @@ What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
 - ``W3Codec(blocklimit=...)``, ``W3PerDocReader.doc_field_length()`` overridden, and
   ``Index.writer(codec=..., compound=False)``;
 - ``whoosh.util.numeric.byte_to_length``, ``SegmentReader.deleted_docs_set``,
-  ``Segment.segment_id()``, ``Searcher.leaf_searchers()``: public names, undocumented.
+  ``Segment.segment_id()``, ``Searcher.leaf_searchers()``: public names, undocumented;
+- ``whoosh.multiproc``: ``MpWriter._new_task()`` and the attributes it hands
+  ``SubWriterTask``, whose ``run()`` is the writer process's whole life.
 
 Why: counting, ranking and faceting every match of a query as arrays (``matching``)
 needs whole posting lists, field lengths and columns at once, where Whoosh's public API
@@ -29,11 +31,17 @@ The guard: ``tests/search_engine/test_whoosh_matching.py`` compares, for every q
 its list and both languages, the documents and scores found through this module with
 those of Whoosh's public ``Searcher.search`` and ``docs_for_query`` on an index of
 several segments with deletions; ``tests/search_engine/test_whoosh_internals.py`` checks
-each function here against the public API that answers the same question slowly.
+each function here against the public API that answers the same question slowly;
+``tests/faults/test_rebuild_killed.py`` kills a rebuild and finds none of its writer
+processes left.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pickle import loads
@@ -42,6 +50,7 @@ from typing import Any
 import numpy as np
 from whoosh import index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -174,9 +183,54 @@ class _Codec(W3Codec):
         return _PerDocReader(storage, segment)
 
 
-def writer(ix: index.Index, **options: Any) -> Any:
+class _SubWriterTask(SubWriterTask):
+    """Whoosh's writer process, killed by the kernel when the process that started it
+    dies. Whoosh's own wait for a job forever: a rebuild killed (``kill -9``) would leave
+    them under PID 1, holding the files, locks included, it had open when it forked them.
+
+    Why the kernel (``prctl(PR_SET_PDEATHSIG)``) rather than a thread polling the parent:
+    it kills at once, even while the process is deep in analysis holding the GIL, and
+    costs nothing. It fires when the *thread* that forked exits: a rebuild's writer is
+    made and committed in one call, in one thread. Elsewhere than Linux there is no such
+    call: the orphans linger, and their lock is still broken (``locks``)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.parent = os.getpid()
+
+    def run(self) -> None:
+        if sys.platform == "linux":
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+            if os.getppid() != self.parent:
+                os._exit(1)  # the parent died before the call: nobody is left to signal
+        super().run()
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+class _MpWriter(MpWriter):
+    def _new_task(self) -> SubWriterTask:
+        task = _SubWriterTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+def writer(ix: index.Index, *, procs: int = 1, **options: Any) -> Any:
     """A writer of ``ix`` with the archive's codec, writing plain segment files: Whoosh
     reads a compound segment's parts into memory each time a reader opens it (a third of
     a second per search after each write, at 10k interviews), where plain files are
-    mapped."""
+    mapped. With ``procs`` > 1, that many processes write, and die with this one."""
+    if procs > 1:
+        return _MpWriter(ix, procs=procs, codec=_Codec(), compound=False, **options)
     return ix.writer(codec=_Codec(), compound=False, **options)

@@ -9,6 +9,7 @@ from interviews.models import Exchange
 from interviews.passages import key_owner
 from search import engine, pending
 from search.indexing import all_documents, indexable_interviews, interview_documents
+from search.unavailable import diagnosed
 
 
 @dataclass
@@ -37,7 +38,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: str, **options: Any) -> None:
-        if options["repair"]:
+        with diagnosed():
+            self._check(repair=options["repair"])
+
+    def _check(self, *, repair: bool) -> None:
+        if repair:
             if replayed := pending.replay():
                 self.stdout.write(f"replayed {replayed} pending index updates")
             if drift := self._drift():

@@ -9,12 +9,13 @@ from tqdm import tqdm
 from search import engine
 from search.documents import SearchDocument
 from search.indexing import all_documents, indexable_interviews
+from search.unavailable import diagnosed
 
 
 class Command(BaseCommand):
     help = (
         "Rebuild the search index from the database, aside, then swap it in atomically: "
-        "search keeps answering meanwhile."
+        "search keeps answering meanwhile. Makes the index where there is none."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -30,7 +31,8 @@ class Command(BaseCommand):
                     seen.add(document.interview)
                     bar.update(1)
 
-            count = engine.backend().rebuild(_tracked(all_documents(), progress))
+            with diagnosed():
+                count = engine.backend().rebuild(_tracked(all_documents(), progress))
         self.stdout.write(f"Indexed {count} documents from {interviews} published interviews.")
 
 

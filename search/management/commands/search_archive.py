@@ -9,6 +9,7 @@ from interviews.languages import LANGS
 from search import engine
 from search.documents import MAX_PER_PAGE, QueryError, SearchQuery
 from search.permalinks import hit_url
+from search.unavailable import diagnosed
 
 
 class Command(BaseCommand):
@@ -29,7 +30,8 @@ class Command(BaseCommand):
             per_page=min(options["limit"], MAX_PER_PAGE),
         )
         try:
-            results = engine.backend().search(query)
+            with diagnosed():
+                results = engine.backend().search(query)
         except QueryError as error:
             raise CommandError(f"bad query: {error}") from None
         if results.error:
