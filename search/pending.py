@@ -114,6 +114,12 @@ def _replay_batch(cutoff: datetime) -> int:
     return len(batch)
 
 
+def waiting() -> list[int]:
+    """The records committed so far: a rebuild that reads the database after this call
+    holds their work, and lets them go once it is in place (``done``)."""
+    return list(PendingIndexWork.objects.values_list("pk", flat=True))
+
+
 def pending() -> int:
     """How many recorded changes the index does not hold yet (or not known to)."""
     return PendingIndexWork.objects.count()

@@ -34,4 +34,5 @@ MESSAGES = {
 
 def problem_message(problem: QueryProblem) -> str:
     """Why the query could not run, in the active language."""
-    return f"{_('This query could not be understood:')} {MESSAGES[problem.code] % problem.params}"
+    preface = _("This query could not be understood:")
+    return f"{preface} {MESSAGES[problem.code] % problem.params}"

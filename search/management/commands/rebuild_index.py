@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from search import engine
+from search import engine, pending
 from search.documents import SearchDocument
 from search.indexing import all_documents, indexable_interviews
 from search.unavailable import diagnosed
@@ -22,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Ignored.")
 
     def handle(self, *args: str, **options: Any) -> None:
+        redone = pending.waiting()  # the database read below holds their work
         interviews = indexable_interviews().count()
         with tqdm(total=interviews, unit="interview", disable=options["verbosity"] == 0) as bar:
             seen: set[str] = set()
@@ -33,6 +34,7 @@ class Command(BaseCommand):
 
             with diagnosed():
                 count = engine.backend().rebuild(_tracked(all_documents(), progress))
+        pending.done(redone)
         self.stdout.write(f"Indexed {count} documents from {interviews} published interviews.")
 
 
