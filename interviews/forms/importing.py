@@ -37,7 +37,7 @@ def _decode(
         if isinstance(data, UploadedFile):
             # Its size is known before it is read: a file over the limit is never read.
             check_size(data.size or 0, lang=lang, filename=filename)
-            data = data.read()
+            return decode_source(data.read(), lang=lang, filename=filename)
         return decode_source(data, lang=lang, filename=filename)
     except SourceError as error:
         form.add_error(field, " ".join(str(error).split()))
