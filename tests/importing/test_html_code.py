@@ -46,8 +46,8 @@ def with_code(html: str, code: str) -> str:
 
 def all_text(html: str) -> list[str]:
     article = parse_article(html, lang="fr")
-    exchanges = [[exchange.question, *exchange.answer] for exchange in article.exchanges]
-    return [article.title, article.standfirst, *sum(exchanges, [])]
+    passages = [text for e in article.exchanges for text in (e.question, *e.answer)]
+    return [article.title, article.standfirst, *passages]
 
 
 @pytest.mark.parametrize("element", CODE)
