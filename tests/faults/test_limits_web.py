@@ -44,7 +44,7 @@ def test_the_largest_interview_allowed_previews_and_imports_through_the_web(clie
     assert len(preview.context["exchanges"]) == exchanges
     # Each text twice (side by side, and as paragraphs to correct), the sources compressed,
     # 6,000 paragraphs' controls: 11.3 MB for 3.7 MB of text, where a 22 MB text made an
-    # 85 MB page. A press interview of 50 exchanges makes a page of some 100 KB.
+    # 85 MB page. A press interview of 50 exchanges and 35 KB makes a page of 400 KB.
     assert len(preview.content) < 6 * settings.IMPORT_MAX_SOURCE_BYTES
     started = time.monotonic()
     response = confirm(client, preview)
