@@ -29,6 +29,10 @@ def interview_detail(request, slug: str):
     exchanges, search_matches = mark_matches(
         interview_rows(page, columns), interview=interview.slug, text=search_text
     )
+    # Switching columns keeps the match highlighted, and the page.
+    kept: dict[str, str | int] = {"q": search_text} if search_text.strip() else {}
+    if page.number > 1:
+        kept["page"] = page.number
     context = {
         "interview": interview,
         "columns": columns,
@@ -41,8 +45,7 @@ def interview_detail(request, slug: str):
         "swapped_columns": ",".join(reversed(columns)),
         "search_text": search_text.strip(),
         "search_matches": search_matches,
-        # Switching columns keeps the match highlighted.
-        "search_param": "&" + urlencode({"q": search_text}) if search_text.strip() else "",
+        "search_param": f"&{urlencode(kept)}" if kept else "",
         "cite_languages": citable_languages(interview, columns),
         "metadata": embedded_metadata(interview, request.build_absolute_uri),
         "export_links": export_links(

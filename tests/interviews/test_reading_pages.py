@@ -124,3 +124,11 @@ def test_a_long_interview_brings_the_script_for_permalinks_written_before_pages(
     html = client.get(reading_url(interview)).content.decode()
 
     assert "js/permalinks.js" in html
+
+
+def test_switching_columns_keeps_the_page(client):
+    interview = make_interview(exchanges=120)
+
+    html = client.get(reading_url(interview) + "?page=2&q=yes").content.decode()
+
+    assert 'href="?show=en,fr&amp;q=yes&amp;page=2"' in html
