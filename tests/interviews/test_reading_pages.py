@@ -72,15 +72,15 @@ def test_a_page_costs_the_same_queries_whatever_the_interview_length(client):
     assert counts[0] <= 12
 
 
-@pytest.mark.parametrize(("position", "page"), [(1, 1), (50, 1), (51, 2), (777, 16), (1_000, 20)])
-def test_a_permalink_opens_the_page_that_holds_its_passage(client, position, page):
+@pytest.mark.parametrize(("position", "number"), [(1, 1), (50, 1), (51, 2), (777, 16), (1_000, 20)])
+def test_a_permalink_opens_the_page_that_holds_its_passage(client, position, number):
     interview = make_interview(exchanges=1_000)
     anchor = interview.exchanges.get(position=position).anchor + "-p2"
 
     response = client.get(url_at(reading_url(interview), anchor))
 
     assert f'id="{anchor}"' in response.content.decode()
-    assert f"Page {page} of 20" in response.content.decode()
+    assert f"Page {number} of 20" in response.content.decode()
 
 
 def test_a_sentence_permalink_opens_the_page_of_its_passage(client):
