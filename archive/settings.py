@@ -188,7 +188,8 @@ IMPORT_MAX_EXCHANGES = env_int("IMPORT_MAX_EXCHANGES", 500)
 IMPORT_MAX_PARAGRAPHS = env_int("IMPORT_MAX_PARAGRAPHS", 3_000)  # per language
 # Requests sized from them, so that a text within the limits always gets through and a
 # larger one reaches the import form, which names the limit. The preview form sends each
-# text twice (base64, then as paragraphs: 4/3 + 1 of its size) and four fields a paragraph.
+# text twice (compressed in base64, at most 4/3 of its size, then as paragraphs) and four
+# fields a paragraph.
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_SOURCE_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = len(LANGUAGES) * 3 * IMPORT_MAX_SOURCE_BYTES + 100_000
 DATA_UPLOAD_MAX_NUMBER_FIELDS = len(LANGUAGES) * 4 * IMPORT_MAX_PARAGRAPHS + 100
