@@ -199,6 +199,20 @@ SEARCH_TIME_LIMIT = env_float("SEARCH_TIME_LIMIT", 2.0)  # seconds per query
 # {"rebuild_processes": 1} (WhooshBackend rebuilds with one process per usable processor).
 SEARCH_BACKEND_OPTIONS = env_json_object("SEARCH_BACKEND_OPTIONS")
 
+# What one import may hold, the same on the web and in `import_interview`. A press
+# interview is 20–150 KB of text and 10–100 exchanges; a saved page with its scripts and
+# styles rarely passes 1.5 MB. Above these, parsing, previewing and reading get slow.
+IMPORT_MAX_SOURCE_BYTES = env_int("IMPORT_MAX_SOURCE_BYTES", 2_000_000)  # per language
+IMPORT_MAX_EXCHANGES = env_int("IMPORT_MAX_EXCHANGES", 500)
+IMPORT_MAX_PARAGRAPHS = env_int("IMPORT_MAX_PARAGRAPHS", 3_000)  # per language
+# Requests sized from them, so that a text within the limits always gets through and a
+# larger one reaches the import form, which names the limit. The preview form sends each
+# text twice (compressed in base64, at most 4/3 of its size, then as paragraphs) and four
+# fields a paragraph.
+FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_SOURCE_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = len(LANGUAGES) * 3 * IMPORT_MAX_SOURCE_BYTES + 100_000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = len(LANGUAGES) * 4 * IMPORT_MAX_PARAGRAPHS + 100
+
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -13,7 +13,9 @@ and a passage's sentence bead k (1-based, ``Passage.sentences.beads``): ``x-<uid
 the group its sentences share).
 
 A passage's key in the search index is ``<uid>:q`` or ``<uid>:p<n>``, an interview's own
-document's ``<slug>:meta``; a permalink is the reading view's address, then ``#<anchor>``.
+document's ``<slug>:meta``; a permalink is the reading view's address, then
+``?at=<anchor>#<anchor>``: the browser needs the fragment, and the server ``at`` to serve
+the page of a long interview that holds the passage.
 
 This module is the only place that writes or reads those formats.
 """
@@ -31,6 +33,7 @@ from .languages import LANGS
 from .models import Exchange
 from .sentences import AlignedSentences, align_sentences
 
+_BEAD = re.compile(r"-s[1-9][0-9]{0,4}$")
 _ANCHOR = re.compile(r"^x-(?P<uid>[0-9a-f]{1,12})(?:-(?:(?P<q>q)|p(?P<n>[1-9][0-9]{0,4})))?$")
 
 
@@ -66,7 +69,16 @@ def _passage_name(part: str, paragraph: int) -> str:
 
 def url_at(url: str, anchor: str) -> str:
     """``url`` at ``anchor`` (a permalink), or ``url`` itself for no anchor."""
-    return f"{url}#{anchor}" if anchor else url
+    if not anchor:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}at={anchor}#{anchor}"
+
+
+def anchor_exchange(anchor: str) -> str | None:
+    """The uid of the exchange that ``anchor`` (an exchange's, a passage's or a sentence
+    bead's) is in, or None when it is no anchor."""
+    ref = parse_anchor(_BEAD.sub("", anchor or "", count=1))
+    return ref.uid if ref else None
 
 
 def bead_anchor(anchor: str, bead: int) -> str:

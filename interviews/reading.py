@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.core.paginator import Page, Paginator
 from django.utils.safestring import SafeString
 
 from .languages import LANGS
 from .markup import SentenceSpan, Span, passage_html
 from .models import Exchange, Interview
-from .passages import QUESTION, Passage, bead_anchor, exchange_passages
+from .passages import QUESTION, Passage, anchor_exchange, bead_anchor, exchange_passages
+
+# A reading page holds this many exchanges: a press interview (10 to 50) on one page, a
+# long one split so that each page stays quick to build and to load.
+EXCHANGES_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,19 @@ def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
     return ExchangeRows(exchange=exchange, rows=rows)
 
 
-def interview_rows(interview: Interview, columns: tuple[str, ...]) -> list[ExchangeRows]:
-    return [exchange_rows(exchange, columns) for exchange in interview.exchanges.all()]
+def reading_page(interview: Interview, *, number: str | None, at: str | None) -> Page:
+    """The page of ``interview``'s exchanges that holds the passage anchored ``at`` (a
+    permalink's ``?at=``), else page ``number`` (the first when it is not one)."""
+    exchanges = interview.exchanges.order_by("position")
+    uid = anchor_exchange(at or "")
+    position = exchanges.filter(uid=uid).values_list("position", flat=True).first() if uid else None
+    if position is not None:
+        number = str(exchanges.filter(position__lt=position).count() // EXCHANGES_PER_PAGE + 1)
+    return Paginator(exchanges, EXCHANGES_PER_PAGE).get_page(number)
+
+
+def interview_rows(exchanges: Iterable[Exchange], columns: tuple[str, ...]) -> list[ExchangeRows]:
+    return [exchange_rows(exchange, columns) for exchange in exchanges]
 
 
 class MatchMarker(Protocol):

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 HTML_MARKERS = ("<html", "<!doctype html", "<body", "<article", "<p>", "<div")
 
@@ -29,7 +34,24 @@ class RawSource:
         return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
 
 
+def check_size(size: int, *, lang: str, filename: str) -> None:
+    """Raises SourceError when ``size`` bytes are more than an import may read
+    (``IMPORT_MAX_SOURCE_BYTES``): checked before the text is read or parsed."""
+    limit = settings.IMPORT_MAX_SOURCE_BYTES
+    if size > limit:
+        raise SourceError(
+            _("%(lang)s: %(filename)s has %(size)s bytes; a text may have at most %(limit)s.")
+            % {
+                "lang": lang,
+                "filename": filename,
+                "size": number_format(size, force_grouping=True),
+                "limit": number_format(limit, force_grouping=True),
+            }
+        )
+
+
 def decode_source(data: bytes, *, lang: str, filename: str) -> RawSource:
+    check_size(len(data), lang=lang, filename=filename)
     if not data.strip():
         raise SourceError(f"{lang}: {filename} is empty")
     try:
@@ -47,7 +69,11 @@ def decode_source(data: bytes, *, lang: str, filename: str) -> RawSource:
 def read_source(path: str | Path, *, lang: str) -> RawSource:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            check_size(os.fstat(file.fileno()).st_size, lang=lang, filename=path.name)
+            # A pipe or a growing file has no size to check beforehand: read one byte more
+            # than the limit, enough for decode_source to refuse it.
+            data = file.read(settings.IMPORT_MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(f"{lang}: no such file: {path}") from None
     except IsADirectoryError:

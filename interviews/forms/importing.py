@@ -1,24 +1,26 @@
 """The web import's forms: the two texts, then their structure as the editor corrected it.
 
 Nothing is kept on the server between the steps: the preview form carries the texts
-(base64, so that no line end is altered on the way) and the paragraphs, and every step
-decodes and checks them again.
+(compressed, then base64, so that no line end is altered on the way) and the paragraphs,
+and every step decodes and checks them again.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import zlib
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.corrections import ROLES, StructureParagraph
 from ..importing.records import ANSWER, QUESTION
 from ..languages import LANGS
-from ..sources import RawSource, SourceError, decode_source
+from ..sources import RawSource, SourceError, check_size, decode_source
 
 ROLE_CHOICES = [(QUESTION, _("Question")), (ANSWER, _("Answer"))]
 
@@ -28,10 +30,14 @@ def _pasted_name(lang: str) -> str:
 
 
 def _decode(
-    form: forms.Form, field: str, data: bytes, *, lang: str, filename: str
+    form: forms.Form, field: str, data: bytes | UploadedFile, *, lang: str, filename: str
 ) -> RawSource | None:
     """``data`` decoded, or None with the one-line reason added to ``form`` on ``field``."""
     try:
+        if isinstance(data, UploadedFile):
+            # Its size is known before it is read: a file over the limit is never read.
+            check_size(data.size or 0, lang=lang, filename=filename)
+            return decode_source(data.read(), lang=lang, filename=filename)
         return decode_source(data, lang=lang, filename=filename)
     except SourceError as error:
         form.add_error(field, " ".join(str(error).split()))
@@ -69,9 +75,7 @@ class ImportSourcesForm(forms.Form):
             if upload and text:
                 self.add_error(f"{lang}_text", _("Upload a file or paste a text, not both."))
             elif upload:
-                source = _decode(
-                    self, f"{lang}_file", upload.read(), lang=lang, filename=upload.name
-                )
+                source = _decode(self, f"{lang}_file", upload, lang=lang, filename=upload.name)
                 self.sources += [source] if source else []
             elif text:
                 # Browsers send text areas with CRLF line ends: keep what was pasted, in LF.
@@ -118,7 +122,23 @@ class StructureField(forms.Field):
 
 
 def encode_content(content: str) -> str:
-    return base64.b64encode(content.encode("utf-8")).decode("ascii")
+    # Compressed: a saved page is mostly markup and scripts, which the preview page carries.
+    return base64.b64encode(zlib.compress(content.encode("utf-8"))).decode("ascii")
+
+
+def decode_content(value: str) -> bytes:
+    """What ``encode_content`` encoded, inflated to one byte over the size limit at most
+    (enough for decode_source to refuse it, never a bomb); ValueError when it is not."""
+    inflate = zlib.decompressobj()
+    try:
+        data = inflate.decompress(
+            base64.b64decode(value, validate=True), settings.IMPORT_MAX_SOURCE_BYTES + 1
+        )
+    except (binascii.Error, zlib.error) as error:
+        raise ValueError(value[:20]) from error
+    if not inflate.eof and len(data) <= settings.IMPORT_MAX_SOURCE_BYTES:
+        raise ValueError(value[:20])  # cut short
+    return data
 
 
 class ImportPreviewForm(forms.Form):
@@ -150,8 +170,8 @@ class ImportPreviewForm(forms.Form):
             if not data.get(f"{lang}_content"):
                 continue
             try:
-                content = base64.b64decode(data[f"{lang}_content"], validate=True)
-            except (binascii.Error, ValueError):
+                content = decode_content(data[f"{lang}_content"])
+            except ValueError:
                 raise ValidationError(_("The form was incomplete: reload the page.")) from None
             filename = data.get(f"{lang}_filename") or _pasted_name(lang)
             source = _decode(self, f"{lang}_content", content, lang=lang, filename=filename)

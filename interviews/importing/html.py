@@ -3,11 +3,14 @@
 Main-content extraction (dropping navigation, share buttons, newsletter boxes, asides,
 footers) is trafilatura's job; this module keeps what the interview parser needs from its
 output: paragraphs, whether each is in bold type, and where each sits in the saved file.
+Code is removed before anything reads the page: trafilatura takes a heading's whole text
+content for the title, a script inside it included.
 """
 
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +22,10 @@ from .boilerplate import is_chrome
 from .metadata import parse_date
 from .records import Paragraph
 
+# Elements whose content is code, or stands in for it, never the article's text.
+CODE_ELEMENTS = ("script", "style", "noscript", "template")
+# Structured data: metadata trafilatura reads (title, author, date), kept in <head>.
+JSON_LD = "application/ld+json"
 HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|article|main|div|p)\b", re.I)
 # Blocks of trafilatura's XML output, and of the source page for finding line numbers.
 EXTRACTED_BLOCKS = ("p", "head", "item", "quote")
@@ -53,8 +60,9 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(html: str) -> HtmlPage:
     source = lxml.html.document_fromstring(html)
+    _drop_code(source)
     extracted = trafilatura.extract(
-        html,
+        deepcopy(source),  # read, not changed: the lines and dates are looked up in it next
         output_format="xml",
         include_formatting=True,
         include_comments=False,
@@ -71,6 +79,24 @@ def read_html(html: str) -> HtmlPage:
         byline=doc.get("author") or None,
         source_url=doc.get("url") or None,
     )
+
+
+def _drop_code(source: lxml.html.HtmlElement) -> None:
+    """Removes ``CODE_ELEMENTS`` from ``source``, the text after each kept; JSON-LD moves to
+    ``<head>``, out of any text, where trafilatura still reads it."""
+    head = source.find("head")
+    if head is None:
+        head = source.makeelement("head")
+        source.insert(0, head)
+    for element in list(source.iter(*CODE_ELEMENTS)):
+        is_json_ld = (element.get("type") or "").strip().lower() == JSON_LD
+        if is_json_ld and element.getparent() is head:
+            continue
+        if is_json_ld:
+            data = deepcopy(element)
+            data.tail = None
+            head.append(data)
+        element.drop_tree()
 
 
 def _paragraphs(doc: etree._Element, lines: dict[str, int]) -> list[Paragraph]:

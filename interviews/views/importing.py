@@ -7,30 +7,66 @@ so nothing waits on the server between the steps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from itertools import zip_longest
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from ..forms.importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
-from ..importing import AlignedInterview, ImportProblem, parse_sources
+from ..importing import AlignedInterview, ImportProblem
 from ..importing.corrections import Review, review
 from ..languages import other_language
+from ..limits import parse_within_limits, review_within_limits
 from ..services import import_interview as save_interview
 from ..translation_check import report as plausibility_report
 
 PREVIEW, RECHECK, IMPORT, PUBLISH = "preview", "recheck", "import", "publish"
 
 
+def _within_request_limits(view: Callable[[HttpRequest], HttpResponse]):
+    """``view``, CSRF-protected, answering a request too large for Django to read (more
+    than DATA_UPLOAD_MAX_*, which the import limits size) with the import form and the
+    limits, where Django would answer a bare 400."""
+    protected = csrf_protect(view)
+
+    @wraps(view)
+    def within_limits(request: HttpRequest) -> HttpResponse:
+        try:
+            request.POST  # noqa: B018 (read here, where its failure can be answered)
+        except (RequestDataTooBig, TooManyFieldsSent):
+            return _sources_page(request, ImportSourcesForm(), too_large=_too_large())
+        return protected(request)
+
+    # The CSRF middleware would read the request first; the check is made inside instead.
+    return csrf_exempt(within_limits)
+
+
+def _too_large() -> str:
+    return _(
+        "What was sent is more than an import may hold: at most %(bytes)s bytes, "
+        "%(exchanges)s exchanges and %(paragraphs)s paragraphs in each language."
+    ) % {
+        "bytes": number_format(settings.IMPORT_MAX_SOURCE_BYTES, force_grouping=True),
+        "exchanges": number_format(settings.IMPORT_MAX_EXCHANGES, force_grouping=True),
+        "paragraphs": number_format(settings.IMPORT_MAX_PARAGRAPHS, force_grouping=True),
+    }
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @permission_required("interviews.import_interview", raise_exception=True)
+@_within_request_limits
 def import_interview(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _sources_page(request, ImportSourcesForm())
@@ -47,10 +83,12 @@ def import_interview(request: HttpRequest) -> HttpResponse:
         return _incomplete()
     original, outlet = form.cleaned_data["original"], form.cleaned_data["outlet"]
     try:
-        articles = parse_sources(form.sources)
+        articles = parse_within_limits(form.sources)
     except ImportProblem:
         return _incomplete()  # these texts were parsed for the preview: the form was altered
-    result = review(articles, original=original, corrections=form.corrections())
+    result = review_within_limits(
+        articles, review(articles, original=original, corrections=form.corrections())
+    )
     if result.aligned and action != RECHECK:
         publish = action == PUBLISH
         try:
@@ -72,7 +110,7 @@ def _preview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _sources_page(request, form)
     try:
-        articles = parse_sources(form.sources)
+        articles = parse_within_limits(form.sources)
     except ImportProblem as problem:
         form.add_error(None, str(problem))
         return _sources_page(request, form)
@@ -85,8 +123,11 @@ def _incomplete() -> HttpResponse:
     return HttpResponseBadRequest(_("The form was incomplete: reload the page."))
 
 
-def _sources_page(request: HttpRequest, form: ImportSourcesForm) -> HttpResponse:
-    return render(request, "editing/import.html", {"form": form})
+def _sources_page(
+    request: HttpRequest, form: ImportSourcesForm, *, too_large: str = ""
+) -> HttpResponse:
+    context = {"form": form, "too_large": too_large}
+    return render(request, "editing/import.html", context, status=413 if too_large else 200)
 
 
 def _preview_page(

@@ -88,7 +88,7 @@ def test_import_translate_review_publish_then_read_and_find(page, browser, live_
             boxes.nth(index).fill(paragraph)
         form.locator('input[name="ready"]').check()
         form.get_by_role("button", name="Save").click()
-        page.wait_for_url(f"{editor_url}#{anchor}")
+        page.wait_for_url(f"{editor_url}?at={anchor}#{anchor}")
         expect(page.locator(".messages")).to_contain_text("Saved.")
     log_out(page)
 
@@ -99,7 +99,7 @@ def test_import_translate_review_publish_then_read_and_find(page, browser, live_
         section = page.locator("section.editor-exchange").nth(number)
         anchor = section.get_attribute("id")
         section.get_by_role("button", name="Approve").click()
-        page.wait_for_url(f"{editor_url}#{anchor}")
+        page.wait_for_url(f"{editor_url}?at={anchor}#{anchor}")
         expect(page.locator(".messages")).to_contain_text("Translation approved.")
         expect(page.locator(f"#{anchor} .badge")).to_have_text("Reviewed")
     page.get_by_role("button", name="Publish", exact=True).click()

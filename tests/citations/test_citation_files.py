@@ -73,7 +73,9 @@ def test_ris_reads_back_with_rispy(client, interview):
     assert entry["secondary_title"] == OUTLET
     assert entry["date"] == "2024/01/15"
     assert entry["language"] == "en"
-    assert entry["urls"] == [f"http://testserver/en/interviews/{interview.slug}/#{anchor}"]
+    assert entry["urls"] == [
+        f"http://testserver/en/interviews/{interview.slug}/?at={anchor}#{anchor}"
+    ]
     assert entry["notes"] == ["exchange 2, paragraph 2"]
 
 

@@ -46,7 +46,9 @@ def test_page_shows_the_permalink_the_locator_and_the_cited_text_in_its_language
     uid = exchange(interview).uid
     page = panel(client, interview, passage=f"x-{uid}-p2", lang="en")
     permalink = page.cssselect("a.cite-permalink")[0].get("href")
-    assert permalink == f"http://testserver/en/interviews/{interview.slug}/#x-{uid}-p2"
+    assert permalink == (
+        f"http://testserver/en/interviews/{interview.slug}/?at=x-{uid}-p2#x-{uid}-p2"
+    )
     assert page.cssselect(".cite-locator")[0].text == "exchange 2, paragraph 2"
     (quoted,) = page.cssselect("blockquote.cite-panel__text")
     assert quoted.get("lang") == "en"

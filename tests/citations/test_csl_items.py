@@ -53,7 +53,7 @@ def test_interview_url_is_its_absolute_permalink_in_the_text_language(interview)
 def test_passage_url_ends_with_its_anchor(interview):
     anchor = f"x-{exchange(interview).uid}-p3"
     assert item(interview, passage=anchor)["URL"].endswith(
-        f"/interviews/{interview.slug}/#{anchor}"
+        f"/interviews/{interview.slug}/?at={anchor}#{anchor}"
     )
 
 

@@ -57,7 +57,7 @@ def test_chicago_and_mla_give_full_names_and_apa_initials(interview):
 def test_references_link_to_the_passage_permalink(interview):
     anchor = interview.exchanges.get(position=2).anchor + "-p1"
     for reference in references(interview, passage=anchor).values():
-        assert f"/interviews/{interview.slug}/#{anchor}" in reference.text
+        assert f"/interviews/{interview.slug}/?at={anchor}#{anchor}" in reference.text
 
 
 def test_translation_reference_names_its_translator(interview):

@@ -47,7 +47,7 @@ def test_saving_a_translation_redirects_to_the_exchange_and_marks_it_draft(clien
     data = text_form(exchange, question="Why?", paragraphs=["Because.", "And then."])
     response = client.post(translation_url(exchange), data)
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/translate/#{exchange.anchor}")
+    assert response["Location"].endswith(f"/translate/?at={exchange.anchor}#{exchange.anchor}")
     exchange.refresh_from_db()
     assert (exchange.question_en, exchange.answer_en) == ("Why?", "Because.\n\nAnd then.")
     assert exchange.status_en == Status.DRAFT

@@ -58,7 +58,7 @@ def test_permalinks_start_with_the_site_url(settings, seed):
 
     body = export_corpus("--format=csv", f"--interview={seed.slug}")
 
-    assert f"https://archive.example.org/fr/interviews/{seed.slug}/#x-" in body
+    assert f"https://archive.example.org/fr/interviews/{seed.slug}/?at=x-" in body
 
 
 def test_output_file_is_written_whole_and_nothing_else_is_left(tmp_path, seed):

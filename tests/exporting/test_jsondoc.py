@@ -43,7 +43,8 @@ def test_json_passages_carry_their_permalink_language_and_status():
     document = json.loads(export_corpus("--format=json", f"--interview={interview.slug}"))
 
     passage = document["interviews"][0]["exchanges"][0]["passages"][1]
-    assert passage["permalink"].endswith(f"/interviews/{interview.slug}/#{passage['anchor']}")
+    anchor = passage["anchor"]
+    assert passage["permalink"].endswith(f"/interviews/{interview.slug}/?at={anchor}#{anchor}")
     assert passage["texts"] == [
         {"lang": "fr", "text": passage["texts"][0]["text"], "original": True, "status": "reviewed"},
         {

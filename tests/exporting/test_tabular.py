@@ -51,7 +51,8 @@ def test_csv_rows_say_where_each_pair_is_and_how_far_its_translation_is():
     assert row["translation_status"] == "needs_review"
     assert row["outlet"] == interview.outlet.name
     assert row["published_on"] == "2024-01-15"
-    assert row["permalink"].endswith(f"/interviews/{interview.slug}/#{exchange.anchor}-p3")
+    anchor = f"{exchange.anchor}-p3"
+    assert row["permalink"].endswith(f"/interviews/{interview.slug}/?at={anchor}#{anchor}")
 
 
 def test_csv_at_sentence_level_has_one_row_per_sentence_bead(seed):

@@ -41,7 +41,7 @@ def test_phrase_finds_its_answer_paragraph_beside_the_translation(indexed_seed):
 def test_url_is_the_permalink_of_the_paragraph_in_its_language(indexed_seed):
     first = exchange_hits(search_archive('"data centers accessibles à tous"'))[0]
     uid = indexed_seed.exchanges.get(position=1).uid
-    assert first["url"] == f"/fr/interviews/{SEED_SLUG}/#x-{uid}-p1"
+    assert first["url"] == f"/fr/interviews/{SEED_SLUG}/?at=x-{uid}-p1#x-{uid}-p1"
 
 
 def test_title_hit_has_no_exchange(indexed_seed):

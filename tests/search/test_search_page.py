@@ -57,7 +57,7 @@ def test_hit_shows_the_aligned_translation_beside(client, indexed_seed):
 def test_hit_links_to_the_paragraph_in_the_reading_view_with_the_query(client, indexed_seed):
     uid = indexed_seed.exchanges.get(position=4).uid
     first = hit_articles(page(client, "en", q="single portal"))[0]
-    assert f'href="/en/interviews/{SEED_SLUG}/?q=single+portal#x-{uid}-p' in first
+    assert f'href="/en/interviews/{SEED_SLUG}/?q=single+portal&amp;at=x-{uid}-p' in first
 
 
 def test_page_escapes_what_it_shows(client, indexed_seed):

@@ -3,11 +3,12 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from interviews.importing import ImportProblem, align_interview, parse_sources, to_json_dict
+from interviews.importing import ImportProblem, align_interview, to_json_dict
 from interviews.importing.plausibility import plausibility_json
 from interviews.languages import LANGS
+from interviews.limits import parse_within_limits
 from interviews.services import import_interview
 from interviews.sources import SourceError, read_source
 from interviews.translation_check import refuse_implausible, report
@@ -16,7 +17,9 @@ from interviews.translation_check import refuse_implausible, report
 class Command(BaseCommand):
     help = (
         "Import a raw scraped interview (plain text or saved HTML) and its translation as "
-        "one aligned interview, atomically: all of it or nothing. A draft unless --publish."
+        "one aligned interview, atomically: all of it or nothing. A draft unless --publish. "
+        "Each text may have at most IMPORT_MAX_SOURCE_BYTES bytes, IMPORT_MAX_EXCHANGES "
+        "exchanges and IMPORT_MAX_PARAGRAPHS paragraphs (settings)."
     )
 
     def add_arguments(self, parser):
@@ -33,11 +36,12 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Parse and align only.")
         parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
 
+    @no_translations  # an operator's messages: in English, like the rest of the output
     def handle(self, *args, **options):
         paths = {lang: options[lang] for lang in LANGS if options[lang]}
         try:
             sources = [read_source(path, lang=lang) for lang, path in paths.items()]
-            articles = parse_sources(sources)
+            articles = parse_within_limits(sources)
             aligned = align_interview(
                 articles.get("fr"), articles.get("en"), original=options["original"]
             )
