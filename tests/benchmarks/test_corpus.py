@@ -65,6 +65,7 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
         "peers",
         "rebuild_exchanges_per_s",
         "save_to_searchable_s",
+        "save",
         "reading_view",
         "web",
     }
@@ -78,6 +79,12 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
         assert report["peers"]["postgres_fts"] is None
     assert isinstance(report["rebuild_exchanges_per_s"], float)
     assert isinstance(report["save_to_searchable_s"], float)
+    assert set(report["save"]) == {
+        "usual_interview_s",
+        "usual_exchanges",
+        "interview_of_300_exchanges_s",
+    }
+    assert 0 < report["save"]["usual_interview_s"] < 30
     assert set(report["reading_view"]) == {"ms", "queries"}
     assert isinstance(report["reading_view"]["queries"], int)
     assert set(report["web"]) == {

@@ -77,4 +77,5 @@ def test_props_carry_the_place_and_the_translation_status():
     assert (props["x-part"], props["x-paragraph"]) == ("answer", "2")
     assert props["x-translation-status"] == "needs_review"
     assert props["x-interview-translation-status"] == "needs_review"
-    assert props["x-permalink"].endswith(f"/interviews/{interview.slug}/#{exchange.anchor}-p2")
+    anchor = f"{exchange.anchor}-p2"
+    assert props["x-permalink"].endswith(f"/interviews/{interview.slug}/?at={anchor}#{anchor}")
