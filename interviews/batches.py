@@ -1,0 +1,178 @@
+"""Importing many interviews at once: a folder or a ZIP of files, paired by name or by a
+``manifest.csv``, each interview imported on its own (all of it or nothing), a refused one
+never stopping the others.
+
+Pairing by name: ``<name>.<lang>.<extension>`` (``entretien-12.fr.txt`` with
+``entretien-12.en.html``). A ``manifest.csv`` at the top instead names each interview's
+files, one row each, with the columns ``fr``, ``en`` (paths inside the batch, either may be
+empty), and optionally ``original`` (``fr`` unless said) and ``outlet``.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+
+from .importing import ImportProblem, align_interview
+from .languages import LANGS
+from .limits import parse_within_limits
+from .services import import_interview
+from .sources import SourceError, read_source
+
+MANIFEST = "manifest.csv"
+IMPORTED, REFUSED = "imported", "refused"
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One interview of a batch: its files by language."""
+
+    name: str
+    files: dict[str, Path]
+    original: str
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    name: str
+    status: str  # IMPORTED or REFUSED
+    detail: str  # the interview's slug, or why it was refused
+    files: tuple[str, ...] = field(default=())
+
+
+class BatchProblem(Exception):
+    """A batch that cannot be read at all (no such folder, a broken ZIP, a bad manifest)."""
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[Path]:
+    """The batch's folder: ``path`` itself, or a ZIP extracted into a temporary one."""
+    if path.is_dir():
+        yield path
+        return
+    if not path.is_file():
+        raise BatchProblem(f"no such folder or ZIP file: {path}")
+    if not zipfile.is_zipfile(path):
+        raise BatchProblem(f"{path.name} is neither a folder nor a ZIP file")
+    with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as folder:
+        _extract(archive, Path(folder))
+        yield Path(folder)
+
+
+def _extract(archive: zipfile.ZipFile, folder: Path) -> None:
+    """Every file of ``archive`` under ``folder``; names that would climb out of it, and
+    files larger than an import may read, are refused before anything is written."""
+    limit = settings.IMPORT_MAX_SOURCE_BYTES
+    members = [member for member in archive.infolist() if not member.is_dir()]
+    for member in members:
+        name = PurePosixPath(member.filename)
+        if name.is_absolute() or ".." in name.parts:
+            raise BatchProblem(f"{member.filename}: a name outside the batch")
+        if member.file_size > limit and name.name != MANIFEST:
+            raise BatchProblem(f"{member.filename}: {member.file_size} bytes, over {limit}")
+    for member in members:
+        archive.extract(member, folder)
+
+
+def find_items(folder: Path) -> tuple[list[BatchItem], list[BatchResult]]:
+    """The batch's interviews, and the files that make none (refused, with the reason)."""
+    if (folder / MANIFEST).is_file():
+        return _from_manifest(folder), []
+    groups: dict[str, dict[str, Path]] = {}
+    strays: list[BatchResult] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p)):
+        relative = path.relative_to(folder).as_posix()
+        stem, lang = _name_and_language(PurePosixPath(relative))
+        if lang is None:
+            why = f"cannot tell its language: name it <name>.<{'|'.join(LANGS)}>.<extension>"
+            strays.append(BatchResult(relative, REFUSED, why, (relative,)))
+        elif lang in groups.setdefault(stem, {}):
+            why = f"two {lang} files for {stem}"
+            strays.append(BatchResult(relative, REFUSED, why, (relative,)))
+        else:
+            groups[stem][lang] = path
+    items = [BatchItem(name, files, _original(files)) for name, files in groups.items()]
+    return items, strays
+
+
+def _hidden(path: Path) -> bool:
+    return any(part.startswith((".", "__MACOSX")) for part in path.parts)
+
+
+def _name_and_language(path: PurePosixPath) -> tuple[str, str | None]:
+    """``a/entretien-12.fr.txt`` -> ("a/entretien-12", "fr")."""
+    parts = path.name.split(".")
+    if len(parts) >= 3 and parts[-2].lower() in LANGS:
+        return (path.parent / ".".join(parts[:-2])).as_posix(), parts[-2].lower()
+    return path.as_posix(), None
+
+
+def _original(files: dict[str, Path]) -> str:
+    """The site's language when both are there; the only one otherwise."""
+    return settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in files else next(iter(files))
+
+
+def _from_manifest(folder: Path) -> list[BatchItem]:
+    with (folder / MANIFEST).open(newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    items = []
+    for number, row in enumerate(rows, start=2):  # the header is line 1
+        files = {
+            lang: folder / row[lang].strip() for lang in LANGS if (row.get(lang) or "").strip()
+        }
+        if not files:
+            raise BatchProblem(f"{MANIFEST}, line {number}: no file named ({', '.join(LANGS)})")
+        original = (row.get("original") or "").strip() or _original(files)
+        if original not in files:
+            raise BatchProblem(f"{MANIFEST}, line {number}: no {original} file for the original")
+        outlet = (row.get("outlet") or "").strip() or None
+        name = next(iter(files.values())).relative_to(folder).as_posix()
+        items.append(BatchItem(name, files, original, outlet))
+    return items
+
+
+def import_item(
+    item: BatchItem, *, publish: bool = False, user: object = None, outlet: str | None = None
+) -> BatchResult:
+    """One interview, on its own: imported whole, or refused with the reason and nothing
+    written. ``outlet`` names the outlet of an article that does not, unless its manifest
+    row does."""
+    names = tuple(path.name for path in item.files.values())
+    try:
+        sources = [read_source(path, lang=lang) for lang, path in item.files.items()]
+        articles = parse_within_limits(sources)
+        aligned = align_interview(articles.get("fr"), articles.get("en"), original=item.original)
+        interview = import_interview(
+            aligned, sources, publish=publish, user=user, outlet=item.outlet or outlet
+        )
+    except (SourceError, ImportProblem) as problem:
+        return BatchResult(item.name, REFUSED, " ".join(str(problem).split()), names)
+    return BatchResult(item.name, IMPORTED, interview.slug, names)
+
+
+def import_batch(
+    path: Path,
+    *,
+    publish: bool = False,
+    user: object = None,
+    outlet: str | None = None,
+    started: Callable[[int], None] = lambda count: None,
+    done: Callable[[BatchResult], None] = lambda result: None,
+) -> list[BatchResult]:
+    """Every interview of the folder or ZIP at ``path``, one after the other: ``started``
+    is told how many there are, ``done`` is given each one's result as it comes."""
+    with opened(path) as folder:
+        items, results = find_items(folder)
+        started(len(items))
+        for item in items:
+            results.append(import_item(item, publish=publish, user=user, outlet=outlet))
+            done(results[-1])
+    return results
