@@ -69,6 +69,8 @@ def align_interview(
         else:
             guided = guided_alignment(source, target)
             exchanges, warnings = guided.exchanges, warnings + guided.warnings
+            follower = target if guided.follower == target.lang else source
+            sides[follower.lang] = replace(follower, standfirst=guided.standfirst)
         warnings += _metadata_disagreements(source, target)
 
     backup = target or source

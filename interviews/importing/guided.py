@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .exchanges import ASKS, DASH
 from .gale_church import BEAD_PRIORS, bead_cost, length_cost
-from .records import DOUBTFUL_BELOW, AlignedExchange, ImportProblem, ParsedArticle
+from .records import AlignedExchange, ImportProblem, ParsedArticle
 
 # Cues, in the units of a bead's cost (-log probability): a rhetorical question in an
 # answer is common, a question with neither "?" nor marking less so, and a paragraph the
@@ -26,12 +26,19 @@ UNASKED_QUESTION = 1.5
 ASKING_ANSWER = 1.0
 MARKED_ANSWER = 3.0
 # Below this agreement (a probability) of a pair of passages, the two sides are not the
-# same interview's and nothing is accepted; exchanges below DOUBTFUL_BELOW are flagged.
+# same interview's and nothing is accepted (records.DOUBTFUL_BELOW flags an exchange).
 REFUSED = 0.02
 # How far (in paragraphs) the alignment may stray from the diagonal: enough for every
 # merge and split an interview has, and it keeps long texts fast.
 MIN_BAND = 30
 QUOTED_LENGTH = 60
+# The exchange number of the standfirst's paragraphs, which both sides' structures include:
+# a first question the parser left unmarked is in its side's standfirst.
+INTRO = -1
+# What a standfirst paragraph without counterpart costs: translations often drop the
+# original's standfirst or write their own, and the header lines each parser recognises
+# ("Entretien avec …", "An interview with …") differ.
+SPARE_INTRO = 2.0
 # English runs 77 to 93 per cent of the length of the same text in French in the
 # seventeen articles of fixtures/sentence_alignment; a little margin either way.
 ENGLISH_PER_FRENCH = (0.72, 1.0)
@@ -60,6 +67,9 @@ class Guided:
     exchanges: list[AlignedExchange]
     warnings: list[str]
     cost: float
+    # The follower's standfirst, which may have taken in a first question left unmarked.
+    follower: str
+    standfirst: str
 
 
 def guided_alignment(source: ParsedArticle, target: ParsedArticle) -> Guided:
@@ -83,8 +93,12 @@ def guided_alignment(source: ParsedArticle, target: ParsedArticle) -> Guided:
     )
 
 
+def _intro(article: ParsedArticle) -> list[str]:
+    return article.standfirst.split("\n\n") if article.standfirst else []
+
+
 def _units(guide: ParsedArticle) -> list[_Unit]:
-    units = []
+    units = [_Unit(text, INTRO, "intro") for text in _intro(guide)]
     for number, exchange in enumerate(guide.exchanges):
         units += [_Unit(text, number, "question") for text in exchange.question.split("\n\n")]
         units += [_Unit(text, number, "answer") for text in exchange.answer]
@@ -92,7 +106,9 @@ def _units(guide: ParsedArticle) -> list[_Unit]:
 
 
 def _followers(article: ParsedArticle) -> list[_Follower]:
-    paragraphs = []
+    paragraphs = [
+        _Follower(text, asks=bool(ASKS.search(text)), marked=False) for text in _intro(article)
+    ]
     for exchange in article.exchanges:
         paragraphs += [
             _Follower(text, asks=bool(ASKS.search(text)), marked=True)
@@ -105,6 +121,8 @@ def _followers(article: ParsedArticle) -> list[_Follower]:
 
 
 def _cue_cost(role: str, followers: list[_Follower]) -> float:
+    if role == "intro":
+        return 0.0
     if role == "question":
         return 0.0 if any(f.asks or f.marked for f in followers) else UNASKED_QUESTION
     if any(f.marked for f in followers):
@@ -114,11 +132,28 @@ def _cue_cost(role: str, followers: list[_Follower]) -> float:
 
 def _follow(guide: ParsedArticle, follower: ParsedArticle) -> Guided:
     units, paragraphs = _units(guide), _followers(follower)
-    n, m = len(units), len(paragraphs)
+    introduced = len(_intro(guide))
     observed = sum(len(p.text) for p in paragraphs) / max(1, sum(len(u.text) for u in units))
-    ratio = _ratio(guide.lang, follower.lang, observed)
-    band = max(MIN_BAND, abs(n - m) + max(n, m) // 10)
+    beads, _cost = _path(units, paragraphs, _ratio(guide.lang, follower.lang, observed), introduced)
+    # The texts' own ratio counts standfirsts and passages that one side lacks: it is
+    # estimated again on the pairs found, and the alignment made again with it.
+    pairs = [b for b in beads if b[0] < b[1] and b[2] < b[3] and units[b[0]].role != "intro"]
+    guide_length = sum(len(u.text) for start, end, _, _ in pairs for u in units[start:end])
+    follower_length = sum(
+        len(p.text) for _, _, first, last in pairs for p in paragraphs[first:last]
+    )
+    ratio = _ratio(guide.lang, follower.lang, follower_length / max(1, guide_length))
+    beads, cost = _path(units, paragraphs, ratio, introduced)
+    return _assemble(guide, follower, units, paragraphs, beads, ratio, cost)
 
+
+def _path(
+    units: list[_Unit], paragraphs: list[_Follower], ratio: float, introduced: int
+) -> tuple[list[tuple[int, int, int, int]], float]:
+    """The cheapest alignment, as beads (units[start:end] with paragraphs[first:last]),
+    and its cost."""
+    n, m = len(units), len(paragraphs)
+    band = max(MIN_BAND, abs(n - m) + max(n, m) // 10)
     # cost[i, j]: cheapest alignment of units[:i] with paragraphs[:j]; step[i, j]: its last
     # bead. A bead never spans two parts of the guide: its structure is the one kept.
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
@@ -133,18 +168,19 @@ def _follow(guide: ParsedArticle, follower: ParsedArticle) -> Guided:
                 if di == 2 and _part(guide_part[0]) != _part(guide_part[1]):
                     continue
                 matched = paragraphs[j - dj : j]
-                candidate = before + bead_cost(
-                    sum(len(u.text) for u in guide_part),
-                    sum(len(p.text) for p in matched),
-                    prior,
-                    ratio,
-                )
+                if not (guide_part and matched) and i <= introduced:
+                    candidate = before + SPARE_INTRO
+                else:
+                    candidate = before + bead_cost(
+                        sum(len(u.text) for u in guide_part),
+                        sum(len(p.text) for p in matched),
+                        prior,
+                        ratio,
+                    )
                 if guide_part and matched:
                     candidate += _cue_cost(guide_part[0].role, matched)
                 if candidate < cost.get((i, j), math.inf):
                     cost[i, j], step[i, j] = candidate, (di, dj)
-    if (n, m) not in cost:
-        raise ImportProblem(_parting(guide, follower, units, paragraphs, n, m))
 
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, m
@@ -152,8 +188,7 @@ def _follow(guide: ParsedArticle, follower: ParsedArticle) -> Guided:
         di, dj = step[i, j]
         beads.append((i - di, i, j - dj, j))
         i, j = i - di, j - dj
-    beads.reverse()
-    return _assemble(guide, follower, units, paragraphs, beads, ratio, cost[n, m])
+    return beads[::-1], cost[n, m]
 
 
 def _assemble(
@@ -169,11 +204,17 @@ def _assemble(
     answers: list[tuple[list[str], list[str]]] = [([], []) for _ in guide.exchanges]
     confidence = [1.0] * len(guide.exchanges)
     warnings = []
+    intro, introduced = [], len(_intro(guide))
     for start, end, first, last in beads:
+        matched = paragraphs[first:last]
+        missing = start == end or first == last
+        if missing and (start < introduced or start == end == introduced):
+            # A translation may lack the original's standfirst or have its own.
+            intro += [p.text for p in matched]
+            continue
         if start == end or first == last:
             raise ImportProblem(_parting(guide, follower, units, paragraphs, start, first))
         unit = units[start]
-        matched = paragraphs[first:last]
         agreement = _agreement(units[start:end], matched, ratio)
         if agreement < REFUSED:
             # A merge or split that fails may still begin in step: they part after that.
@@ -181,6 +222,9 @@ def _assemble(
             if in_step and (end - start > 1 or last - first > 1):
                 start, first = min(start + 1, end), min(first + 1, last)
             raise ImportProblem(_parting(guide, follower, units, paragraphs, start, first))
+        if unit.role == "intro":
+            intro += [p.text for p in matched]
+            continue
         confidence[unit.exchange] = min(confidence[unit.exchange], agreement)
         part = (questions if unit.role == "question" else answers)[unit.exchange]
         part[0].append(" ".join(u.text for u in units[start:end]))
@@ -208,16 +252,16 @@ def _assemble(
                 confidence=round(confidence[number], 2),
             )
         )
-        if confidence[number] < DOUBTFUL_BELOW:
+        if exchanges[-1].doubtful:
             warnings.append(
                 f"exchange {number + 1}: unsure where {follower.lang} places it "
-                f"(confidence {confidence[number]:.2f}): « {_quote(follower_q[0])} »"
+                f"(confidence {exchanges[-1].confidence:.2f}): « {_quote(follower_q[0])} »"
             )
     summary = (
         f"{follower.place}: {len(follower.exchanges)} exchanges found but {guide.place} has "
         f"{len(guide.exchanges)}; laid its paragraphs on {guide.lang}'s structure"
     )
-    return Guided(exchanges, [summary, *warnings], total)
+    return Guided(exchanges, [summary, *warnings], total, follower.lang, "\n\n".join(intro))
 
 
 def _agreement(units: list[_Unit], matched: list[_Follower], ratio: float) -> float:

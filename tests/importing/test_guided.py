@@ -79,6 +79,24 @@ def test_an_original_marked_every_other_time_follows_its_translation():
     assert (aligned.original, shape(aligned)) == ("en", ALTERNATE)
 
 
+def test_a_first_question_left_unmarked_is_taken_back_from_the_standfirst():
+    fr, en = (
+        parse("40_alternate_markers_fr.txt", "fr"),
+        parse("44_first_question_unmarked_en.txt", "en"),
+    )
+    assert en.standfirst.count("\n\n") == 2, "the parser took question 1 for the standfirst"
+
+    aligned = align_interview(fr, en, original="fr")
+
+    assert shape(aligned) == ALTERNATE
+    assert aligned.standfirst == {
+        "fr": "",
+        "en": "An interview with Claire Dumoulin, head of the Rennes library network, whose "
+        "branches now open on Sundays.",
+    }
+    assert not any(e.doubtful for e in aligned.exchanges)
+
+
 def test_an_english_original_with_bold_questions_guides_an_unmarked_french_translation():
     aligned = align_interview(*pair("41_guardian_qa_unmarked", "41_guardian_qa_bold_en.html"),
                               original="en")  # fmt: skip
