@@ -30,7 +30,9 @@ MARKED_ANSWER = 3.0
 REFUSED = 0.02
 # How far (in paragraphs) the alignment may stray from the diagonal: enough for every
 # merge and split an interview has, and it keeps long texts fast.
-MIN_BAND = 30
+MIN_BAND = 20
+# Ratios closer than this give the same alignment: no need to make it again.
+SAME_RATIO = 0.02
 QUOTED_LENGTH = 60
 # The exchange number of the standfirst's paragraphs, which both sides' structures include:
 # a first question the parser left unmarked is in its side's standfirst.
@@ -134,7 +136,8 @@ def _follow(guide: ParsedArticle, follower: ParsedArticle) -> Guided:
     units, paragraphs = _units(guide), _followers(follower)
     introduced = len(_intro(guide))
     observed = sum(len(p.text) for p in paragraphs) / max(1, sum(len(u.text) for u in units))
-    beads, _cost = _path(units, paragraphs, _ratio(guide.lang, follower.lang, observed), introduced)
+    first_ratio = _ratio(guide.lang, follower.lang, observed)
+    beads, cost = _path(units, paragraphs, first_ratio, introduced)
     # The texts' own ratio counts standfirsts and passages that one side lacks: it is
     # estimated again on the pairs found, and the alignment made again with it.
     pairs = [b for b in beads if b[0] < b[1] and b[2] < b[3] and units[b[0]].role != "intro"]
@@ -143,7 +146,8 @@ def _follow(guide: ParsedArticle, follower: ParsedArticle) -> Guided:
         len(p.text) for _, _, first, last in pairs for p in paragraphs[first:last]
     )
     ratio = _ratio(guide.lang, follower.lang, follower_length / max(1, guide_length))
-    beads, cost = _path(units, paragraphs, ratio, introduced)
+    if abs(ratio - first_ratio) > SAME_RATIO:
+        beads, cost = _path(units, paragraphs, ratio, introduced)
     return _assemble(guide, follower, units, paragraphs, beads, ratio, cost)
 
 
@@ -153,7 +157,10 @@ def _path(
     """The cheapest alignment, as beads (units[start:end] with paragraphs[first:last]),
     and its cost."""
     n, m = len(units), len(paragraphs)
-    band = max(MIN_BAND, abs(n - m) + max(n, m) // 10)
+    # Along the diagonal scaled to both lengths, so the band only needs to hold the unevenly
+    # spread part of the difference in paragraph counts.
+    band = MIN_BAND + abs(n - m) // 2 + max(n, m) // 20
+    guide_sums, follower_sums = _running_sums(units), _running_sums(paragraphs)
     # cost[i, j]: cheapest alignment of units[:i] with paragraphs[:j]; step[i, j]: its last
     # bead. A bead never spans two parts of the guide: its structure is the one kept.
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
@@ -172,8 +179,8 @@ def _path(
                     candidate = before + SPARE_INTRO
                 else:
                     candidate = before + bead_cost(
-                        sum(len(u.text) for u in guide_part),
-                        sum(len(p.text) for p in matched),
+                        guide_sums[i] - guide_sums[i - di],
+                        follower_sums[j] - follower_sums[j - dj],
                         prior,
                         ratio,
                     )
@@ -282,6 +289,14 @@ def _ratio(guide: str, follower: str, observed: float) -> float:
     elif (guide, follower) != ("fr", "en"):
         return observed
     return min(max(observed, low), high)
+
+
+def _running_sums(paragraphs: list[_Unit] | list[_Follower]) -> list[int]:
+    """The length of the text before each paragraph, and of all of it."""
+    sums = [0]
+    for paragraph in paragraphs:
+        sums.append(sums[-1] + len(paragraph.text))
+    return sums
 
 
 def _part(unit: _Unit) -> tuple[int, str]:
