@@ -250,8 +250,6 @@ def _assemble(
     for number, ((guide_q, follower_q), (guide_a, follower_a)) in enumerate(
         zip(questions, answers, strict=True)
     ):
-        if not guide_a:
-            raise ImportProblem(_parting(guide, follower, units, paragraphs, len(units), 0))
         exchanges.append(
             AlignedExchange(
                 question={guide.lang: "\n\n".join(guide_q), follower.lang: "\n\n".join(follower_q)},
