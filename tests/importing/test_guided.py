@@ -3,16 +3,15 @@ number of exchanges on each side."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from interviews.importing import ImportProblem, ParsedArticle, align_interview, parse_article
 from interviews.models import Interview
+from tests.importing.test_command import run
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "fixtures" / "layouts"
 
@@ -165,12 +164,6 @@ def test_a_translation_of_another_structure_is_refused_quoting_where_the_sides_p
         "paragraphs exists: the sides part at fr « Combien cela coûtera-t-il ? » and en « The "
         "region has commissioned a study from an independent cons… »"
     )
-
-
-def run(*args: str) -> tuple[str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    call_command("import_interview", *args, stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
 
 
 @pytest.mark.django_db
