@@ -292,7 +292,12 @@ def test_a_blank_line_typed_in_a_paragraph_splits_it(client):
 
     rechecked = client.post(URL, data)
 
-    assert [len(answers) for _question, answers, _doubtful in rechecked.context["exchanges"]] == [3, 5, 3, 3]
+    assert [len(answers) for _question, answers, _doubtful in rechecked.context["exchanges"]] == [
+        3,
+        5,
+        3,
+        3,
+    ]
     confirm(client, rechecked)
     assert Interview.objects.get().exchanges.first().paragraphs("fr")[0] == text[:cut]
 
