@@ -3,8 +3,9 @@
 Pure functions over text, free of Django and of the database.
 """
 
-from .alignment import align_interview, align_paragraphs
+from .alignment import align_interview
 from .boilerplate import strip_boilerplate
+from .gale_church import align_paragraphs
 from .parsing import parse_article, parse_sources
 from .records import (
     AlignedExchange,

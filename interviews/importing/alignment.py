@@ -3,10 +3,11 @@ paragraph."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import TypeVar
 
+from .gale_church import align_paragraphs
+from .guided import guided_alignment
 from .parsing import LANGS
 from .plausibility import assess_translation
 from .records import (
@@ -23,12 +24,6 @@ from .records import (
 RATIO_BOUNDS = (0.4, 2.5)
 MIN_JUDGED_LENGTH = 40
 
-# Gale & Church (1993): how often each kind of bead occurs between translated texts, and
-# the variance of the length of a translation per character of original.
-BEAD_PRIORS = {(1, 1): 0.89, (1, 2): 0.089, (2, 1): 0.089, (1, 0): 0.0099, (0, 1): 0.0099}
-VARIANCE_PER_CHARACTER = 6.8
-
-Bead = tuple[list[int], list[int]]
 T = TypeVar("T")
 
 
@@ -64,13 +59,18 @@ def align_interview(
             for exchange in source.exchanges
         ]
     else:
-        _check_exchange_counts(source, target)
-        exchanges = []
-        pairs = zip(source.exchanges, target.exchanges, strict=True)
-        for number, pair in enumerate(pairs, start=1):
-            exchange, exchange_warnings = _align_exchange(number, pair, source, target)
-            exchanges.append(exchange)
-            warnings += exchange_warnings
+        if len(source.exchanges) == len(target.exchanges):
+            exchanges = []
+            pairs = zip(source.exchanges, target.exchanges, strict=True)
+            for number, pair in enumerate(pairs, start=1):
+                exchange, exchange_warnings = _align_exchange(number, pair, source, target)
+                exchanges.append(exchange)
+                warnings += exchange_warnings
+        else:
+            guided = guided_alignment(source, target)
+            exchanges, warnings = guided.exchanges, warnings + guided.warnings
+            follower = target if guided.follower == target.lang else source
+            sides[follower.lang] = replace(follower, standfirst=guided.standfirst)
         warnings += _metadata_disagreements(source, target)
 
     backup = target or source
@@ -104,19 +104,6 @@ def align_interview(
 
 def _by_lang(lang: str, value: T, other: T) -> dict[str, T]:
     return {each: value if each == lang else other for each in LANGS}
-
-
-def _check_exchange_counts(source: ParsedArticle, target: ParsedArticle) -> None:
-    if len(source.exchanges) == len(target.exchanges):
-        return
-
-    def lines(article: ParsedArticle) -> str:
-        return ", ".join(str(exchange.line) for exchange in article.exchanges)
-
-    raise ImportProblem(
-        f"{target.place}: {len(target.exchanges)} exchanges found (lines {lines(target)}) "
-        f"but {source.place} has {len(source.exchanges)} (lines {lines(source)})"
-    )
 
 
 def _align_exchange(
@@ -195,50 +182,3 @@ def _metadata_disagreements(source: ParsedArticle, target: ParsedArticle) -> lis
             f"on {source.published_on.isoformat()}; kept the original's date"
         ]
     return []
-
-
-def align_paragraphs(src: list[str], tgt: list[str]) -> list[Bead]:
-    """Gale–Church length-based alignment of two paragraph lists.
-
-    Returns beads (source indices, target indices) in order, covering every paragraph once:
-    1-1, 1-2 and 2-1 beads are alignments; a 1-0 or 0-1 bead is a paragraph the other side
-    lacks, which callers report as a failure. The expected length ratio is taken from the
-    two texts themselves, since French runs longer than English.
-    """
-    total_src, total_tgt = sum(map(len, src)), sum(map(len, tgt))
-    ratio = total_tgt / total_src if total_src and total_tgt else 1.0
-
-    # cost[i][j]: cheapest alignment of src[:i] with tgt[:j]; step[i, j]: its last bead.
-    cost = [[math.inf] * (len(tgt) + 1) for _ in range(len(src) + 1)]
-    step: dict[tuple[int, int], tuple[int, int]] = {}
-    cost[0][0] = 0.0
-    for i in range(len(src) + 1):
-        for j in range(len(tgt) + 1):
-            for (di, dj), prior in BEAD_PRIORS.items():
-                if i < di or j < dj or cost[i - di][j - dj] == math.inf:
-                    continue
-                source_length = sum(len(text) for text in src[i - di : i])
-                target_length = sum(len(text) for text in tgt[j - dj : j])
-                candidate = cost[i - di][j - dj] + _bead_cost(
-                    source_length, target_length, prior, ratio
-                )
-                if candidate < cost[i][j]:
-                    cost[i][j], step[i, j] = candidate, (di, dj)
-
-    beads: list[Bead] = []
-    i, j = len(src), len(tgt)
-    while i or j:
-        di, dj = step[i, j]
-        beads.append((list(range(i - di, i)), list(range(j - dj, j))))
-        i, j = i - di, j - dj
-    return beads[::-1]
-
-
-def _bead_cost(source_length: int, target_length: int, prior: float, ratio: float) -> float:
-    """-log P(bead kind) - log P(length difference | bead kind), as Gale and Church define it."""
-    mean = (source_length + target_length / ratio) / 2
-    if mean == 0:
-        return -math.log(prior)
-    delta = (ratio * source_length - target_length) / math.sqrt(mean * VARIANCE_PER_CHARACTER)
-    probability = math.erfc(abs(delta) / math.sqrt(2))
-    return -math.log(prior) - math.log(max(probability, 1e-300))

@@ -60,10 +60,23 @@ class ParsedArticle:
         return f"{self.lang} ({self.filename})" if self.filename else self.lang
 
 
+# Below this confidence, an aligned exchange is one the editor should check: a question
+# with neither "?" nor marking, or lengths further apart than nineteen pairs in twenty of
+# real translated paragraphs (fixtures/sentence_alignment).
+DOUBTFUL_BELOW = 0.25
+
+
 @dataclass(frozen=True)
 class AlignedExchange:
     question: dict[str, str]
     answer: dict[str, list[str]]
+    # How sure the importer is that the two sides of this exchange belong together: 1 when
+    # both sides' own structures agree, less when one side's was laid on the other's.
+    confidence: float = 1.0
+
+    @property
+    def doubtful(self) -> bool:
+        return self.confidence < DOUBTFUL_BELOW
 
 
 @dataclass(frozen=True)

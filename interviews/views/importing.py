@@ -153,7 +153,8 @@ def _preview_page(
 
 
 def _side_by_side(aligned: AlignedInterview | None, original: str, translation: str) -> list:
-    """Each exchange as its pair of questions and its pairs of answer paragraphs."""
+    """Each exchange as its pair of questions, its pairs of answer paragraphs and whether
+    the editor should check that they belong together."""
     if aligned is None:
         return []
     return [
@@ -162,6 +163,7 @@ def _side_by_side(aligned: AlignedInterview | None, original: str, translation: 
             list(
                 zip_longest(exchange.answer[original], exchange.answer[translation], fillvalue="")
             ),
+            exchange.doubtful,
         )
         for exchange in aligned.exchanges
     ]

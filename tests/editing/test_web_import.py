@@ -292,7 +292,12 @@ def test_a_blank_line_typed_in_a_paragraph_splits_it(client):
 
     rechecked = client.post(URL, data)
 
-    assert [len(answers) for _question, answers in rechecked.context["exchanges"]] == [3, 5, 3, 3]
+    assert [len(answers) for _question, answers, _doubtful in rechecked.context["exchanges"]] == [
+        3,
+        5,
+        3,
+        3,
+    ]
     confirm(client, rechecked)
     assert Interview.objects.get().exchanges.first().paragraphs("fr")[0] == text[:cut]
 
@@ -311,6 +316,9 @@ def test_a_correction_breaking_the_alignment_is_reported_and_stays_editable(clie
     preview = paste(client, fr=seed_text("fr"), en=seed_text("en"))
     data = preview_data(preview, "import")
     data["fr_paragraphs-role"][5] = "question"
+    # The question's translation deleted: nothing on the English side can stand for it.
+    translated = data["en_paragraphs-text"][5]
+    data["en_paragraphs-text"][5] = ""
     before = row_counts()
 
     response = client.post(URL, data)
@@ -322,6 +330,9 @@ def test_a_correction_breaking_the_alignment_is_reported_and_stays_editable(clie
     assert row_counts() == before
     fixed = preview_data(response, "import")
     fixed["fr_paragraphs-role"][5] = "answer"
+    fixed["en_paragraphs-text"].insert(5, translated)
+    fixed["en_paragraphs-role"].insert(5, "answer")
+    fixed["en_paragraphs-line"].insert(5, fixed["en_paragraphs-line"][5])
     assert client.post(URL, fixed).status_code == 302
     assert answer_lengths(Interview.objects.get()) == [2, 5, 3, 3]
 

@@ -152,7 +152,7 @@ def test_align_interview_without_translation_keeps_the_original():
     assert [len(exchange.answer["fr"]) for exchange in aligned.exchanges] == [2, 1, 1]
 
 
-def test_align_interview_rejects_different_numbers_of_exchanges_naming_their_lines():
+def test_align_interview_rejects_a_missing_exchange_quoting_where_the_sides_part():
     with pytest.raises(ImportProblem) as problem:
         align_interview(
             parse("93_question_count_mismatch_fr.txt", "fr"),
@@ -161,8 +161,10 @@ def test_align_interview_rejects_different_numbers_of_exchanges_naming_their_lin
         )
 
     assert str(problem.value) == (
-        "en (93_question_count_mismatch_en.txt): 3 exchanges found (lines 3, 7, 11) "
-        "but fr (93_question_count_mismatch_fr.txt) has 4 (lines 6, 10, 14, 18)"
+        "en (93_question_count_mismatch_en.txt): 3 exchanges found but "
+        "fr (93_question_count_mismatch_fr.txt) has 4, and no confident alignment of their "
+        "paragraphs exists: the sides part at fr « Les jeunes sont-ils intéressés ? » "
+        "and en « What are you asking of the State? »"
     )
 
 

@@ -134,12 +134,27 @@ def test_review_applies_the_corrections_of_one_side():
     assert len(result.structure["fr"]) == len(paragraphs) - 1
 
 
-def test_review_reports_a_correction_that_breaks_the_alignment_in_one_line():
+def test_review_lays_the_translation_on_a_corrected_original_and_flags_the_change():
     articles = {lang: parse(SEED / f"{lang}.txt", lang) for lang in ("fr", "en")}
     paragraphs = structure_of(articles["fr"])
     paragraphs[5] = q(paragraphs[5].text, paragraphs[5].line)
 
     result = review(articles, original="fr", corrections={"fr": paragraphs})
+
+    assert [len(e.answer["en"]) for e in result.aligned.exchanges] == [2, 1, 3, 3, 3]
+    assert [e.doubtful for e in result.aligned.exchanges] == [False, False, True, False, False]
+    assert result.aligned.exchanges[2].question["en"].startswith("We must also distinguish")
+
+
+def test_review_reports_a_correction_that_breaks_the_alignment_in_one_line():
+    articles = {lang: parse(SEED / f"{lang}.txt", lang) for lang in ("fr", "en")}
+    paragraphs = structure_of(articles["fr"])
+    paragraphs[5] = q(paragraphs[5].text, paragraphs[5].line)
+    # The question's translation deleted: nothing on the English side can stand for it.
+    translation = structure_of(articles["en"])
+    translation[5] = a("", translation[5].line)
+
+    result = review(articles, original="fr", corrections={"fr": paragraphs, "en": translation})
 
     assert result.aligned is None
     assert result.problem.startswith("en (en.txt): 4 exchanges found")

@@ -63,6 +63,13 @@ class Command(BaseCommand):
             data: dict[str, object] = {**to_json_dict(aligned)}
             if aligned.plausibility:
                 data["plausibility"] = plausibility_json(aligned.plausibility)
+            doubtful = [
+                {"exchange": number, "confidence": exchange.confidence}
+                for number, exchange in enumerate(aligned.exchanges, start=1)
+                if exchange.doubtful
+            ]
+            if doubtful:  # only when one side's structure was laid on the other's
+                data["doubtful_exchanges"] = doubtful
             if interview is not None:
                 data["slug"] = interview.slug
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
