@@ -102,8 +102,9 @@ def _page(blocks: list[Block], *, filename: str, mime_type: str, data: bytes) ->
     ]
     # One element a line: the HTML reader's line numbers then count paragraphs.
     body = [_element(block) for block in blocks if "".join(run.text for run in block.runs)]
-    page = ["<!DOCTYPE html>", "<html>", "<head>", *head, "</head>", "<body>", *body]
-    return "\n".join([*page, "</body>", "</html>", ""])
+    # In an <article>: main-content extraction keeps its headings, dropped from a bare body.
+    page = ["<!DOCTYPE html>", "<html>", "<head>", *head, "</head>", "<body>", "<article>"]
+    return "\n".join([*page, *body, "</article>", "</body>", "</html>", ""])
 
 
 def _element(block: Block) -> str:
