@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.corrections import ROLES, StructureParagraph
+from ..importing.hygiene import one_line
 from ..importing.records import ANSWER, QUESTION
 from ..languages import LANGS
 from ..sources import RawSource, SourceError, carried_source, check_size, decode_source
@@ -53,7 +54,7 @@ def _decode(
             return carried_source(data.decode("utf-8"), lang, filename)
         return decode_source(data, lang=lang, filename=filename)
     except SourceError as error:
-        form.add_error(field, " ".join(str(error).split()))
+        form.add_error(field, one_line(str(error)))
         return None
 
 

@@ -17,6 +17,7 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Tabs, and the typesetting spaces (en/em/thin/hair…) that mean a plain space in a text.
 ODD = "\t\u1680\u2000-\u200a\u205f\u3000"
 SPACES = re.compile(f"[ {ODD}]+")
+LINE_ENDS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 FRENCH_BEFORE = ":;?!»"
 FRENCH_AFTER = "«"
 FIGURE_SPACE = "\u2007"  # no-break by definition, between the digits of a number
@@ -57,3 +58,9 @@ def tidy_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
         replace(paragraph, text=tidy_text(paragraph.text).strip()) for paragraph in paragraphs
     )
     return [paragraph for paragraph in tidied if paragraph.text]
+
+
+def one_line(text: str) -> str:
+    """``text`` tidied on one line: ``" ".join(text.split())`` without breaking the French
+    no-break spaces, which ``str.split`` takes for any space."""
+    return tidy_text(LINE_ENDS.sub(" ", text)).strip()

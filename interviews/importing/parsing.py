@@ -9,10 +9,11 @@ from typing import Protocol
 
 from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
-from .html import HtmlPage, looks_like_html, read_html
+from .html import HtmlPage, looks_like_html
 from .hygiene import drop_invisible, tidy_paragraphs, tidy_text
 from .metadata import read_header, read_meta_line
 from .records import ImportProblem, Paragraph, ParsedArticle
+from .typography import read_html_keeping_no_break_spaces
 
 WORD = re.compile(r"[^\W\d_]+")
 # The commonest words of each language, by which an article's language is recognised.
@@ -43,7 +44,7 @@ def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> 
     if not text.strip():
         raise ImportProblem(f"{_place(lang, filename)}: line 1: the text is empty")
     text = drop_invisible(text)
-    page = read_html(text) if looks_like_html(text) else None
+    page = read_html_keeping_no_break_spaces(text) if looks_like_html(text) else None
     paragraphs = tidy_paragraphs(page.paragraphs if page else paragraphs_from_text(text))
     if not paragraphs:
         last_line = text.rstrip().count("\n") + 1
