@@ -4,8 +4,10 @@ The page is what an import keeps of such a file (``SourceDocument.content`` is t
 element per paragraph, headings as ``<h1>``/``<h2>`` and bold runs in ``<b>``, so that the
 HTML reader sees the cues it reads on a web page (a paragraph all in bold, a heading) and
 weighs them the same way. Its ``<head>`` names the file, its type and the SHA-256 of its
-bytes, which are not kept. python-docx reads Word files, odfdo OpenDocument ones; both parse
-the package's XML with lxml and resolve the styles a run inherits.
+bytes, which are not kept; the kept source's own type is then text/html, which it is (and
+the office types, 71 characters, would not fit ``SourceDocument.content_type``).
+python-docx reads Word files, odfdo OpenDocument ones; both parse the package's XML with
+lxml and resolve the styles a run inherits.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import html
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 # An office file is zipped XML, ten to thirty times its size unpacked: more than this is a
 # zip bomb, refused before anything is unpacked.
 MAX_UNPACKED_RATIO = 100
-SOURCE_TYPE = re.compile(r'<meta name="source-type" content="([^"]+)">')
 
 
 class OfficeError(Exception):
@@ -85,12 +85,6 @@ def office_page(data: bytes, *, filename: str, mime_type: str) -> str:
     except Exception as error:  # each library raises its own errors for a broken package
         raise OfficeError(str(error)) from error
     return _page(blocks, filename=filename, mime_type=mime_type, data=data)
-
-
-def kept_type(content: str) -> str | None:
-    """The office type an ``office_page`` names, or None for any other text."""
-    found = SOURCE_TYPE.search(content[:2000])
-    return found.group(1) if found else None
 
 
 def _page(blocks: list[Block], *, filename: str, mime_type: str, data: bytes) -> str:

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .office import OfficeError, kept_type, office_page, office_type
+from .office import OfficeError, office_page, office_type
 
 # Word 97–2003 and other pre-2007 Office files: a format of its own, read by no library here.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -36,9 +36,6 @@ class RawSource:
 
     @property
     def content_type(self) -> str:
-        office = kept_type(self.content)
-        if office:
-            return office
         head = self.content[:2000].lower()
         return "text/html" if any(marker in head for marker in HTML_MARKERS) else "text/plain"
 

@@ -112,8 +112,9 @@ def test_an_odt_translation_aligns_with_the_word_original():
 def test_an_office_file_is_kept_as_its_paragraphs_with_its_name_and_hash(path, mime_type):
     source = read_source(path, lang="fr")
 
-    assert source.content_type == mime_type
+    assert source.content_type == "text/html"
     assert source.content.startswith("<!DOCTYPE html>")
+    assert f'<meta name="source-type" content="{mime_type}">' in source.content
     assert f'<meta name="source-file" content="{path.name}">' in source.content
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert f'<meta name="source-sha256" content="{digest}">' in source.content
@@ -129,8 +130,11 @@ def test_the_kept_page_reads_back_as_itself_not_as_an_office_file():
 
 
 def test_an_office_file_is_recognised_by_its_content_whatever_its_name():
-    assert decode_source(WORD_FR.read_bytes(), lang="fr", filename="x").content_type == DOCX
-    assert decode_source(WRITER_EN.read_bytes(), lang="en", filename="x.bin").content_type == ODT
+    word = decode_source(WORD_FR.read_bytes(), lang="fr", filename="x").content
+    writer = decode_source(WRITER_EN.read_bytes(), lang="en", filename="x.bin").content
+
+    assert f'<meta name="source-type" content="{DOCX}">' in word
+    assert f'<meta name="source-type" content="{ODT}">' in writer
 
 
 def test_a_heading_styled_question_and_a_bold_word_in_an_answer():
