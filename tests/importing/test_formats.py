@@ -329,7 +329,7 @@ def test_hygiene(raw, tidy):
     assert tidy_text(raw) == tidy
 
 
-def test_hygiene_applies_to_html_entities_and_keeps_the_source_verbatim():
+def test_hygiene_applies_to_the_characters_of_html_entities():
     page = (LAYOUTS / "01_html_bold_questions_fr.html").read_text("utf-8")
     page = page.replace("Faut-il arrêter", "Faut-il&shy; ar&#8203;rêter").replace(
         "Non, et c’est", "Non,   et\u00a0c’est"
@@ -345,3 +345,16 @@ def test_a_paragraph_corrected_on_the_web_keeps_its_no_break_spaces():
     text = f"Vraiment{NNBSP}?\r\n  «{NBSP}Oui{NBSP}»,\tdit-elle."
 
     assert one_line(text) == f"Vraiment{NNBSP}? «{NBSP}Oui{NBSP}», dit-elle."
+
+
+def test_no_break_spaces_of_a_saved_page_survive_extraction():
+    page = (LAYOUTS / "01_html_bold_questions_fr.html").read_text("utf-8")
+    page = page.replace("Et les pouvoirs publics ?", "Et les pouvoirs publics&#x202F;?").replace(
+        "Sophie Marchand : « La", "Sophie Marchand&nbsp;: «\u00a0La"
+    )
+
+    article = parse_article(page, lang="fr")
+
+    assert article.exchanges[3].question == f"Et les pouvoirs publics{NNBSP}?"
+    assert article.title.startswith(f"Sophie Marchand{NBSP}: «{NBSP}La sobriété")
+    assert [len(exchange.answer) for exchange in article.exchanges] == [2, 2, 2, 1]
