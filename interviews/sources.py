@@ -100,13 +100,14 @@ def carried_source(text: str, lang: str, filename: str) -> RawSource:
     return RawSource(lang=lang, filename=filename, content=text)
 
 
-# Byte order marks, the longest first: UTF-32's little-endian one begins with UTF-16's.
+# Byte order marks, the longest first (UTF-32's little-endian one begins with UTF-16's):
+# the codec, and the name a message gives.
 BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
 
 
@@ -119,14 +120,15 @@ def _decode_text(data: bytes, *, lang: str, filename: str) -> str:
     in Windows-1252 as Central European (cp1250), and restricted to the Western code pages it
     comes down to this rule.
     """
-    encoding = next((name for bom, name in BOMS if data.startswith(bom)), None)
-    if encoding:
+    for bom, codec, name in BOMS:
+        if not data.startswith(bom):
+            continue
         try:
-            return data.decode(encoding)
+            return data.decode(codec)
         except UnicodeDecodeError as error:
             raise SourceError(
                 _("%(lang)s: %(filename)s is not %(encoding)s text as it says (offset %(offset)s).")
-                % {**_names(lang, filename), "encoding": encoding.upper(), "offset": error.start}
+                % {**_names(lang, filename), "encoding": name, "offset": error.start}
             ) from None
     for encoding in ("utf-8", "cp1252"):
         try:

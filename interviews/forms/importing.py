@@ -32,26 +32,20 @@ def _pasted_name(lang: str) -> str:
 
 
 def _decode(
-    form: forms.Form,
-    field: str,
-    data: bytes | UploadedFile,
-    *,
-    lang: str,
-    filename: str,
-    carried: bool = False,
+    form: forms.Form, field: str, data: bytes | str | UploadedFile, *, lang: str, filename: str
 ) -> RawSource | None:
     """``data`` decoded, or None with the one-line reason added to ``form`` on ``field``.
 
-    ``carried`` bytes are a source's text as the preview form carries it: UTF-8, and for an
-    office file the page kept of it, which is not read as an office file again.
+    A ``str`` is a source's text as the preview form carries it (for an office file, the
+    page kept of it, which is not read as an office file again).
     """
     try:
         if isinstance(data, UploadedFile):
             # Its size is known before it is read: a file over the limit is never read.
             check_size(data.size or 0, lang=lang, filename=filename)
             return decode_source(data.read(), lang=lang, filename=filename)
-        if carried:
-            return carried_source(data.decode("utf-8"), lang, filename)
+        if isinstance(data, str):
+            return carried_source(data, lang, filename)
         return decode_source(data, lang=lang, filename=filename)
     except SourceError as error:
         form.add_error(field, one_line(str(error)))
@@ -146,7 +140,7 @@ def encode_content(content: str) -> str:
 
 def decode_content(value: str) -> bytes:
     """What ``encode_content`` encoded, inflated to one byte over the size limit at most
-    (enough for decode_source to refuse it, never a bomb); ValueError when it is not."""
+    (enough for the size check to refuse it, never a bomb); ValueError when it is not."""
     inflate = zlib.decompressobj()
     try:
         data = inflate.decompress(
@@ -188,14 +182,11 @@ class ImportPreviewForm(forms.Form):
             if not data.get(f"{lang}_content"):
                 continue
             try:
-                content = decode_content(data[f"{lang}_content"])
-                content.decode("utf-8")
-            except ValueError:
+                content = decode_content(data[f"{lang}_content"]).decode("utf-8")
+            except ValueError:  # UnicodeDecodeError included
                 raise ValidationError(_("The form was incomplete: reload the page.")) from None
             filename = data.get(f"{lang}_filename") or _pasted_name(lang)
-            source = _decode(
-                self, f"{lang}_content", content, lang=lang, filename=filename, carried=True
-            )
+            source = _decode(self, f"{lang}_content", content, lang=lang, filename=filename)
             self.sources += [source] if source else []
         if data.get("original") not in {source.lang for source in self.sources}:
             raise ValidationError(_("The form was incomplete: reload the page."))
