@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from interviews.importing import AlignedExchange  # the same shape an import produces
+from interviews.sources import read_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SLUG_PREFIX = "bench-"
@@ -110,7 +111,8 @@ def _source_texts() -> Iterator[tuple[str, str]]:
     for path in sorted((FIXTURES / "layouts").iterdir()):
         match = re.search(r"_(fr|en)(?:_only)?\.\w+$", path.name)
         if match and not path.name.startswith("9"):  # 9x are the broken layouts
-            yield match.group(1), path.read_text()
+            # Read as an import reads it: some are Word files or in legacy encodings.
+            yield match.group(1), read_source(path, lang=match.group(1)).content
 
 
 @cache

@@ -1,7 +1,13 @@
-"""Raw files as an editor hands them over: read once, decoded strictly, kept verbatim."""
+"""Raw files as an editor hands them over: read once, decoded, kept verbatim.
+
+A text file is kept as it was written, in whichever common encoding it came; a Word or
+OpenDocument file, which a text field cannot hold, as the page of its paragraphs that
+``interviews.office`` writes (naming the file and the SHA-256 of its bytes).
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from dataclasses import dataclass
@@ -11,6 +17,10 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from .office import OfficeError, office_page, office_type
+
+# Word 97–2003 and other pre-2007 Office files: a format of its own, read by no library here.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 HTML_MARKERS = ("<html", "<!doctype html", "<body", "<article", "<p>", "<div")
 
 
@@ -51,19 +61,85 @@ def check_size(size: int, *, lang: str, filename: str) -> None:
 
 
 def decode_source(data: bytes, *, lang: str, filename: str) -> RawSource:
+    """The file ``data`` as received (a text in a common encoding, a Word or OpenDocument
+    text); SourceError when it is none of these, or too large."""
     check_size(len(data), lang=lang, filename=filename)
     if not data.strip():
-        raise SourceError(f"{lang}: {filename} is empty")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
+        raise SourceError(_("%(lang)s: %(filename)s is empty.") % _names(lang, filename))
+    if data.startswith(OLE_MAGIC):
         raise SourceError(
-            f"{lang}: {filename} is not UTF-8 text (byte 0x{data[error.start]:02x} "
-            f"at offset {error.start})"
+            _(
+                "%(lang)s: %(filename)s is an older Word (.doc) or Office file: open it and "
+                "save it as .docx or .odt."
+            )
+            % _names(lang, filename)
+        )
+    mime_type = office_type(data, filename)
+    if mime_type is None:
+        return carried_source(_decode_text(data, lang=lang, filename=filename), lang, filename)
+    try:
+        page = office_page(data, filename=filename, mime_type=mime_type)
+    except OfficeError:
+        raise SourceError(
+            _(
+                "%(lang)s: %(filename)s cannot be read as a Word or OpenDocument text: the file "
+                "is damaged or of another kind. Open it and save it again as .docx or .odt."
+            )
+            % _names(lang, filename)
         ) from None
+    return carried_source(page, lang, filename)
+
+
+def carried_source(text: str, lang: str, filename: str) -> RawSource:
+    """A source whose text was decoded before (the preview form carries it as UTF-8)."""
+    check_size(len(text.encode("utf-8")), lang=lang, filename=filename)
     if "\x00" in text:
-        raise SourceError(f"{lang}: {filename} is a binary file, not text")
+        raise SourceError(
+            _("%(lang)s: %(filename)s is a binary file, not a text.") % _names(lang, filename)
+        )
     return RawSource(lang=lang, filename=filename, content=text)
+
+
+# Byte order marks, the longest first (UTF-32's little-endian one begins with UTF-16's):
+# the codec, and the name a message gives.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _decode_text(data: bytes, *, lang: str, filename: str) -> str:
+    """``data`` decoded: by its byte order mark; else as UTF-8, which legacy 8-bit text
+    practically never passes for; else as Windows-1252, which is Latin-1 with letters (’ œ €
+    …) where Latin-1 has control codes; else as Latin-1, which decodes any byte.
+
+    A guessing detector was tried and left out: charset-normalizer reads a short French text
+    in Windows-1252 as Central European (cp1250), and restricted to the Western code pages it
+    comes down to this rule.
+    """
+    for bom, codec, name in BOMS:
+        if not data.startswith(bom):
+            continue
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as error:
+            raise SourceError(
+                _("%(lang)s: %(filename)s is not %(encoding)s text as it says (offset %(offset)s).")
+                % {**_names(lang, filename), "encoding": name, "offset": error.start}
+            ) from None
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _names(lang: str, filename: str) -> dict[str, str]:
+    return {"lang": lang, "filename": filename}
 
 
 def read_source(path: str | Path, *, lang: str) -> RawSource:

@@ -18,11 +18,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from ..importing.corrections import ROLES, StructureParagraph
+from ..importing.hygiene import one_line
 from ..importing.records import ANSWER, QUESTION
 from ..languages import LANGS
-from ..sources import RawSource, SourceError, check_size, decode_source
+from ..sources import RawSource, SourceError, carried_source, check_size, decode_source
 
 ROLE_CHOICES = [(QUESTION, _("Question")), (ANSWER, _("Answer"))]
+FILE_KINDS = _("Plain text, a saved web page (.html), Word (.docx) or OpenDocument (.odt).")
 
 
 def _pasted_name(lang: str) -> str:
@@ -30,17 +32,23 @@ def _pasted_name(lang: str) -> str:
 
 
 def _decode(
-    form: forms.Form, field: str, data: bytes | UploadedFile, *, lang: str, filename: str
+    form: forms.Form, field: str, data: bytes | str | UploadedFile, *, lang: str, filename: str
 ) -> RawSource | None:
-    """``data`` decoded, or None with the one-line reason added to ``form`` on ``field``."""
+    """``data`` decoded, or None with the one-line reason added to ``form`` on ``field``.
+
+    A ``str`` is a source's text as the preview form carries it (for an office file, the
+    page kept of it, which is not read as an office file again).
+    """
     try:
         if isinstance(data, UploadedFile):
             # Its size is known before it is read: a file over the limit is never read.
             check_size(data.size or 0, lang=lang, filename=filename)
             return decode_source(data.read(), lang=lang, filename=filename)
+        if isinstance(data, str):
+            return carried_source(data, lang, filename)
         return decode_source(data, lang=lang, filename=filename)
     except SourceError as error:
-        form.add_error(field, " ".join(str(error).split()))
+        form.add_error(field, one_line(str(error)))
         return None
 
 
@@ -56,11 +64,15 @@ class ImportSourcesForm(forms.Form):
         max_length=200,
         help_text=_("Only needed when the article does not name it."),
     )
-    fr_file = forms.FileField(label=_("French file"), required=False, allow_empty_file=True)
+    fr_file = forms.FileField(
+        label=_("French file"), required=False, allow_empty_file=True, help_text=FILE_KINDS
+    )
     fr_text = forms.CharField(
         label=_("or French text"), required=False, strip=False, widget=forms.Textarea
     )
-    en_file = forms.FileField(label=_("English file"), required=False, allow_empty_file=True)
+    en_file = forms.FileField(
+        label=_("English file"), required=False, allow_empty_file=True, help_text=FILE_KINDS
+    )
     en_text = forms.CharField(
         label=_("or English text"), required=False, strip=False, widget=forms.Textarea
     )
@@ -128,7 +140,7 @@ def encode_content(content: str) -> str:
 
 def decode_content(value: str) -> bytes:
     """What ``encode_content`` encoded, inflated to one byte over the size limit at most
-    (enough for decode_source to refuse it, never a bomb); ValueError when it is not."""
+    (enough for the size check to refuse it, never a bomb); ValueError when it is not."""
     inflate = zlib.decompressobj()
     try:
         data = inflate.decompress(
@@ -170,8 +182,8 @@ class ImportPreviewForm(forms.Form):
             if not data.get(f"{lang}_content"):
                 continue
             try:
-                content = decode_content(data[f"{lang}_content"])
-            except ValueError:
+                content = decode_content(data[f"{lang}_content"]).decode("utf-8")
+            except ValueError:  # UnicodeDecodeError included
                 raise ValidationError(_("The form was incomplete: reload the page.")) from None
             filename = data.get(f"{lang}_filename") or _pasted_name(lang)
             source = _decode(self, f"{lang}_content", content, lang=lang, filename=filename)

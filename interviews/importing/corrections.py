@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .alignment import align_interview
+from .hygiene import one_line
 from .records import (
     ANSWER,
     QUESTION,
@@ -58,7 +59,7 @@ def corrected(paragraphs: list[StructureParagraph]) -> list[StructureParagraph]:
     result: list[StructureParagraph] = []
     for paragraph in paragraphs:
         text = paragraph.text.replace("\r\n", "\n").replace("\r", "\n").strip()
-        parts = [" ".join(part.split()) for part in _BLANK_LINE.split(text) if part.strip()]
+        parts = [one_line(part) for part in _BLANK_LINE.split(text) if part.strip()]
         if parts and paragraph.join and result:
             previous = result.pop()
             result.append(replace(previous, text=f"{previous.text} {parts.pop(0)}"))

@@ -9,9 +9,11 @@ from typing import Protocol
 
 from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
-from .html import HtmlPage, looks_like_html, read_html
+from .html import HtmlPage, looks_like_html
+from .hygiene import drop_invisible, tidy_paragraphs, tidy_text
 from .metadata import read_header, read_meta_line
 from .records import ImportProblem, Paragraph, ParsedArticle
+from .typography import read_html_keeping_no_break_spaces
 
 WORD = re.compile(r"[^\W\d_]+")
 # The commonest words of each language, by which an article's language is recognised.
@@ -41,8 +43,9 @@ def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> 
         raise ImportProblem(f"{filename or 'input'}: unknown language {lang!r}")
     if not text.strip():
         raise ImportProblem(f"{_place(lang, filename)}: line 1: the text is empty")
-    page = read_html(text) if looks_like_html(text) else None
-    paragraphs = page.paragraphs if page else paragraphs_from_text(text)
+    text = drop_invisible(text)
+    page = read_html_keeping_no_break_spaces(text) if looks_like_html(text) else None
+    paragraphs = tidy_paragraphs(page.paragraphs if page else paragraphs_from_text(text))
     if not paragraphs:
         last_line = text.rstrip().count("\n") + 1
         raise ImportProblem(
@@ -52,7 +55,8 @@ def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> 
     lang = lang or detect_language(" ".join(paragraph.text for paragraph in paragraphs))
     place = _place(lang, filename)
 
-    header = read_header(paragraphs, title=page.title if page else None, place=place)
+    title = tidy_text(page.title).strip() if page and page.title else None
+    header = read_header(paragraphs, title=title, place=place)
     outlet = header.outlet or (page.outlet if page else None)
     interviewer = header.interviewer or _byline_interviewer(page)
     body = find_exchanges(

@@ -358,7 +358,7 @@ def test_an_answer_before_any_question_is_reported(client):
         ({"fr_text": "   \n  "}, "fr: pasted-fr.txt is empty"),
         ({"fr_text": layout("90_empty.txt")}, "fr: pasted-fr.txt is empty"),
         ({"fr_file": ("fr.txt", b"")}, "fr: fr.txt is empty"),
-        ({"fr_file": ("fr.doc", b"\xd0\xcf\x11\xe0 Word")}, "fr: fr.doc is not UTF-8 text"),
+        ({"fr_file": ("fr.doc", b"\xd0\xcf\x11\xe0 Word")}, "fr: fr.doc is an older Word"),
         ({"fr_file": ("fr.bin", b"PK\x03\x04\x00\x00text")}, "fr.bin is a binary file"),
         ({"fr_text": layout("91_only_boilerplate.txt")}, "not an interview"),
         (

@@ -16,7 +16,8 @@ from interviews.translation_check import refuse_implausible, report
 
 class Command(BaseCommand):
     help = (
-        "Import a raw scraped interview (plain text or saved HTML) and its translation as "
+        "Import a raw scraped interview (plain text in any common encoding, saved HTML, Word "
+        ".docx or OpenDocument .odt) and its translation as "
         "one aligned interview, atomically: all of it or nothing. A draft unless --publish. "
         "Each text may have at most IMPORT_MAX_SOURCE_BYTES bytes, IMPORT_MAX_EXCHANGES "
         "exchanges and IMPORT_MAX_PARAGRAPHS paragraphs (settings)."

@@ -1,0 +1,205 @@
+"""Word (.docx) and OpenDocument (.odt) files: their paragraphs, as a small HTML page.
+
+The page is what an import keeps of such a file (``SourceDocument.content`` is text): one
+element per paragraph, headings as ``<h1>``/``<h2>`` and bold runs in ``<b>``, so that the
+HTML reader sees the cues it reads on a web page (a paragraph all in bold, a heading) and
+weighs them the same way. Its ``<head>`` names the file, its type and the SHA-256 of its
+bytes, which are not kept; the kept source's own type is then text/html, which it is (and
+the office types, 71 characters, would not fit ``SourceDocument.content_type``).
+python-docx reads Word files, odfdo OpenDocument ones; both parse the package's XML with
+lxml and resolve the styles a run inherits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import docx
+import odfdo
+from docx.document import Document as WordDocument
+from docx.styles.style import BaseStyle
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph as WordParagraph
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
+SUFFIXES = {".docx": DOCX, ".odt": ODT}
+ZIP_MAGIC = b"PK\x03\x04"
+# An office file is zipped XML, ten to thirty times its size unpacked: more than this is a
+# zip bomb, refused before anything is unpacked.
+MAX_UNPACKED_RATIO = 100
+
+
+class OfficeError(Exception):
+    """A file that says it is a Word or OpenDocument text and cannot be read as one."""
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    runs: list[Run]
+    level: int = 0  # 1 for the title, 2 for a heading, 0 for a paragraph
+
+
+def office_type(data: bytes, filename: str) -> str | None:
+    """The MIME type of an office text ``data`` claims to be (by its name or its zip
+    signature), or None for anything else."""
+    suffix = filename[filename.rfind(".") :].lower() if "." in filename else ""
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    if not data.startswith(ZIP_MAGIC):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            if "word/document.xml" in names:
+                return DOCX
+            if "mimetype" in names and package.read("mimetype").strip() == ODT.encode():
+                return ODT
+    except zipfile.BadZipFile:
+        return None
+    return None
+
+
+def office_page(data: bytes, *, filename: str, mime_type: str) -> str:
+    """The HTML page kept for the office file ``data``; OfficeError when it is damaged or
+    not of ``mime_type``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(member.file_size for member in package.infolist())
+        if unpacked > MAX_UNPACKED_RATIO * max(len(data), 1_000_000):
+            raise OfficeError(f"{unpacked} bytes unpacked")
+        blocks = _word_blocks(data) if mime_type == DOCX else _writer_blocks(data)
+    except OfficeError:
+        raise
+    except Exception as error:  # each library raises its own errors for a broken package
+        raise OfficeError(str(error)) from error
+    return _page(blocks, filename=filename, mime_type=mime_type, data=data)
+
+
+def _page(blocks: list[Block], *, filename: str, mime_type: str, data: bytes) -> str:
+    head = [
+        '<meta charset="utf-8">',
+        f'<meta name="source-file" content="{html.escape(filename)}">',
+        f'<meta name="source-type" content="{mime_type}">',
+        f'<meta name="source-sha256" content="{hashlib.sha256(data).hexdigest()}">',
+    ]
+    # One element a line: the HTML reader's line numbers then count paragraphs.
+    body = [_element(block) for block in blocks if "".join(run.text for run in block.runs)]
+    # In an <article>: main-content extraction keeps its headings, dropped from a bare body.
+    page = ["<!DOCTYPE html>", "<html>", "<head>", *head, "</head>", "<body>", "<article>"]
+    return "\n".join([*page, *body, "</article>", "</body>", "</html>", ""])
+
+
+def _element(block: Block) -> str:
+    tag = f"h{block.level}" if block.level else "p"
+    inner = "".join(
+        f"<b>{html.escape(run.text)}</b>"
+        if run.bold and run.text.strip()
+        else html.escape(run.text)
+        for run in block.runs
+    )
+    return f"<{tag}>{inner}</{tag}>"
+
+
+def _word_blocks(data: bytes) -> list[Block]:
+    document: WordDocument = docx.Document(io.BytesIO(data))
+    return [
+        Block(list(_word_runs(paragraph)), level=_word_level(paragraph))
+        for paragraph in document.paragraphs
+    ]
+
+
+def _word_runs(paragraph: WordParagraph) -> Iterator[Run]:
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            bold = run.bold
+            if bold is None:  # inherited: from the run's character style, then the paragraph's
+                bold = _style_bold(run.style) or _style_bold(paragraph.style)
+            yield Run(run.text, bool(bold))
+
+
+def _style_bold(style: BaseStyle | None) -> bool | None:
+    while style is not None:
+        bold = getattr(getattr(style, "font", None), "bold", None)
+        if bold is not None:
+            return bool(bold)
+        style = getattr(style, "base_style", None)
+    return None
+
+
+def _word_level(paragraph: WordParagraph) -> int:
+    # Word stores its built-in styles under their English names, whatever the UI language.
+    name = ((paragraph.style.name if paragraph.style is not None else "") or "").lower()
+    if name.startswith("title"):
+        return 1
+    return 2 if name.startswith("heading") else 0
+
+
+def _writer_blocks(data: bytes) -> list[Block]:
+    document = odfdo.Document(io.BytesIO(data))
+    if document.get_type() != "text":
+        raise OfficeError(f"an OpenDocument {document.get_type()}, not a text")
+    blocks = []
+    for element in document.body.xpath("descendant::text:p | descendant::text:h"):
+        if not isinstance(element, odfdo.Element) or element.xpath(
+            "ancestor::text:p | ancestor::text:h | ancestor::text:note"
+        ):
+            continue  # a note's paragraph, read with the paragraph that holds it
+        level = 0
+        if element.tag == "text:h":
+            level = 1 if element.get_attribute_integer("text:outline-level") in (None, 1) else 2
+        style = element.get_attribute_string("text:style-name")
+        bold = _writer_bold(document, "paragraph", style) or False
+        blocks.append(Block(list(_writer_runs(document, element, bold)), level=level))
+    return blocks
+
+
+def _writer_runs(document: odfdo.Document, element: odfdo.Element, bold: bool) -> Iterator[Run]:
+    """The text of ``element`` in runs, each bold or not as its innermost styled span is."""
+    if element.tag == "text:span":
+        style = element.get_attribute_string("text:style-name")
+        inherited = _writer_bold(document, "text", style)
+        bold = bold if inherited is None else inherited
+    if element.tag == "text:s":
+        yield Run(" " * (element.get_attribute_integer("text:c") or 1), bold)
+    elif element.tag == "text:tab":
+        yield Run("\t", bold)
+    elif element.tag == "text:line-break":
+        yield Run("\n", bold)
+    elif element.tag == "text:note":
+        return  # a footnote is not part of the paragraph's text
+    elif element.text:
+        yield Run(element.text, bold)
+    for child in element.children:
+        yield from _writer_runs(document, child, bold)
+        if child.tail:
+            yield Run(child.tail, bold)
+
+
+def _writer_bold(document: odfdo.Document, family: str, name: str | None) -> bool | None:
+    """Whether the style ``name`` (or one it inherits from) sets bold, None if none says."""
+    seen: set[str] = set()
+    while name and name not in seen:
+        seen.add(name)
+        style = document.get_style(family, name)
+        if style is None:
+            return None
+        weight = (document.get_style_properties(family, name, area="text") or {}).get(
+            "fo:font-weight"
+        )
+        if isinstance(weight, str) and weight:
+            return weight == "bold" or (weight.isdigit() and int(weight) >= 600)
+        name = getattr(style, "parent_style", None)
+    return None
