@@ -57,7 +57,7 @@ DATE_XPATHS = (
     "//meta[@name='date']/@content",
 )
 # "Headline - Outlet", "Headline | Outlet": the site's name closes the title, short.
-TITLE_SUFFIX = re.compile(r".{10,}?\s+[-–—|:]\s+(?P<outlet>[^-–—|:]{2,40})")
+TITLE_SUFFIX = re.compile(r".{10,}?\s+[-–—|]\s+(?P<outlet>(?:(?!\s[-–—|]\s).){2,40})")
 MAX_OUTLET_WORDS = 5
 COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
@@ -93,11 +93,21 @@ def read_page_metadata(html: str, source: lxml.html.HtmlElement) -> PageMetadata
     article = _article(data.get("json-ld") or [])
     og = {key: value for item in data.get("opengraph") or [] for key, value in item.items()}
     page_title = _text(source.findtext(".//title"))
+    headlines = tuple(
+        found
+        for found in (
+            found_if(_text(article.get("headline")), "json_ld_headline"),
+            found_if(_text(og.get("og:title")), "og_title"),
+            found_if(page_title, "page_title"),
+            found_if(_text(source.findtext(".//h1")), "page_headline"),
+        )
+        if found
+    )
     return PageMetadata(
         outlet=first_found(
             found_if(_name(article.get("publisher")), "json_ld_publisher"),
             found_if(_text(og.get("og:site_name")), "og_site_name"),
-            found_if(_title_suffix(page_title), "page_title"),
+            found_if(_title_suffix(page_title, headlines), "page_title"),
             found_if(_footer_outlet(source), "footer"),
         ),
         published_on=first_found(
@@ -108,16 +118,7 @@ def read_page_metadata(html: str, source: lxml.html.HtmlElement) -> PageMetadata
         interviewees=found_if(
             tuple(_names(article.get("about"), persons_only=True)), "json_ld_about"
         ),
-        headlines=tuple(
-            found
-            for found in (
-                found_if(_text(article.get("headline")), "json_ld_headline"),
-                found_if(_text(og.get("og:title")), "og_title"),
-                found_if(page_title, "page_title"),
-                found_if(_text(source.findtext(".//h1")), "page_headline"),
-            )
-            if found
-        ),
+        headlines=headlines,
     )
 
 
@@ -187,17 +188,21 @@ def first_found(*candidates: Found[T] | None) -> Found[T] | None:
     return next((found for found in candidates if found), None)
 
 
-def _title_suffix(title: str) -> str:
+def _title_suffix(title: str, headlines: tuple[Found[str], ...]) -> str:
+    """The site's name closing ``title``; not a part of the headline the page shows apart
+    ("Jean Dupont - Entretien" with an <h1> saying the same)."""
     match = TITLE_SUFFIX.fullmatch(title)
     if not match or len(match["outlet"].split()) > MAX_OUTLET_WORDS:
         return ""
-    return match["outlet"].strip()
+    outlet = match["outlet"].strip()
+    shown = (found.value for found in headlines if found.where != "page_title")
+    return "" if any(_key(outlet) in _key(headline) for headline in shown) else outlet
 
 
 def _footer_outlet(source: lxml.html.HtmlElement) -> str:
     """The name in the page's last copyright line: the footer's, not a photo credit's."""
     found = ""
-    for text in source.xpath("//body//text()"):
+    for text in source.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
         for match in COPYRIGHT.finditer(str(text)):
             found = match["outlet"].strip()
     return found if len(found.split()) <= MAX_OUTLET_WORDS else ""

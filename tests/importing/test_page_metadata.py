@@ -48,10 +48,40 @@ def test_the_title_suffix_wins_over_the_footer():
 
 @pytest.mark.parametrize(
     "title",
-    ["<title>Libération</title>", "<title>Entretien - un article dont la fin est longue</title>"],
+    [
+        "<title>Libération</title>",
+        "<title>Entretien - un article dont la fin est longue</title>",
+        "<title>Interview exclusive : Jean Dupont</title>",
+    ],
 )
 def test_a_title_without_a_short_suffix_names_no_outlet(title):
     assert read(title).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Un titre assez long - Libération", "Libération"),
+        ("Un titre assez long | Le Monde", "Le Monde"),
+        ("Un titre - assez long – Ouest-France", "Ouest-France"),
+    ],
+)
+def test_the_title_suffix_is_the_last_part_after_a_spaced_separator(title, outlet):
+    assert read(f"<title>{title}</title>").outlet.value == outlet
+
+
+def test_a_title_suffix_that_the_headline_shows_is_no_outlet():
+    page = read(
+        "<title>Jean Dupont, le maire - Entretien</title>", "<h1>Jean Dupont - Entretien</h1>"
+    )
+
+    assert page.outlet is None
+
+
+def test_a_copyright_in_a_script_is_no_footer():
+    page = read(body='<p>Texte.</p><script>var c = "© Tracker Inc - all rights";</script>')
+
+    assert page.outlet is None
 
 
 @pytest.mark.parametrize(
