@@ -98,6 +98,7 @@ def align_interview(
         source_url=source.source_url or backup.source_url,
         exchanges=exchanges,
         warnings=warnings,
+        provenance={**backup.provenance, **source.provenance},  # found values only: each side's
     )
     return replace(aligned, plausibility=assess_translation(aligned))
 

@@ -57,6 +57,8 @@ class InterviewBody:
     exchanges: list[ParsedExchange]
     # Names that sign the answers, as written: a clue to who is interviewed.
     speakers: list[str]
+    # Names that label the questions: the interviewer, or the outlet ("Le Point : …").
+    askers: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -169,17 +171,23 @@ def find_exchanges(
             ParsedExchange(question=question, answer=answer, line=paragraphs[start].line)
         )
 
-    speakers = [
-        label.name
-        for label, role in zip(labels, role_at, strict=True)
-        if label and role == ANSWER and not label.token
-    ]
     return InterviewBody(
         intro=paragraphs[: starts[0]],
         exchanges=exchanges,
-        speakers=list(dict.fromkeys(speakers)),
+        speakers=_named(labels, role_at, ANSWER),
+        askers=_named(labels, role_at, QUESTION),
         warnings=warnings,
     )
+
+
+def _named(labels: list[Label | None], role_at: list[str | None], role: str) -> list[str]:
+    """The names (not "Q."/"R." tokens) labelling the paragraphs of one role, once each."""
+    names = [
+        label.name
+        for label, each in zip(labels, role_at, strict=True)
+        if label and each == role and not label.token
+    ]
+    return list(dict.fromkeys(names))
 
 
 def _label_roles(

@@ -20,6 +20,7 @@ from lxml import etree
 
 from .boilerplate import is_chrome
 from .metadata import parse_date
+from .page_metadata import PageMetadata, read_page_metadata
 from .records import Paragraph
 
 # Elements whose content is code, or stands in for it, never the article's text.
@@ -36,22 +37,19 @@ BOLD = ".//hi[@rend='#b']"
 BOLD_SHARE = 0.9
 LINE_KEY_LENGTH = 50
 SPACES = re.compile(r"[ \t\r\n]+")
-DATE_XPATHS = (
-    "//meta[@property='article:published_time']/@content",
-    "//meta[@name='article:published_time']/@content",
-    "//time/@datetime",
-    "//meta[@name='date']/@content",
-)
 
 
 @dataclass(frozen=True)
 class HtmlPage:
     paragraphs: list[Paragraph]
     title: str | None
+    # trafilatura's guesses, used when the page states nothing more certain (metadata):
+    # the site's name, the date htmldate finds anywhere in the page, the byline.
     outlet: str | None
     published_on: date | None
     byline: str | None
     source_url: str | None
+    metadata: PageMetadata
 
 
 def looks_like_html(text: str) -> bool:
@@ -60,6 +58,7 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(html: str) -> HtmlPage:
     source = lxml.html.document_fromstring(html)
+    metadata = read_page_metadata(html, source)
     _drop_code(source)
     extracted = trafilatura.extract(
         deepcopy(source),  # read, not changed: the lines and dates are looked up in it next
@@ -75,9 +74,10 @@ def read_html(html: str) -> HtmlPage:
         paragraphs=_paragraphs(doc, _source_lines(source)),
         title=doc.get("title") or None,
         outlet=doc.get("sitename") or None,
-        published_on=_published_on(source) or parse_date(doc.get("date") or ""),
+        published_on=parse_date(doc.get("date") or ""),
         byline=doc.get("author") or None,
         source_url=doc.get("url") or None,
+        metadata=metadata,
     )
 
 
@@ -143,12 +143,3 @@ def _source_lines(source: lxml.html.HtmlElement) -> dict[str, int]:
         if key and element.sourceline:
             lines.setdefault(key, element.sourceline)
     return lines
-
-
-def _published_on(source: lxml.html.HtmlElement) -> date | None:
-    for xpath in DATE_XPATHS:
-        for value in source.xpath(xpath):
-            found = parse_date(str(value))
-            if found:
-                return found
-    return None

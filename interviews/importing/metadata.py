@@ -123,6 +123,15 @@ TITLE_WITH_INTERVIEWEES = re.compile(
 )
 # French headlines often quote the interviewee: "Sophie Marchand : « La sobriété … »".
 QUOTED_SPEAKER_TITLE = re.compile(rf"(?P<speaker>{NAME})\s*:\s*[«“\"].+")
+# How a standfirst introduces the interviewee: "le sociologue Jean Viard", "l’économiste Anne
+# Roux", "the historian Mary Beard"; "Jean Dupont, 58 ans, ancien ministre"; "Jane Roe, 58, a".
+STANDFIRST_PERSON = re.compile(
+    rf"(?<![\w'’])(?:(?:[Ll]es?|[Ll]a|[Ll]['’]|[Tt]he)\s*(?:[a-zà-öø-ÿ-]+\s+){{1,3}}(?P<role>{NAME})"
+    rf"|(?P<aged>{NAME}),\s+\d{{1,3}}(?:\s+ans\b|,\s))"
+)
+SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.]\s.*")
+# A question label that names a publication, not a person: "Le Point", "L'Express", "The Times".
+OUTLET_LABEL = re.compile(r"(?:L['’]|(?:Le|La|Les|The)\s+)[A-ZÀ-ÖØ-Þ][\w'’&.-]*(?:\s+\S+){0,3}")
 MAX_TITLE_LENGTH = 250
 NOT_A_TITLE = re.compile(r"[-–—]\s|Q\s*[.:]|Question\s*:", re.IGNORECASE)
 
@@ -146,6 +155,8 @@ class Header:
     # Named by a headline of the form "Name : « … »": a weaker clue than the others.
     quoted_speakers: list[str]
     body: list[Paragraph]
+    # Where `interviewees` were found: in the headline's "Interview avec X :" or a header line.
+    interviewees_where: str
     warnings: list[str] = field(default_factory=list)
 
 
@@ -301,9 +312,24 @@ def read_header(
         interviewees=_unique([*named, *merged.interviewees]),
         quoted_speakers=[quoted["speaker"]] if quoted else [],
         body=body,
+        interviewees_where="headline" if named else "header_line",
         warnings=warnings,
     )
 
 
 def _unique(names: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
+
+
+def standfirst_people(text: str) -> list[str]:
+    """The people a standfirst introduces the way the press does: by trade or by age."""
+    people = []
+    for match in STANDFIRST_PERSON.finditer(text):
+        name = SENTENCE_BREAK.sub("", match["role"] or match["aged"]).rstrip(".")
+        people.append(name)
+    return _unique(people)
+
+
+def outlet_label(askers: list[str]) -> str | None:
+    """The publication whose name labels the questions ("Le Point : …"), if one does."""
+    return next((name for name in askers if OUTLET_LABEL.fullmatch(name)), None)

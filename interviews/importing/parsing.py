@@ -11,7 +11,8 @@ from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
 from .html import HtmlPage, looks_like_html
 from .hygiene import drop_invisible, tidy_paragraphs, tidy_text
-from .metadata import read_header, read_meta_line
+from .metadata import outlet_label, read_header, read_meta_line, standfirst_people
+from .page_metadata import PageMetadata, first_found, found_if
 from .records import ImportProblem, Paragraph, ParsedArticle
 from .typography import read_html_keeping_no_break_spaces
 
@@ -57,29 +58,63 @@ def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> 
 
     title = tidy_text(page.title).strip() if page and page.title else None
     header = read_header(paragraphs, title=title, place=place)
-    outlet = header.outlet or (page.outlet if page else None)
-    interviewer = header.interviewer or _byline_interviewer(page)
+    stated = page.metadata if page else PageMetadata()
+    # What the site states as data comes before what the text says, guesses last.
+    outlet = first_found(
+        stated.outlet,
+        found_if(header.outlet, "header_line"),
+        found_if(page.outlet if page else None, "site_metadata"),
+    )
+    interviewer = first_found(
+        stated.author,
+        found_if(header.interviewer, "header_line"),
+        found_if(_byline_interviewer(page), "byline"),
+    )
+    named = first_found(
+        stated.interviewees, found_if(tuple(header.interviewees), header.interviewees_where)
+    )
     body = find_exchanges(
         header.body,
         place=place,
-        outlet=outlet,
-        interviewer=interviewer,
-        interviewees=header.interviewees or header.quoted_speakers,
+        outlet=outlet.value if outlet else None,
+        interviewer=interviewer.value if interviewer else None,
+        interviewees=named.value if named else header.quoted_speakers,
     )
-    interviewees = header.interviewees or _speaker_names(body.speakers) or header.quoted_speakers
-    published_on = (page.published_on if page else None) or header.published_on
+    outlet = outlet or found_if(outlet_label(body.askers), "question_prefix")
+    interviewees = first_found(
+        named,
+        found_if(tuple(_speaker_names(body.speakers)), "answer_labels"),
+        found_if(tuple(standfirst_people(" ".join(p.text for p in body.intro))), "standfirst"),
+        found_if(tuple(header.quoted_speakers), "headline"),
+    )
+    published_on = first_found(
+        stated.published_on,
+        found_if(header.published_on, "header_line"),
+        found_if(page.published_on if page else None, "htmldate"),
+    )
+    title_where = "first_paragraph"
+    if page and page.title:
+        title_where = stated.title_source(page.title) or "site_metadata"
+    found = {
+        "title": found_if(header.title, title_where),
+        "outlet": outlet,
+        "published_on": published_on,
+        "interviewees": interviewees,
+        "interviewer": interviewer,
+    }
     return ParsedArticle(
         lang=lang,
         title=header.title,
         standfirst="\n\n".join(paragraph.text for paragraph in body.intro),
-        outlet=outlet,
-        published_on=published_on,
-        interviewees=interviewees,
-        interviewer=interviewer,
+        outlet=outlet.value if outlet else None,
+        published_on=published_on.value if published_on else None,
+        interviewees=list(interviewees.value) if interviewees else [],
+        interviewer=interviewer.value if interviewer else None,
         source_url=page.source_url if page else None,
         exchanges=body.exchanges,
         warnings=[*header.warnings, *body.warnings],
         filename=filename,
+        provenance={name: each.where for name, each in found.items() if each},
     )
 
 

@@ -53,6 +53,8 @@ class ParsedArticle:
     exchanges: list[ParsedExchange]
     warnings: list[str] = field(default_factory=list)
     filename: str = ""
+    # Where each metadata field was found: field name -> a code of page_metadata.PROVENANCE.
+    provenance: dict[str, str] = field(default_factory=dict)
 
     @property
     def place(self) -> str:
@@ -93,3 +95,5 @@ class AlignedInterview:
     warnings: list[str] = field(default_factory=list)
     # Whether the translation is one of this article (None without a translation).
     plausibility: Plausibility | None = None
+    # As in ParsedArticle, for the values kept from either side.
+    provenance: dict[str, str] = field(default_factory=dict)

@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from ..forms.importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
+from ..import_provenance import provenance_words
 from ..importing import AlignedInterview, ImportProblem
 from ..importing.corrections import Review, review
 from ..languages import other_language
@@ -148,6 +149,7 @@ def _preview_page(
         "columns": [(lang, result.structure[lang]) for lang in columns],
         "roles": ROLE_CHOICES,
         "plausibility": plausibility_report(result.aligned),
+        "provenance": provenance_words(result.aligned.provenance) if result.aligned else {},
     }
     return render(request, "editing/import_preview.html", context)
 

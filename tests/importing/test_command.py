@@ -43,7 +43,7 @@ def test_dry_run_json_prints_the_contract_and_writes_nothing():
     data = json.loads(out)
     assert set(data) == {
         "title", "standfirst", "outlet", "published_on", "interviewees", "exchanges",
-        "plausibility",
+        "plausibility", "provenance",
     }  # fmt: skip
     assert data["plausibility"]["verdict"] == "plausible"
     assert data["published_on"] == "2024-10-05"

@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
+from interviews.import_provenance import provenance_words
 from interviews.importing import ImportProblem, align_interview, to_json_dict
 from interviews.importing.plausibility import plausibility_json
 from interviews.languages import LANGS
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             self.stderr.write(f"warning: {doubt.message}")
         if options["json"]:
             data: dict[str, object] = {**to_json_dict(aligned)}
+            data["provenance"] = provenance_words(aligned.provenance)
             if aligned.plausibility:
                 data["plausibility"] = plausibility_json(aligned.plausibility)
             doubtful = [
