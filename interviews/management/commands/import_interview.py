@@ -87,24 +87,25 @@ class Command(BaseCommand):
                 data["slug"] = interview.slug
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         elif interview is None:
-            self.stdout.write(self._dry_run(aligned, sources, options))
+            self.stdout.write(_dry_run(aligned, sources, options))
         else:
             self.stdout.write(
                 _summary(f"Imported ({interview.status})", interview.slug, aligned)
                 + f": {interview.get_absolute_url()}"
             )
 
-    def _dry_run(self, aligned, sources, options) -> str:
-        """What the import would do, and each interview already in the archive it matches."""
-        duplicates = _duplicates(aligned, sources, options)
-        if duplicates["action"] == IfExists.REFUSE:
-            return str(duplicates["message"])
-        lines = [match["message"] for match in duplicates["matches"]]
-        if duplicates["action"] == IfExists.REPLACE:
-            lines.append(_summary("Would replace", duplicates["matches"][0]["slug"], aligned))
-        else:
-            lines.append(_summary("Would import", aligned.title[aligned.original], aligned))
-        return "\n".join(lines)
+
+def _dry_run(aligned, sources, options) -> str:
+    """What the import would do, and each interview already in the archive it matches."""
+    duplicates = _duplicates(aligned, sources, options)
+    if duplicates["action"] == IfExists.REFUSE:
+        return str(duplicates["message"])
+    lines = [match["message"] for match in duplicates["matches"]]
+    if duplicates["action"] == IfExists.REPLACE:
+        lines.append(_summary("Would replace", duplicates["matches"][0]["slug"], aligned))
+    else:
+        lines.append(_summary("Would import", aligned.title[aligned.original], aligned))
+    return "\n".join(lines)
 
 
 def _duplicates(aligned, sources, options) -> dict:
@@ -127,7 +128,8 @@ def _duplicates(aligned, sources, options) -> dict:
 def _one_line(problem: Exception, if_exists: str) -> str:
     line = " ".join(str(problem).split())
     if isinstance(problem, DuplicateImport) and if_exists == IfExists.REFUSE:
-        line += " Use --if-exists replace or --if-exists keep-both."
+        drafts = [match for match in problem.matches if not match.interview.is_published]
+        line += f" Use {'--if-exists replace or ' if drafts else ''}--if-exists keep-both."
     return line
 
 
