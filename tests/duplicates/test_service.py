@@ -49,34 +49,32 @@ def test_the_same_file_under_another_name_is_the_same_source():
     assert Reason.SOURCE in refused.matches[0].reasons
 
 
-def test_the_refusal_says_what_is_in_the_archive_and_what_to_do():
+@pytest.mark.parametrize(
+    ("lang", "start", "end"),
+    [
+        (
+            "en",
+            "already in the archive: “We are going to establish data centers accessible to all”"
+            " (L'opinion, Oct. 5, 2024), imported ",
+            ", draft. Not imported: choose to replace the existing draft, or to keep both.",
+        ),
+        (
+            "fr",
+            "déjà dans l’archive\u00a0: « Nous allons établir des data centers accessibles à "
+            "tous » (L'opinion, 5 octobre 2024), importé le ",
+            ", brouillon. Non importé\u00a0: choisissez de remplacer le brouillon existant, "
+            "ou de garder les deux.",
+        ),
+    ],
+)
+def test_the_refusal_says_what_is_in_the_archive_and_what_to_do(lang, start, end):
     save(seed_pair())
 
-    message = str(refusal(seed_pair()))
-
-    assert message.startswith(
-        "already in the archive: “We are going to establish data centers accessible to all”"
-        " (L'opinion, Oct. 5, 2024), imported "
-    )
-    assert message.endswith(
-        ", draft. Not imported: choose to replace the existing draft, or to keep both."
-    )
-
-
-def test_the_refusal_is_in_the_interface_language():
-    save(seed_pair())
-
-    with translation.override("fr"):
+    with translation.override(lang):
         message = str(refusal(seed_pair()))
 
-    assert message.startswith(
-        "déjà dans l’archive\u00a0: « Nous allons établir des data centers accessibles à tous »"
-        " (L'opinion, 5 octobre 2024), importé le "
-    )
-    assert message.endswith(
-        "brouillon. Non importé\u00a0: choisissez de remplacer le brouillon existant, "
-        "ou de garder les deux."
-    )
+    assert message.startswith(start)
+    assert message.endswith(end)
 
 
 def test_the_same_article_saved_again_with_other_spacing_and_headlines_is_the_same_text():
