@@ -9,10 +9,11 @@ import pytest
 from django.utils import translation
 from reversion.models import Version
 
-from interviews.duplicates import IfExists, Reason
+from interviews.duplicates import IfExists, Match, Reason
 from interviews.models import Interview
 from interviews.services import DuplicateImport
 from tests.duplicates import SEED_DATE, look_alike, raw, respaced, save, seed_pair, seed_text
+from tests.factories import make_outlet
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +191,14 @@ def test_an_import_matching_nothing_is_not_a_duplicate():
     interview = save(seed_pair())
 
     assert interview.sources.get(lang="fr").fingerprint != ""
+
+
+def test_the_preview_line_escapes_what_the_archive_holds():
+    interview = look_alike(title_en="<b>Bold</b> & co", outlet=make_outlet("<i>Outlet</i>"))
+
+    html = Match(interview, (Reason.TITLE,)).describe_html()
+
+    assert html.startswith(
+        f'already in the archive: <a href="/en/edit/interviews/{interview.slug}/translate/">'
+        "&lt;b&gt;Bold&lt;/b&gt; &amp; co</a> (&lt;i&gt;Outlet&lt;/i&gt;, Oct. 5, 2024)"
+    )
