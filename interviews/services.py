@@ -67,7 +67,13 @@ def import_interview(
         to_replace = check_duplicates(matches, if_exists)
         replaced = None
         if to_replace:
-            replaced = Interview.objects.select_for_update().get(pk=to_replace.interview.pk)
+            replaced = (
+                Interview.objects.select_for_update(of=("self",))
+                .select_related("outlet")
+                .get(pk=to_replace.interview.pk)
+            )
+            # Locked now: one published since it was found is refused as it would have been.
+            check_duplicates([Match(replaced, to_replace.reasons)], if_exists)
             history.ensure_baseline(replaced)  # a revision of its own, before this one
         with reversion.create_revision():
             reversion.set_user(user)

@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 from reversion.models import Version
 
+from interviews import services
 from interviews.duplicates import IfExists, Match, Reason
 from interviews.models import Interview
 from interviews.services import DuplicateImport
@@ -202,3 +203,16 @@ def test_the_preview_line_escapes_what_the_archive_holds():
         f'already in the archive: <a href="/en/edit/interviews/{interview.slug}/translate/">'
         "&lt;b&gt;Bold&lt;/b&gt; &amp; co</a> (&lt;i&gt;Outlet&lt;/i&gt;, Oct. 5, 2024)"
     )
+
+
+def test_a_draft_published_since_it_was_found_is_not_replaced(monkeypatch):
+    found = save(seed_pair())  # a draft when it was found
+    Interview.objects.filter(pk=found.pk).update(status=Interview.Status.PUBLISHED)
+    monkeypatch.setattr(
+        services, "find_duplicates", lambda *args, **kwargs: [Match(found, (Reason.SOURCE,))]
+    )
+
+    refused = refusal(seed_pair(), if_exists=IfExists.REPLACE)
+
+    assert "a published interview is never replaced by an import" in str(refused)
+    assert Version.objects.get_for_object(found).count() == 1
