@@ -23,11 +23,11 @@ from django.conf import settings
 from .importing import ImportProblem, align_interview
 from .languages import LANGS
 from .limits import parse_within_limits
-from .services import import_interview
+from .services import DuplicateImport, import_interview
 from .sources import SourceError, read_source
 
 MANIFEST = "manifest.csv"
-IMPORTED, REFUSED = "imported", "refused"
+IMPORTED, DUPLICATE, REFUSED = "imported", "duplicate", "refused"
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ class BatchItem:
 @dataclass(frozen=True)
 class BatchResult:
     name: str
-    status: str  # IMPORTED or REFUSED
-    detail: str  # the interview's slug, or why it was refused
+    status: str  # IMPORTED, DUPLICATE or REFUSED
+    detail: str  # the interview's slug, or why it was not imported
     files: tuple[str, ...] = field(default=())
 
 
@@ -143,8 +143,8 @@ def import_item(
     item: BatchItem, *, publish: bool = False, user: object = None, outlet: str | None = None
 ) -> BatchResult:
     """One interview, on its own: imported whole, or refused with the reason and nothing
-    written. ``outlet`` names the outlet of an article that does not, unless its manifest
-    row does."""
+    written; one already in the archive is reported as a duplicate, not imported again.
+    ``outlet`` names the outlet of an article that does not, unless its manifest row does."""
     names = tuple(path.name for path in item.files.values())
     try:
         sources = [read_source(path, lang=lang) for lang, path in item.files.items()]
@@ -153,6 +153,8 @@ def import_item(
         interview = import_interview(
             aligned, sources, publish=publish, user=user, outlet=item.outlet or outlet
         )
+    except DuplicateImport as duplicate:
+        return BatchResult(item.name, DUPLICATE, " ".join(str(duplicate).split()), names)
     except (SourceError, ImportProblem) as problem:
         return BatchResult(item.name, REFUSED, " ".join(str(problem).split()), names)
     return BatchResult(item.name, IMPORTED, interview.slug, names)

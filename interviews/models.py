@@ -349,7 +349,10 @@ class SourceDocument(models.Model):
     filename = models.CharField(_("file name"), max_length=255, blank=True)
     content_type = models.CharField(_("content type"), max_length=50, default="text/plain")
     content = models.TextField(_("content"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    # The words of the text imported from it (``duplicates.text_fingerprint``): the same
+    # article saved again, with other spacing or other boilerplate, has the same one.
+    fingerprint = models.CharField(_("text fingerprint"), max_length=64, blank=True, db_index=True)
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
 
     class Meta:

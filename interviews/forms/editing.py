@@ -10,7 +10,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Exchange, Interview, join_paragraphs, split_paragraphs
@@ -101,11 +101,32 @@ class DashboardFilterForm(forms.Form):
         ],
     )
 
+    # Look-alikes (the same article imported twice) are told apart by these.
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("", _("Last change")),
+            ("created", _("Creation time")),
+            ("published", _("Publication date")),
+            ("outlet", _("Outlet")),
+        ],
+    )
+    ORDERINGS = {
+        "": ("-updated_at", "-pk"),
+        "created": ("-created_at", "-pk"),
+        "published": (F("published_on").desc(nulls_last=True), "-created_at", "-pk"),
+        "outlet": ("outlet__name", F("published_on").desc(nulls_last=True), "-created_at", "-pk"),
+    }
+
     def filter(self, interviews: QuerySet[Interview]) -> QuerySet[Interview]:
-        """Interviews of ``with_progress(...)`` matching the filter, if it is valid."""
-        if self.is_valid() and self.cleaned_data["show"]:
-            return needing(interviews, self.cleaned_data["show"])
-        return interviews
+        """Interviews of ``with_progress(...)`` matching the filter, in the chosen order
+        (the last changed first when the form is not valid)."""
+        if not self.is_valid():
+            return interviews.order_by(*self.ORDERINGS[""])
+        if self.cleaned_data["show"]:
+            interviews = needing(interviews, self.cleaned_data["show"])
+        return interviews.order_by(*self.ORDERINGS[self.cleaned_data["sort"]])
 
 
 @dataclass(frozen=True)

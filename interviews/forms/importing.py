@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from ..duplicates import IfExists
 from ..importing.corrections import ROLES, StructureParagraph
 from ..importing.hygiene import one_line
 from ..importing.records import ANSWER, QUESTION
@@ -164,6 +165,14 @@ class ImportPreviewForm(forms.Form):
     en_filename = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
     fr_paragraphs = StructureField(required=False)
     en_paragraphs = StructureField(required=False)
+    # Shown only when the import matches an interview already in the archive.
+    if_exists = forms.ChoiceField(
+        label=_("Already in the archive"),
+        choices=IfExists.choices,
+        initial=IfExists.REFUSE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
     @classmethod
     def carrying(cls, sources: list[RawSource], *, original: str, outlet: str):

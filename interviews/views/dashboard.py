@@ -22,7 +22,7 @@ PAGE_SIZE = 50
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = DashboardFilterForm(request.GET or None)
     interviews = with_progress(Interview.objects.select_related("outlet"))
-    interviews = form.filter(interviews).order_by("-updated_at", "-pk")
+    interviews = form.filter(interviews)
     page = Paginator(interviews, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from ..duplicates import IfExists, find_duplicates
 from ..forms.importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
 from ..import_provenance import provenance_words
 from ..importing import AlignedInterview, ImportProblem
@@ -30,6 +31,7 @@ from ..importing.corrections import Review, review
 from ..languages import other_language
 from ..limits import parse_within_limits, review_within_limits
 from ..services import import_interview as save_interview
+from ..sources import RawSource
 from ..translation_check import report as plausibility_report
 
 PREVIEW, RECHECK, IMPORT, PUBLISH = "preview", "recheck", "import", "publish"
@@ -94,7 +96,12 @@ def import_interview(request: HttpRequest) -> HttpResponse:
         publish = action == PUBLISH
         try:
             interview = save_interview(
-                result.aligned, form.sources, publish=publish, user=request.user, outlet=outlet
+                result.aligned,
+                form.sources,
+                publish=publish,
+                user=request.user,
+                outlet=outlet,
+                if_exists=form.cleaned_data["if_exists"] or IfExists.REFUSE,
             )
         except ImportProblem as problem:
             messages.error(request, str(problem))
@@ -102,7 +109,7 @@ def import_interview(request: HttpRequest) -> HttpResponse:
             done = _("Imported and published.") if publish else _("Imported as a draft.")
             messages.success(request, done)
             return redirect(reverse("editing:translate", args=[interview.slug]))
-    return _preview_page(request, form, result, original)
+    return _preview_page(request, form, result, original, form.sources, outlet)
 
 
 def _preview(request: HttpRequest) -> HttpResponse:
@@ -117,7 +124,8 @@ def _preview(request: HttpRequest) -> HttpResponse:
         return _sources_page(request, form)
     original, outlet = form.cleaned_data["original"], form.cleaned_data["outlet"]
     preview = ImportPreviewForm.carrying(form.sources, original=original, outlet=outlet)
-    return _preview_page(request, preview, review(articles, original=original), original)
+    result = review(articles, original=original)
+    return _preview_page(request, preview, result, original, form.sources, outlet)
 
 
 def _incomplete() -> HttpResponse:
@@ -132,7 +140,12 @@ def _sources_page(
 
 
 def _preview_page(
-    request: HttpRequest, form: ImportPreviewForm, result: Review, original: str
+    request: HttpRequest,
+    form: ImportPreviewForm,
+    result: Review,
+    original: str,
+    sources: list[RawSource],
+    outlet: str,
 ) -> HttpResponse:
     if result.problem:
         messages.error(request, result.problem)
@@ -150,6 +163,9 @@ def _preview_page(
         "roles": ROLE_CHOICES,
         "plausibility": plausibility_report(result.aligned),
         "provenance": provenance_words(result.aligned.provenance) if result.aligned else {},
+        "duplicates": (
+            find_duplicates(result.aligned, sources, outlet=outlet) if result.aligned else []
+        ),
     }
     return render(request, "editing/import_preview.html", context)
 

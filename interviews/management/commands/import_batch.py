@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -8,7 +9,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 from tqdm import tqdm
 
-from interviews.batches import IMPORTED, BatchProblem, BatchResult, import_batch
+from interviews.batches import (
+    DUPLICATE,
+    IMPORTED,
+    REFUSED,
+    BatchProblem,
+    BatchResult,
+    import_batch,
+)
 
 
 class Command(BaseCommand):
@@ -16,8 +24,9 @@ class Command(BaseCommand):
         "Import every interview of a folder or a ZIP file: files paired by name "
         "(<name>.fr.txt with <name>.en.html) or by a manifest.csv (columns fr, en, and "
         "optionally original and outlet). Each interview is imported on its own, all of it or "
-        "nothing; a refused one never stops the others. Prints a report; exits 1 when any "
-        "was refused."
+        "nothing; a refused one never stops the others, one already in the archive is "
+        "reported as a duplicate, not imported again. Prints a report; exits 1 when any was "
+        "refused."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -54,9 +63,11 @@ class Command(BaseCommand):
         else:
             for result in results:
                 self.stdout.write(f"{result.status:9} {result.name}: {result.detail}")
-        imported = sum(result.status == IMPORTED for result in results)
-        summary = f"{imported} imported, {len(results) - imported} refused"
-        if imported < len(results):
+        counts = Counter(result.status for result in results)
+        summary = ", ".join(
+            f"{counts[status]} {status}" for status in (IMPORTED, DUPLICATE, REFUSED)
+        )
+        if counts[REFUSED]:
             raise CommandError(summary)
         if not options["json"]:
             self.stdout.write(summary)

@@ -5,12 +5,13 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
+from interviews.duplicates import IfExists, find_duplicates
 from interviews.import_provenance import provenance_words
 from interviews.importing import ImportProblem, align_interview, to_json_dict
 from interviews.importing.plausibility import plausibility_json
 from interviews.languages import LANGS
 from interviews.limits import parse_within_limits
-from interviews.services import import_interview
+from interviews.services import DuplicateImport, check_duplicates, import_interview
 from interviews.sources import SourceError, read_source
 from interviews.translation_check import refuse_implausible, report
 
@@ -35,7 +36,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--outlet", help="The outlet, when the article does not name it.")
         parser.add_argument("--publish", action="store_true", help="Publish at once.")
-        parser.add_argument("--dry-run", action="store_true", help="Parse and align only.")
+        parser.add_argument(
+            "--if-exists",
+            choices=IfExists.values,
+            default=IfExists.REFUSE,
+            help="When the same source, the same text, or the same title, outlet and date is "
+            "already in the archive: refuse the import (the default), replace the existing "
+            "interview if it is a draft (it keeps its address and history), or keep both.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Parse and align only, and say what is already in the archive.",
+        )
         parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
 
     @no_translations  # an operator's messages: in English, like the rest of the output
@@ -51,10 +64,14 @@ class Command(BaseCommand):
             interview = None
             if not options["dry_run"]:
                 interview = import_interview(
-                    aligned, sources, publish=options["publish"], outlet=options["outlet"]
+                    aligned,
+                    sources,
+                    publish=options["publish"],
+                    outlet=options["outlet"],
+                    if_exists=options["if_exists"],
                 )
         except (SourceError, ImportProblem) as problem:
-            raise CommandError(" ".join(str(problem).split())) from None
+            raise CommandError(_one_line(problem, options["if_exists"])) from None
 
         for warning in aligned.warnings:
             self.stderr.write(f"warning: {warning}")
@@ -73,16 +90,57 @@ class Command(BaseCommand):
             ]
             if doubtful:  # only when one side's structure was laid on the other's
                 data["doubtful_exchanges"] = doubtful
-            if interview is not None:
+            if interview is None:
+                duplicates = _duplicates(aligned, sources, options)
+                data.update({"duplicates": duplicates} if duplicates["matches"] else {})
+            else:
                 data["slug"] = interview.slug
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         elif interview is None:
-            self.stdout.write(_summary("Would import", aligned.title[aligned.original], aligned))
+            self.stdout.write(_dry_run(aligned, sources, options))
         else:
             self.stdout.write(
                 _summary(f"Imported ({interview.status})", interview.slug, aligned)
                 + f": {interview.get_absolute_url()}"
             )
+
+
+def _dry_run(aligned, sources, options) -> str:
+    """What the import would do, and each interview already in the archive it matches."""
+    duplicates = _duplicates(aligned, sources, options)
+    if duplicates["action"] == IfExists.REFUSE:
+        return str(duplicates["message"])
+    lines = [match["message"] for match in duplicates["matches"]]
+    if duplicates["action"] == IfExists.REPLACE:
+        lines.append(_summary("Would replace", duplicates["matches"][0]["slug"], aligned))
+    else:
+        lines.append(_summary("Would import", aligned.title[aligned.original], aligned))
+    return "\n".join(lines)
+
+
+def _duplicates(aligned, sources, options) -> dict:
+    """The interviews already in the archive that the import matches, what ``--if-exists``
+    makes of them (refuse, replace, keep-both) and, refused, the command's error message."""
+    matches = find_duplicates(aligned, sources, outlet=options["outlet"])
+    action, message = IfExists.KEEP_BOTH, ""
+    try:
+        if check_duplicates(matches, options["if_exists"]):
+            action = IfExists.REPLACE
+    except DuplicateImport as refusal:
+        action, message = IfExists.REFUSE, _one_line(refusal, options["if_exists"])
+    return {
+        "matches": [match.as_json() for match in matches],
+        "action": action.value,
+        "message": message,
+    }
+
+
+def _one_line(problem: Exception, if_exists: str) -> str:
+    line = " ".join(str(problem).split())
+    if isinstance(problem, DuplicateImport) and if_exists == IfExists.REFUSE:
+        drafts = [match for match in problem.matches if not match.interview.is_published]
+        line += f" Use {'--if-exists replace or ' if drafts else ''}--if-exists keep-both."
+    return line
 
 
 def _summary(verb: str, name: str, aligned) -> str:
