@@ -3,28 +3,18 @@ from __future__ import annotations
 import os
 import secrets
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from archive.settings import env_bool, env_float, env_int, env_json_object
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.processes import run_manage
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     unset = {"DEBUG", "SECRET_KEY"}
     environment = {k: v for k, v in os.environ.items() if k not in unset}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**environment, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_manage(*args, env={**environment, **env})
 
 
 def test_production_refuses_the_placeholder_secret():

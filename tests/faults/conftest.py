@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import run_manage
+
 ROOT = Path(__file__).resolve().parents[2]
 # Enough for a rebuild to start writer processes (one per 500 documents, see ``fill``).
 INTERVIEWS = 15
@@ -60,14 +62,7 @@ def manage(site) -> Manage:
     """``manage(*args)``: run a command to its end (at most ``timeout`` seconds)."""
 
     def run(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=site,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        return run_manage(*args, env=site, timeout=timeout)
 
     return run
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import SEED_SLUG
+from tests.processes import run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = ["--workers", "1", "--log-level", "warning", "--bind"]
@@ -35,14 +36,7 @@ def free_port() -> int:
 
 def manage(*args: str, database_url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"DATABASE_URL": database_url, "SEARCH_INDEX_DIR": str(tmp_path / "ix")}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    return run_manage(*args, env=env, timeout=TIMEOUT)
 
 
 @pytest.mark.parametrize(
