@@ -205,6 +205,10 @@ SEARCH_BACKEND_OPTIONS = env_json_object("SEARCH_BACKEND_OPTIONS")
 IMPORT_MAX_SOURCE_BYTES = env_int("IMPORT_MAX_SOURCE_BYTES", 2_000_000)  # per language
 IMPORT_MAX_EXCHANGES = env_int("IMPORT_MAX_EXCHANGES", 500)
 IMPORT_MAX_PARAGRAPHS = env_int("IMPORT_MAX_PARAGRAPHS", 3_000)  # per language
+# A batch (a ZIP, on the web or to `import_batch`): its files, and their bytes once extracted
+# (the uploaded ZIP may not be larger either). 200 interviews in two languages are 400 files.
+IMPORT_MAX_BATCH_FILES = env_int("IMPORT_MAX_BATCH_FILES", 1_000)
+IMPORT_MAX_BATCH_BYTES = env_int("IMPORT_MAX_BATCH_BYTES", 100_000_000)
 # Requests sized from them, so that a text within the limits always gets through and a
 # larger one reaches the import form, which names the limit. The preview form sends each
 # text twice (compressed in base64, at most 4/3 of its size, then as paragraphs) and four

@@ -1,6 +1,8 @@
 """Importing many interviews at once: a folder or a ZIP of files, paired by name or by a
 ``manifest.csv``, each interview imported on its own (all of it or nothing), a refused one
-never stopping the others.
+never stopping the others. ``import_batch`` serves ``manage.py import_batch`` and the web
+upload alike; a ZIP may hold at most ``IMPORT_MAX_BATCH_FILES`` files and
+``IMPORT_MAX_BATCH_BYTES`` bytes once extracted (``limits.check_batch``).
 
 Pairing by name: ``<name>.<lang>.<extension>`` (``entretien-12.fr.txt`` with
 ``entretien-12.en.html``). A ``manifest.csv`` at the top instead names each interview's
@@ -11,18 +13,23 @@ empty), and optionally ``original`` (``fr`` unless said) and ``outlet``.
 from __future__ import annotations
 
 import csv
+import lzma
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from .importing import ImportProblem, align_interview
 from .languages import LANGS
-from .limits import parse_within_limits
+from .limits import check_batch, parse_within_limits
 from .services import DuplicateImport, import_interview
 from .sources import SourceError, read_source
 
@@ -46,38 +53,78 @@ class BatchResult:
     status: str  # IMPORTED, DUPLICATE or REFUSED
     detail: str  # the interview's slug, or why it was not imported
     files: tuple[str, ...] = field(default=())
+    # The numbers (1-based) of the exchanges whose two languages the importer matched with
+    # little confidence: the editor should check them first.
+    doubtful: tuple[int, ...] = field(default=())
 
 
 class BatchProblem(Exception):
     """A batch that cannot be read at all (no such folder, a broken ZIP, a bad manifest)."""
 
 
+# What reading a damaged ZIP raises: a bad header or checksum, truncated or corrupt
+# compressed data, a compression method or an encryption zipfile cannot read.
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+# A batch: a folder's or a ZIP file's path (the command), or an opened ZIP file (an upload).
+BatchSource = Path | IO[bytes]
+
+
 @contextmanager
-def opened(path: Path) -> Iterator[Path]:
-    """The batch's folder: ``path`` itself, or a ZIP extracted into a temporary one."""
-    if path.is_dir():
-        yield path
-        return
-    if not path.is_file():
-        raise BatchProblem(f"no such folder or ZIP file: {path}")
-    if not zipfile.is_zipfile(path):
-        raise BatchProblem(f"{path.name} is neither a folder nor a ZIP file")
-    with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as folder:
-        _extract(archive, Path(folder))
+def opened(source: BatchSource) -> Iterator[Path]:
+    """The batch's folder: ``source`` itself, or a ZIP extracted into a temporary one."""
+    if isinstance(source, Path):
+        if source.is_dir():
+            yield source
+            return
+        if not source.is_file():
+            raise BatchProblem(_("no such folder or ZIP file: %(path)s") % {"path": source})
+        name = source.name
+    else:
+        name = PurePosixPath(getattr(source, "name", None) or "upload").name
+    if not zipfile.is_zipfile(source):
+        raise BatchProblem(_("%(name)s is neither a folder nor a ZIP file") % {"name": name})
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            with zipfile.ZipFile(source) as archive:
+                _extract(archive, Path(folder))
+        except ZIP_DAMAGE:
+            raise BatchProblem(
+                _("%(name)s is damaged: it cannot be read as a ZIP file. Nothing was imported.")
+                % {"name": name}
+            ) from None
         yield Path(folder)
 
 
 def _extract(archive: zipfile.ZipFile, folder: Path) -> None:
-    """Every file of ``archive`` under ``folder``; names that would climb out of it, and
-    files larger than an import may read, are refused before anything is written."""
-    limit = settings.IMPORT_MAX_SOURCE_BYTES
+    """Every file of ``archive`` under ``folder``; a batch over the limits, names that
+    would climb out of it, and files larger than an import may read, are refused before
+    anything is written."""
     members = [member for member in archive.infolist() if not member.is_dir()]
+    try:
+        check_batch(files=len(members), size=sum(member.file_size for member in members))
+    except ImportProblem as problem:
+        raise BatchProblem(str(problem)) from None
+    limit = settings.IMPORT_MAX_SOURCE_BYTES
     for member in members:
         name = PurePosixPath(member.filename)
         if name.is_absolute() or ".." in name.parts:
-            raise BatchProblem(f"{member.filename}: a name outside the batch")
+            raise BatchProblem(_("%(file)s: a name outside the batch") % {"file": member.filename})
         if member.file_size > limit and name.name != MANIFEST:
-            raise BatchProblem(f"{member.filename}: {member.file_size} bytes, over {limit}")
+            raise BatchProblem(
+                _("%(file)s has %(size)s bytes; a text may have at most %(limit)s.")
+                % {
+                    "file": member.filename,
+                    "size": number_format(member.file_size, force_grouping=True),
+                    "limit": number_format(limit, force_grouping=True),
+                }
+            )
     for member in members:
         archive.extract(member, folder)
 
@@ -92,10 +139,12 @@ def find_items(folder: Path) -> tuple[list[BatchItem], list[BatchResult]]:
         relative = path.relative_to(folder).as_posix()
         stem, lang = _name_and_language(PurePosixPath(relative))
         if lang is None:
-            why = f"cannot tell its language: name it <name>.<{'|'.join(LANGS)}>.<extension>"
+            why = _("cannot tell its language: name it %(pattern)s") % {
+                "pattern": f"<name>.<{'|'.join(LANGS)}>.<extension>"
+            }
             strays.append(BatchResult(relative, REFUSED, why, (relative,)))
         elif lang in groups.setdefault(stem, {}):
-            why = f"two {lang} files for {stem}"
+            why = _("two %(lang)s files for %(name)s") % {"lang": lang, "name": stem}
             strays.append(BatchResult(relative, REFUSED, why, (relative,)))
         else:
             groups[stem][lang] = path
@@ -121,18 +170,29 @@ def _original(files: dict[str, Path]) -> str:
 
 
 def _from_manifest(folder: Path) -> list[BatchItem]:
-    with (folder / MANIFEST).open(newline="", encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
+    try:
+        with (folder / MANIFEST).open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except (UnicodeDecodeError, csv.Error):
+        raise BatchProblem(
+            _("%(manifest)s cannot be read: save it as CSV in UTF-8.") % {"manifest": MANIFEST}
+        ) from None
     items = []
     for number, row in enumerate(rows, start=2):  # the header is line 1
         files = {
             lang: folder / row[lang].strip() for lang in LANGS if (row.get(lang) or "").strip()
         }
         if not files:
-            raise BatchProblem(f"{MANIFEST}, line {number}: no file named ({', '.join(LANGS)})")
+            raise BatchProblem(
+                _("%(manifest)s, line %(line)s: no file named (%(columns)s)")
+                % {"manifest": MANIFEST, "line": number, "columns": ", ".join(LANGS)}
+            )
         original = (row.get("original") or "").strip() or _original(files)
         if original not in files:
-            raise BatchProblem(f"{MANIFEST}, line {number}: no {original} file for the original")
+            raise BatchProblem(
+                _("%(manifest)s, line %(line)s: no %(lang)s file for the original")
+                % {"manifest": MANIFEST, "line": number, "lang": original}
+            )
         outlet = (row.get("outlet") or "").strip() or None
         name = next(iter(files.values())).relative_to(folder).as_posix()
         items.append(BatchItem(name, files, original, outlet))
@@ -157,11 +217,14 @@ def import_item(
         return BatchResult(item.name, DUPLICATE, " ".join(str(duplicate).split()), names)
     except (SourceError, ImportProblem) as problem:
         return BatchResult(item.name, REFUSED, " ".join(str(problem).split()), names)
-    return BatchResult(item.name, IMPORTED, interview.slug, names)
+    doubtful = tuple(
+        number for number, exchange in enumerate(aligned.exchanges, start=1) if exchange.doubtful
+    )
+    return BatchResult(item.name, IMPORTED, interview.slug, names, doubtful)
 
 
 def import_batch(
-    path: Path,
+    source: BatchSource,
     *,
     publish: bool = False,
     user: object = None,
@@ -169,9 +232,10 @@ def import_batch(
     started: Callable[[int], None] = lambda count: None,
     done: Callable[[BatchResult], None] = lambda result: None,
 ) -> list[BatchResult]:
-    """Every interview of the folder or ZIP at ``path``, one after the other: ``started``
-    is told how many there are, ``done`` is given each one's result as it comes."""
-    with opened(path) as folder:
+    """Every interview of the folder or ZIP ``source``, one after the other: ``started``
+    is told how many there are, ``done`` is given each one's result as it comes. Raises
+    BatchProblem, having imported nothing, when the batch cannot be read at all."""
+    with opened(source) as folder:
         items, results = find_items(folder)
         started(len(items))
         for item in items:

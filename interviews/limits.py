@@ -1,4 +1,5 @@
-"""How much one import may hold once parsed: exchanges and paragraphs (``IMPORT_MAX_*``).
+"""How much one import may hold once parsed: exchanges and paragraphs (``IMPORT_MAX_*``);
+and how much a batch may hold: files and bytes (``IMPORT_MAX_BATCH_*``).
 
 The web import and ``import_interview`` both parse through ``parse_within_limits``, so an
 interview one accepts the other accepts too. A source's size in bytes is checked earlier,
@@ -40,12 +41,36 @@ def check_structure(place: str, *, exchanges: int, paragraphs: int) -> None:
             ),
         ),
     )
+    _refuse_over(limits, place=place)
+
+
+def check_batch(*, files: int = 0, size: int = 0) -> None:
+    """Raises ImportProblem, naming the count and the limit, when a batch has more files,
+    or more bytes, than one may."""
+    limits = (
+        (
+            files,
+            settings.IMPORT_MAX_BATCH_FILES,
+            _("This batch has %(count)s files; a batch may have at most %(limit)s."),
+        ),
+        (
+            size,
+            settings.IMPORT_MAX_BATCH_BYTES,
+            _("This batch has %(count)s bytes; a batch may have at most %(limit)s."),
+        ),
+    )
+    _refuse_over(limits)
+
+
+def _refuse_over(limits: Iterable[tuple[int, int, str]], **names: str) -> None:
+    """Raises ImportProblem with the message of the first (count, limit, message) whose
+    count is over its limit."""
     for count, limit, message in limits:
         if count > limit:
             raise ImportProblem(
                 message
                 % {
-                    "place": place,
+                    **names,
                     "count": number_format(count, force_grouping=True),
                     "limit": number_format(limit, force_grouping=True),
                 }

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from ..views import dashboard, editing, history, importing
+from ..views import batches, dashboard, editing, history, importing
 
 app_name = "editing"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("import/", importing.import_interview, name="import"),
+    path("import/batch/", batches.import_batch, name="import_batch"),
     path("interviews/<slug:slug>/translate/", editing.translate, name="translate"),
     path("interviews/<slug:slug>/approve/", editing.approve_all, name="approve_all"),
     path("interviews/<slug:slug>/publish/", editing.publish, name="publish"),
