@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 
 from interviews.models import Exchange, Interview
 
-from . import corpus, exporting, peers, saving, web
+from . import batches, corpus, exporting, peers, saving, web
 from .queries import QUERY_MIX, BenchQuery
 
 WARMUP = 3
@@ -204,6 +204,10 @@ def run(args: argparse.Namespace) -> None:
     call_command("migrate", interactive=False, verbosity=0)
     for key, value in machine().items():
         say(key, value)
+    if args.only == "batch":
+        batch = batches.figures(say=say)
+        write_report(args, {"batch": batch})
+        return
 
     started = time.perf_counter()
     built = ensure_corpus(args.size, args.seed)
