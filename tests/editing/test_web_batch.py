@@ -284,3 +284,12 @@ def test_the_report_costs_two_queries_whatever_the_batch(client, django_assert_n
     assert [row.result.status for row in rows] == [
         batches.IMPORTED, batches.IMPORTED, batches.REFUSED
     ]  # fmt: skip
+
+
+def test_a_zip_too_large_to_be_kept_in_memory_is_read_from_its_temporary_file(client, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    log_in(client, EDITORS)
+
+    response = upload(client, SEED_PAIR)
+
+    assert statuses(response) == {"seed": "imported"}
