@@ -181,7 +181,9 @@ def _from_manifest(folder: Path) -> list[BatchItem]:
     items = []
     for number, row in enumerate(rows, start=2):  # the header is line 1
         files = {
-            lang: folder / row[lang].strip() for lang in LANGS if (row.get(lang) or "").strip()
+            lang: _inside(folder, row[lang].strip(), number)
+            for lang in LANGS
+            if (row.get(lang) or "").strip()
         }
         if not files:
             raise BatchProblem(
@@ -198,6 +200,18 @@ def _from_manifest(folder: Path) -> list[BatchItem]:
         name = next(iter(files.values())).relative_to(folder).as_posix()
         items.append(BatchItem(name, files, original, outlet))
     return items
+
+
+def _inside(folder: Path, name: str, line: int) -> Path:
+    """The file ``name`` of the manifest's ``line``, which must be in the batch: an upload's
+    manifest never names a file of the server's."""
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise BatchProblem(
+            _("%(manifest)s, line %(line)s: %(file)s is outside the batch")
+            % {"manifest": MANIFEST, "line": line, "file": name}
+        )
+    return path
 
 
 def import_item(

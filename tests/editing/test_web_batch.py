@@ -293,3 +293,18 @@ def test_a_zip_too_large_to_be_kept_in_memory_is_read_from_its_temporary_file(cl
     response = upload(client, SEED_PAIR)
 
     assert statuses(response) == {"seed": "imported"}
+
+
+@pytest.mark.parametrize("elsewhere", ["/etc/hostname", "../../../../etc/hostname"])
+def test_a_manifest_naming_a_file_outside_the_batch_is_refused_and_nothing_read(client, elsewhere):
+    log_in(client, EDITORS)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.csv", f"fr,en\n{elsewhere},\n")
+    upload = SimpleUploadedFile("batch.zip", buffer.getvalue())
+
+    response = client.post(URL, {"archive": upload})
+
+    assert f"manifest.csv, line 2: {elsewhere} is outside the batch" in page_text(response)
+    assert response.context["report"] is None
+    assert not Interview.objects.exists()
