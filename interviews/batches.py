@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .importing import ImportProblem, align_interview
 from .languages import LANGS
@@ -59,9 +60,9 @@ def opened(path: Path) -> Iterator[Path]:
         yield path
         return
     if not path.is_file():
-        raise BatchProblem(f"no such folder or ZIP file: {path}")
+        raise BatchProblem(_("No such folder or ZIP file: %(path)s.") % {"path": path})
     if not zipfile.is_zipfile(path):
-        raise BatchProblem(f"{path.name} is neither a folder nor a ZIP file")
+        raise BatchProblem(_("%(name)s is neither a folder nor a ZIP file.") % {"name": path.name})
     with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as folder:
         _extract(archive, Path(folder))
         yield Path(folder)
@@ -75,9 +76,12 @@ def _extract(archive: zipfile.ZipFile, folder: Path) -> None:
     for member in members:
         name = PurePosixPath(member.filename)
         if name.is_absolute() or ".." in name.parts:
-            raise BatchProblem(f"{member.filename}: a name outside the batch")
+            raise BatchProblem(_("%(name)s: a name outside the batch.") % {"name": member.filename})
         if member.file_size > limit and name.name != MANIFEST:
-            raise BatchProblem(f"{member.filename}: {member.file_size} bytes, over {limit}")
+            raise BatchProblem(
+                _("%(name)s: %(size)s bytes, over %(limit)s.")
+                % {"name": member.filename, "size": member.file_size, "limit": limit}
+            )
     for member in members:
         archive.extract(member, folder)
 
@@ -92,10 +96,12 @@ def find_items(folder: Path) -> tuple[list[BatchItem], list[BatchResult]]:
         relative = path.relative_to(folder).as_posix()
         stem, lang = _name_and_language(PurePosixPath(relative))
         if lang is None:
-            why = f"cannot tell its language: name it <name>.<{'|'.join(LANGS)}>.<extension>"
+            why = _("Cannot tell its language: name it <name>.<%(langs)s>.<extension>.") % {
+                "langs": "|".join(LANGS)
+            }
             strays.append(BatchResult(relative, REFUSED, why, (relative,)))
         elif lang in groups.setdefault(stem, {}):
-            why = f"two {lang} files for {stem}"
+            why = _("Two %(lang)s files for %(name)s.") % {"lang": lang, "name": stem}
             strays.append(BatchResult(relative, REFUSED, why, (relative,)))
         else:
             groups[stem][lang] = path
@@ -129,10 +135,16 @@ def _from_manifest(folder: Path) -> list[BatchItem]:
             lang: folder / row[lang].strip() for lang in LANGS if (row.get(lang) or "").strip()
         }
         if not files:
-            raise BatchProblem(f"{MANIFEST}, line {number}: no file named ({', '.join(LANGS)})")
+            raise BatchProblem(
+                _("%(manifest)s, line %(number)s: no file named (%(langs)s).")
+                % {"manifest": MANIFEST, "number": number, "langs": ", ".join(LANGS)}
+            )
         original = (row.get("original") or "").strip() or _original(files)
         if original not in files:
-            raise BatchProblem(f"{MANIFEST}, line {number}: no {original} file for the original")
+            raise BatchProblem(
+                _("%(manifest)s, line %(number)s: no %(lang)s file for the original.")
+                % {"manifest": MANIFEST, "number": number, "lang": original}
+            )
         outlet = (row.get("outlet") or "").strip() or None
         name = next(iter(files.values())).relative_to(folder).as_posix()
         items.append(BatchItem(name, files, original, outlet))

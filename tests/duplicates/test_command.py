@@ -22,7 +22,7 @@ PAIR = ("--fr", str(SEED / "fr.txt"), "--en", str(SEED / "en.txt"))
 
 def run(*args: str) -> str:
     out = io.StringIO()
-    call_command("import_interview", *args, stdout=out, stderr=io.StringIO())
+    call_command("import_interview", *args, "--language", "en", stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 
