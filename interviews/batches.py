@@ -22,6 +22,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .importing import ImportProblem, align_interview
+from .importing.hygiene import one_line
 from .languages import LANGS
 from .limits import parse_within_limits
 from .services import DuplicateImport, import_interview
@@ -166,9 +167,9 @@ def import_item(
             aligned, sources, publish=publish, user=user, outlet=item.outlet or outlet
         )
     except DuplicateImport as duplicate:
-        return BatchResult(item.name, DUPLICATE, " ".join(str(duplicate).split()), names)
+        return BatchResult(item.name, DUPLICATE, one_line(str(duplicate)), names)
     except (SourceError, ImportProblem) as problem:
-        return BatchResult(item.name, REFUSED, " ".join(str(problem).split()), names)
+        return BatchResult(item.name, REFUSED, one_line(str(problem)), names)
     return BatchResult(item.name, IMPORTED, interview.slug, names)
 
 

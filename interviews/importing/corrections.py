@@ -143,7 +143,7 @@ def review(
             rebuilt_articles.get("fr"), rebuilt_articles.get("en"), original=original
         )
     except ImportProblem as problem:
-        return Review(structure, None, " ".join(str(problem).split()))
+        return Review(structure, None, one_line(str(problem)))
     return Review(structure, aligned, None)
 
 

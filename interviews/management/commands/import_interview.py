@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from interviews.duplicates import IfExists, find_duplicates
 from interviews.import_provenance import provenance_words
 from interviews.importing import ImportProblem, align_interview, to_json_dict
+from interviews.importing.hygiene import one_line
 from interviews.importing.plausibility import plausibility_json
 from interviews.languages import LANGS
 from interviews.limits import parse_within_limits
@@ -139,7 +140,7 @@ def _duplicates(aligned, sources, options) -> dict:
 
 
 def _one_line(problem: Exception, if_exists: str) -> str:
-    line = " ".join(str(problem).split())
+    line = one_line(str(problem))  # French no-break spaces kept
     if isinstance(problem, DuplicateImport) and if_exists == IfExists.REFUSE:
         drafts = [match for match in problem.matches if not match.interview.is_published]
         line += " " + (
