@@ -69,7 +69,7 @@ def preview_rows(result: Review, columns: list[str]) -> list[ExchangeRows]:
             for paragraphs in paired
         ]
         return [ExchangeRows(None, rows)]
-    groups = []
+    groups: list[ExchangeRows] = []
     for number, (role, texts) in _aligned_parts(result.aligned, columns):
         row = Row(tuple(cell(lang, role, text) for lang, text in zip(columns, texts, strict=True)))
         if not groups or groups[-1].number != number:
