@@ -76,6 +76,7 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     text = one_line(text)
     if len(text) <= length:
         return text
-    cut = text[: length + 1]
-    words = cut.rsplit(" ", 1)[0] if " " in cut.rstrip() else cut[:length]
-    return words.rstrip(" ,;:-–—") + "…"
+    cut = text[:length]
+    if text[length] != " " and " " in cut:  # the cut falls inside a word: drop it
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—") + "…"
