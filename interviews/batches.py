@@ -85,12 +85,12 @@ def opened(source: BatchSource) -> Iterator[Path]:
             yield source
             return
         if not source.is_file():
-            raise BatchProblem(_("no such folder or ZIP file: %(path)s") % {"path": source})
+            raise BatchProblem(_("No such folder or ZIP file: %(path)s.") % {"path": source})
         name = source.name
     else:
         name = PurePosixPath(getattr(source, "name", None) or "upload").name
     if not zipfile.is_zipfile(source):
-        raise BatchProblem(_("%(name)s is neither a folder nor a ZIP file") % {"name": name})
+        raise BatchProblem(_("%(name)s is neither a folder nor a ZIP file.") % {"name": name})
     with tempfile.TemporaryDirectory() as folder:
         try:
             with zipfile.ZipFile(source) as archive:
@@ -116,7 +116,7 @@ def _extract(archive: zipfile.ZipFile, folder: Path) -> None:
     for member in members:
         name = PurePosixPath(member.filename)
         if name.is_absolute() or ".." in name.parts:
-            raise BatchProblem(_("%(file)s: a name outside the batch") % {"file": member.filename})
+            raise BatchProblem(_("%(name)s: a name outside the batch.") % {"name": member.filename})
         if member.file_size > limit and name.name != MANIFEST:
             raise BatchProblem(
                 _("%(file)s has %(size)s bytes; a text may have at most %(limit)s.")
@@ -140,12 +140,12 @@ def find_items(folder: Path) -> tuple[list[BatchItem], list[BatchResult]]:
         relative = path.relative_to(folder).as_posix()
         stem, lang = _name_and_language(PurePosixPath(relative))
         if lang is None:
-            why = _("cannot tell its language: name it %(pattern)s") % {
-                "pattern": f"<name>.<{'|'.join(LANGS)}>.<extension>"
+            why = _("Cannot tell its language: name it <name>.<%(langs)s>.<extension>.") % {
+                "langs": "|".join(LANGS)
             }
             strays.append(BatchResult(relative, REFUSED, why, (relative,)))
         elif lang in groups.setdefault(stem, {}):
-            why = _("two %(lang)s files for %(name)s") % {"lang": lang, "name": stem}
+            why = _("Two %(lang)s files for %(name)s.") % {"lang": lang, "name": stem}
             strays.append(BatchResult(relative, REFUSED, why, (relative,)))
         else:
             groups[stem][lang] = path
@@ -187,14 +187,14 @@ def _from_manifest(folder: Path) -> list[BatchItem]:
         }
         if not files:
             raise BatchProblem(
-                _("%(manifest)s, line %(line)s: no file named (%(columns)s)")
-                % {"manifest": MANIFEST, "line": number, "columns": ", ".join(LANGS)}
+                _("%(manifest)s, line %(number)s: no file named (%(langs)s).")
+                % {"manifest": MANIFEST, "number": number, "langs": ", ".join(LANGS)}
             )
         original = (row.get("original") or "").strip() or _original(files)
         if original not in files:
             raise BatchProblem(
-                _("%(manifest)s, line %(line)s: no %(lang)s file for the original")
-                % {"manifest": MANIFEST, "line": number, "lang": original}
+                _("%(manifest)s, line %(number)s: no %(lang)s file for the original.")
+                % {"manifest": MANIFEST, "number": number, "lang": original}
             )
         outlet = (row.get("outlet") or "").strip() or None
         name = next(iter(files.values())).relative_to(folder).as_posix()

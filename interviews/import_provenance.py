@@ -1,7 +1,7 @@
 """Where the importer found each metadata field, in words: for the preview and `--json`.
 
 The importer records codes (interviews.importing.page_metadata.PROVENANCE); the words live
-here, with Django's translations. Commands run without translation, hence in English.
+here, with Django's translations, in the active language (a command's ``--language``).
 """
 
 from __future__ import annotations

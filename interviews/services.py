@@ -59,9 +59,11 @@ def import_interview(
     refuse_implausible(aligned)
     outlet_name = (outlet or aligned.outlet or "").strip()
     if not outlet_name:
-        raise ImportProblem("no outlet found in the article: name it (--outlet)")
+        raise ImportProblem(
+            _("No outlet found in the article: name it (the Outlet field, or --outlet).")
+        )
     if not aligned.exchanges:
-        raise ImportProblem("no exchange found: nothing to import")
+        raise ImportProblem(_("No exchange found: nothing to import."))
     with transaction.atomic():
         matches = find_duplicates(aligned, sources, outlet=outlet_name)
         to_replace = check_duplicates(matches, if_exists)

@@ -151,9 +151,16 @@ def read_source(path: str | Path, *, lang: str) -> RawSource:
             # than the limit, enough for decode_source to refuse it.
             data = file.read(settings.IMPORT_MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
-        raise SourceError(f"{lang}: no such file: {path}") from None
+        raise SourceError(
+            _("%(lang)s: no such file: %(filename)s.") % _names(lang, str(path))
+        ) from None
     except IsADirectoryError:
-        raise SourceError(f"{lang}: {path} is a directory, not a file") from None
+        raise SourceError(
+            _("%(lang)s: %(filename)s is a folder, not a file.") % _names(lang, str(path))
+        ) from None
     except OSError as error:
-        raise SourceError(f"{lang}: cannot read {path}: {error.strerror}") from None
+        raise SourceError(
+            _("%(lang)s: %(filename)s cannot be read: %(reason)s.")
+            % {**_names(lang, str(path)), "reason": error.strerror}
+        ) from None
     return decode_source(data, lang=lang, filename=path.name)

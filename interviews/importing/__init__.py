@@ -1,6 +1,7 @@
 """Importing press interviews: raw articles in, aligned bilingual exchanges out.
 
-Pure functions over text, free of Django and of the database.
+Pure functions over text, free of the database; what they refuse and warn about is said
+through Django's gettext, in the active language, quoting the passage concerned.
 """
 
 from .alignment import align_interview

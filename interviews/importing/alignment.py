@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
+from django.utils.translation import gettext as _
+
 from .gale_church import align_paragraphs
 from .guided import guided_alignment
+from .hygiene import excerpt
 from .parsing import LANGS
 from .plausibility import assess_translation
 from .records import (
@@ -37,15 +40,18 @@ def align_interview(
     """
     if original not in LANGS:
         raise ImportProblem(
-            f"original language must be one of {', '.join(LANGS)}, not {original!r}"
+            _("The original language must be one of %(langs)s, not “%(lang)s”.")
+            % {"langs": ", ".join(LANGS), "lang": original}
         )
     sides = {"fr": fr, "en": en}
     for lang, article in sides.items():
         if article is not None and article.lang != lang:
-            raise ImportProblem(f"{article.place}: given as the {lang} text")
+            raise ImportProblem(
+                _("%(place)s: given as the %(lang)s text.") % {"place": article.place, "lang": lang}
+            )
     source = sides[original]
     if source is None:
-        raise ImportProblem(f"{original}: the original text is missing")
+        raise ImportProblem(_("%(lang)s: the original text is missing.") % {"lang": original})
     target_lang = next(lang for lang in LANGS if lang != original)
     target = sides[target_lang]
 
@@ -77,13 +83,13 @@ def align_interview(
     outlet = source.outlet or backup.outlet
     published_on = source.published_on or backup.published_on
     interviewees = list(source.interviewees or backup.interviewees)
-    either = f" in {source.place} nor {target.place}" if target else f" in {source.place}"
+    places = {"places": ", ".join(a.place for a in (source, target) if a)}
     warnings += [
-        f"no {what} found{either}"
-        for what, value in (
-            ("publication date", published_on),
-            ("outlet", outlet),
-            ("interviewee", interviewees),
+        missing % places
+        for missing, value in (
+            (_("%(places)s: no publication date found."), published_on),
+            (_("%(places)s: no outlet found."), outlet),
+            (_("%(places)s: no interviewee found."), interviewees),
         )
         if not value
     ]
@@ -115,17 +121,31 @@ def _align_exchange(
 ) -> tuple[AlignedExchange, list[str]]:
     ours, theirs = pair
     warnings = []
-    where = f"exchange {number} ({source.lang} line {ours.line}, {target.lang} line {theirs.line})"
+    # Where in the text: the exchange's number and its question, as the original words it.
+    where = {"number": number, "lang": source.lang, "question": excerpt(ours.question)}
     if not _plausible(len(ours.question), len(theirs.question)):
         warnings.append(
-            f"{where}: the questions differ much in length "
-            f"({len(ours.question)} and {len(theirs.question)} characters)"
+            _(
+                "Exchange %(number)s (%(lang)s “%(question)s”): the questions differ much in "
+                "length (%(ours)s and %(theirs)s characters)."
+            )
+            % {**where, "ours": len(ours.question), "theirs": len(theirs.question)}
         )
     ours_length, theirs_length = (sum(map(len, e.answer)) for e in pair)
     if not _plausible(ours_length, theirs_length):
         raise ImportProblem(
-            f"{where}: the answers cannot be translations of each other "
-            f"({ours_length} and {theirs_length} characters); are the exchanges in step?"
+            _(
+                "Exchange %(number)s (%(lang)s “%(question)s”): the answers cannot be "
+                "translations of each other (%(ours)s and %(theirs)s characters); are the "
+                "exchanges in step? The %(other)s question there is “%(other_question)s”."
+            )
+            % {
+                **where,
+                "ours": ours_length,
+                "theirs": theirs_length,
+                "other": target.lang,
+                "other_question": excerpt(theirs.question),
+            }
         )
 
     beads = (
@@ -136,25 +156,47 @@ def _align_exchange(
     source_units, target_units = [], []
     for source_indices, target_indices in beads:
         if not source_indices or not target_indices:
-            lang, side, indices = (
-                (source.lang, target.lang, source_indices)
+            lang, side, paragraph = (
+                (source.lang, target.lang, ours.answer[source_indices[0]])
                 if source_indices
-                else (target.lang, source.lang, target_indices)
+                else (target.lang, source.lang, theirs.answer[target_indices[0]])
             )
             raise ImportProblem(
-                f"{where}: {lang} answer paragraph {indices[0] + 1} has no counterpart in {side}"
+                _(
+                    "Exchange %(number)s (%(lang)s “%(question)s”): the %(side)s text has "
+                    "nothing facing the %(paragraph_lang)s paragraph “%(passage)s”."
+                )
+                % {**where, "side": side, "paragraph_lang": lang, "passage": excerpt(paragraph)}
             )
         if len(source_indices) > 1 or len(target_indices) > 1:
             warnings.append(
-                f"{where}: the translation merges or splits paragraphs ({source.lang} "
-                f"{_span(source_indices)} ↔ {target.lang} {_span(target_indices)}); joined them"
+                _(
+                    "Exchange %(number)s (%(lang)s “%(question)s”): the translation merges or "
+                    "splits paragraphs (%(lang)s “%(ours)s”, %(other)s “%(theirs)s”); they were "
+                    "joined."
+                )
+                % {
+                    **where,
+                    "ours": excerpt(ours.answer[source_indices[0]]),
+                    "other": target.lang,
+                    "theirs": excerpt(theirs.answer[target_indices[0]]),
+                }
             )
         source_units.append(" ".join(ours.answer[i] for i in source_indices))
         target_units.append(" ".join(theirs.answer[i] for i in target_indices))
         if not _plausible(len(source_units[-1]), len(target_units[-1])):
             warnings.append(
-                f"{where}: answer paragraph {len(source_units)} differs much in length "
-                f"({len(source_units[-1])} and {len(target_units[-1])} characters)"
+                _(
+                    "Exchange %(number)s (%(lang)s “%(question)s”): the paragraph “%(passage)s” "
+                    "and its translation differ much in length (%(ours)s and %(theirs)s "
+                    "characters)."
+                )
+                % {
+                    **where,
+                    "passage": excerpt(source_units[-1]),
+                    "ours": len(source_units[-1]),
+                    "theirs": len(target_units[-1]),
+                }
             )
 
     aligned = AlignedExchange(
@@ -162,11 +204,6 @@ def _align_exchange(
         answer={source.lang: source_units, target.lang: target_units},
     )
     return aligned, warnings
-
-
-def _span(indices: list[int]) -> str:
-    first, last = indices[0] + 1, indices[-1] + 1
-    return f"{first}–{last}" if last != first else str(first)
 
 
 def _plausible(original_length: int, translation_length: int) -> bool:
@@ -179,7 +216,15 @@ def _plausible(original_length: int, translation_length: int) -> bool:
 def _metadata_disagreements(source: ParsedArticle, target: ParsedArticle) -> list[str]:
     if source.published_on and target.published_on and source.published_on != target.published_on:
         return [
-            f"{target.place}: published on {target.published_on.isoformat()} but {source.place} "
-            f"on {source.published_on.isoformat()}; kept the original's date"
+            _(
+                "%(place)s: published on %(date)s but %(original)s on %(original_date)s; the "
+                "original’s date was kept."
+            )
+            % {
+                "place": target.place,
+                "date": target.published_on.isoformat(),
+                "original": source.place,
+                "original_date": source.published_on.isoformat(),
+            }
         ]
     return []

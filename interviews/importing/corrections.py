@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext as _
+
 from .alignment import align_interview
-from .hygiene import one_line
+from .exchanges import unanswered
+from .hygiene import excerpt, one_line
 from .records import (
     ANSWER,
     QUESTION,
@@ -71,15 +74,20 @@ def exchanges_of(paragraphs: list[StructureParagraph], *, place: str) -> list[Pa
     """Exchanges rebuilt from corrected paragraphs: a question paragraph starts an exchange
     (consecutive ones make a question of several paragraphs), answers go to the current one.
 
-    Raises ImportProblem, naming ``place`` and the line, when an answer comes before any
-    question or a question has no answer.
+    Raises ImportProblem, naming ``place`` and quoting the paragraph, when an answer comes
+    before any question or a question has no answer.
     """
     if not paragraphs:
-        raise ImportProblem(f"{place}: no paragraph left: nothing to import")
+        raise ImportProblem(
+            _("%(place)s: no paragraph left: nothing to import.") % {"place": place}
+        )
     exchanges: list[ParsedExchange] = []
     for paragraph in paragraphs:
         if paragraph.role not in ROLES:
-            raise ImportProblem(f"{place}: line {paragraph.line}: unknown role {paragraph.role!r}")
+            raise ImportProblem(
+                _("%(place)s: “%(passage)s” has an unknown role, “%(role)s”.")
+                % {"place": place, "passage": excerpt(paragraph.text), "role": paragraph.role}
+            )
         if paragraph.role == QUESTION:
             last = exchanges[-1] if exchanges else None
             if last and not last.answer:
@@ -88,12 +96,13 @@ def exchanges_of(paragraphs: list[StructureParagraph], *, place: str) -> list[Pa
                 exchanges.append(ParsedExchange(paragraph.text, [], paragraph.line))
         elif not exchanges:
             raise ImportProblem(
-                f"{place}: line {paragraph.line}: an answer comes before the first question"
+                _("%(place)s: the answer “%(passage)s” comes before the first question.")
+                % {"place": place, "passage": excerpt(paragraph.text)}
             )
         else:
             exchanges[-1].answer.append(paragraph.text)
     if not exchanges[-1].answer:
-        raise ImportProblem(f"{place}: line {exchanges[-1].line}: question has no answer")
+        raise ImportProblem(unanswered(place, len(exchanges) - 1, exchanges[-1].question, None))
     return exchanges
 
 
@@ -121,12 +130,27 @@ def review(
     }
     try:
         rebuilt_articles = {
-            lang: replace(article, exchanges=exchanges_of(structure[lang], place=article.place))
+            lang: replace(
+                article,
+                exchanges=exchanges_of(structure[lang], place=article.place),
+                standfirst=_outside(article.standfirst, structure[lang])
+                if lang in corrections
+                else article.standfirst,
+            )
             for lang, article in articles.items()
         }
         aligned = align_interview(
             rebuilt_articles.get("fr"), rebuilt_articles.get("en"), original=original
         )
     except ImportProblem as problem:
-        return Review(structure, None, " ".join(str(problem).split()))
+        return Review(structure, None, one_line(str(problem)))
     return Review(structure, aligned, None)
+
+
+def _outside(standfirst: str, paragraphs: list[StructureParagraph]) -> str:
+    """``standfirst`` without the paragraphs the editor's structure places in an exchange:
+    a first question the parser left in the standfirst, which the preview showed where the
+    other side's structure put it."""
+    placed = {paragraph.text for paragraph in paragraphs}
+    kept = [part for part in _BLANK_LINE.split(standfirst) if one_line(part) not in placed]
+    return "\n\n".join(kept)

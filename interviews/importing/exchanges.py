@@ -13,6 +13,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from .hygiene import excerpt
 from .metadata import PARTICLE
 from .records import ANSWER, QUESTION, ImportProblem, Paragraph, ParsedExchange
 
@@ -122,15 +125,24 @@ def find_exchanges(
     interviewees: list[str] | tuple[str, ...] = (),
 ) -> InterviewBody:
     if not paragraphs:
-        raise ImportProblem(f"{place}: not an interview: no text after the title and header")
+        raise ImportProblem(
+            _("%(place)s: not an interview: no text after the title and header.") % {"place": place}
+        )
     labels = [speaker_label(paragraph.text) for paragraph in paragraphs]
     roles, guessed = _label_roles(paragraphs, labels, outlet, interviewer, interviewees)
     role_at = [roles.get(label.name) if label else None for label in labels]
     layout = _layout(paragraphs, role_at, place)
     if layout is None:
         raise ImportProblem(
-            f"{place}: lines {paragraphs[0].line}–{paragraphs[-1].line}: not an interview: "
-            f"no question/answer structure found"
+            _(
+                "%(place)s: not an interview: no question/answer structure found in the text "
+                "from “%(first)s” to “%(last)s”."
+            )
+            % {
+                "place": place,
+                "first": excerpt(paragraphs[0].text),
+                "last": excerpt(paragraphs[-1].text),
+            }
         )
     if layout.kind not in LABEL_LAYOUTS:
         # A guessed role is only as good as the layout built on it: here a recurring name is
@@ -152,17 +164,20 @@ def find_exchanges(
         answer = []
         for index in range(split, end):
             if paragraphs[index].heading and layout.kind != "heading":
-                warnings.append(f"{place}: line {paragraphs[index].line}: intertitle left out")
+                warnings.append(
+                    _("%(place)s: the intertitle “%(passage)s” was left out.")
+                    % {"place": place, "passage": excerpt(paragraphs[index].text)}
+                )
                 continue
             answer.append(_answer_text(paragraphs[index], labels[index], role_at[index], layout))
         if not answer:
-            after = (
-                f"the next question is at line {paragraphs[end].line}"
-                if end < len(paragraphs)
-                else "the text ends there"
-            )
             raise ImportProblem(
-                f"{place}: line {paragraphs[start].line}: question has no answer ({after})"
+                unanswered(
+                    place,
+                    number,
+                    paragraphs[start].text,
+                    paragraphs[end].text if end < len(paragraphs) else None,
+                )
             )
         question = "\n\n".join(
             _question_text(paragraphs[i], labels[i], role_at[i]) for i in range(start, split)
@@ -178,6 +193,23 @@ def find_exchanges(
         askers=_named(labels, role_at, QUESTION),
         warnings=warnings,
     )
+
+
+def unanswered(place: str, index: int, question: str, following: str | None) -> str:
+    """Why an article's question ``index`` (from 0) cannot be imported: it has no answer."""
+    params = {"place": place, "number": index + 1, "passage": excerpt(question)}
+    if following is None:
+        return (
+            _(
+                "%(place)s, exchange %(number)s: the question “%(passage)s” has no answer (the "
+                "text ends there)."
+            )
+            % params
+        )
+    return _(
+        "%(place)s, exchange %(number)s: the question “%(passage)s” has no answer (the next "
+        "question is “%(next)s”)."
+    ) % {**params, "next": excerpt(following)}
 
 
 def _named(labels: list[Label | None], role_at: list[str | None], role: str) -> list[str]:
@@ -321,8 +353,11 @@ def _with_lapsed_marking(
     """
     lapsed = _standalone_questions(paragraphs, marked[-1] + 2)
     warnings = [
-        f"{place}: line {paragraphs[i].line}: unmarked paragraph taken as a question "
-        f"(earlier questions are marked)"
+        _(
+            "%(place)s: “%(passage)s” was taken as a question, although it is not marked as "
+            "the earlier questions are."
+        )
+        % {"place": place, "passage": excerpt(paragraphs[i].text)}
         for i in lapsed
     ]
     return Layout(sorted([*marked, *lapsed]), kind, warnings=warnings)

@@ -15,8 +15,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .exchanges import ASKS, DASH
 from .gale_church import BEAD_PRIORS, bead_cost, length_cost
+from .hygiene import excerpt
 from .records import AlignedExchange, ImportProblem, ParsedArticle
 
 # Cues, in the units of a bead's cost (-log probability): a rhetorical question in an
@@ -33,7 +36,6 @@ REFUSED = 0.02
 MIN_BAND = 20
 # Ratios closer than this give the same alignment: no need to make it again.
 SAME_RATIO = 0.02
-QUOTED_LENGTH = 60
 # The exchange number of the standfirst's paragraphs, which both sides' structures include:
 # a first question the parser left unmarked is in its side's standfirst.
 INTRO = -1
@@ -90,8 +92,17 @@ def guided_alignment(source: ParsedArticle, target: ParsedArticle) -> Guided:
     # The side with more exchanges is the likelier guide: its reason is the one to give.
     first = attempts[0] if more is source else attempts[1]
     raise ImportProblem(
-        f"{fewer.place}: {len(fewer.exchanges)} exchanges found but {more.place} has "
-        f"{len(more.exchanges)}, and no confident alignment of their paragraphs exists: {first}"
+        _(
+            "Exchanges found: %(fewer_count)s in %(fewer)s, %(more_count)s in %(more)s; no "
+            "confident alignment of their paragraphs exists: %(reason)s"
+        )
+        % {
+            "fewer": fewer.place,
+            "fewer_count": len(fewer.exchanges),
+            "more": more.place,
+            "more_count": len(more.exchanges),
+            "reason": first,
+        }
     )
 
 
@@ -141,9 +152,9 @@ def _follow(guide: ParsedArticle, follower: ParsedArticle) -> Guided:
     # The texts' own ratio counts standfirsts and passages that one side lacks: it is
     # estimated again on the pairs found, and the alignment made again with it.
     pairs = [b for b in beads if b[0] < b[1] and b[2] < b[3] and units[b[0]].role != "intro"]
-    guide_length = sum(len(u.text) for start, end, _, _ in pairs for u in units[start:end])
+    guide_length = sum(len(u.text) for start, end, _first, _last in pairs for u in units[start:end])
     follower_length = sum(
-        len(p.text) for _, _, first, last in pairs for p in paragraphs[first:last]
+        len(p.text) for _start, _end, first, last in pairs for p in paragraphs[first:last]
     )
     ratio = _ratio(guide.lang, follower.lang, follower_length / max(1, guide_length))
     if abs(ratio - first_ratio) > SAME_RATIO:
@@ -207,8 +218,8 @@ def _assemble(
     ratio: float,
     total: float,
 ) -> Guided:
-    questions: list[tuple[list[str], list[str]]] = [([], []) for _ in guide.exchanges]
-    answers: list[tuple[list[str], list[str]]] = [([], []) for _ in guide.exchanges]
+    questions: list[tuple[list[str], list[str]]] = [([], []) for _exchange in guide.exchanges]
+    answers: list[tuple[list[str], list[str]]] = [([], []) for _exchange in guide.exchanges]
     confidence = [1.0] * len(guide.exchanges)
     warnings = []
     intro, introduced = [], len(_intro(guide))
@@ -236,15 +247,27 @@ def _assemble(
         part = (questions if unit.role == "question" else answers)[unit.exchange]
         part[0].append(" ".join(u.text for u in units[start:end]))
         part[1].append(" ".join(_plain(p, unit.role) for p in matched))
+        where = {
+            "number": unit.exchange + 1,
+            "follower": follower.lang,
+            "guide": guide.lang,
+            "passage": excerpt(unit.text),
+        }
         if end - start > 1:
             warnings.append(
-                f"exchange {unit.exchange + 1}: {follower.lang} merges two paragraphs of "
-                f"{guide.lang} into one (« {_quote(unit.text)} »); joined them"
+                _(
+                    "Exchange %(number)s: %(follower)s merges two paragraphs of %(guide)s into "
+                    "one (“%(passage)s”); they were joined."
+                )
+                % where
             )
         elif last - first > 1:
             warnings.append(
-                f"exchange {unit.exchange + 1}: {follower.lang} splits a paragraph of "
-                f"{guide.lang} in two (« {_quote(unit.text)} »); joined them"
+                _(
+                    "Exchange %(number)s: %(follower)s splits a paragraph of %(guide)s in two "
+                    "(“%(passage)s”); they were joined."
+                )
+                % where
             )
     exchanges = []
     for number, ((guide_q, follower_q), (guide_a, follower_a)) in enumerate(
@@ -259,13 +282,28 @@ def _assemble(
         )
         if exchanges[-1].doubtful:
             warnings.append(
-                f"exchange {number + 1}: unsure where {follower.lang} places it "
-                f"(confidence {exchanges[-1].confidence:.2f}): « {_quote(follower_q[0])} »"
+                _(
+                    "Exchange %(number)s: unsure where %(lang)s places it (confidence "
+                    "%(confidence)s): “%(passage)s”."
+                )
+                % {
+                    "number": number + 1,
+                    "lang": follower.lang,
+                    "passage": excerpt(follower_q[0]),
+                    "confidence": f"{exchanges[-1].confidence:.2f}",
+                }
             )
-    summary = (
-        f"{follower.place}: {len(follower.exchanges)} exchanges found but {guide.place} has "
-        f"{len(guide.exchanges)}; laid its paragraphs on {guide.lang}'s structure"
-    )
+    summary = _(
+        "Exchanges found: %(follower_count)s in %(follower)s, %(guide_count)s in %(guide)s; "
+        "the paragraphs of %(follower_lang)s were laid on the structure of %(guide_lang)s."
+    ) % {
+        "follower": follower.place,
+        "follower_count": len(follower.exchanges),
+        "guide": guide.place,
+        "guide_count": len(guide.exchanges),
+        "follower_lang": follower.lang,
+        "guide_lang": guide.lang,
+    }
     return Guided(exchanges, [summary, *warnings], total, follower.lang, "\n\n".join(intro))
 
 
@@ -317,15 +355,12 @@ def _parting(
 ) -> str:
     """Where the two sides part, quoting the first passage of each from there."""
 
-    def at(texts: list[str], index: int) -> str:
-        return f"« {_quote(texts[index])} »" if index < len(texts) else "the end of the text"
+    def at(lang: str, texts: list[str], index: int) -> str:
+        if index < len(texts):
+            return _("%(lang)s “%(passage)s”") % {"lang": lang, "passage": excerpt(texts[index])}
+        return _("the end of %(lang)s") % {"lang": lang}
 
-    return (
-        f"the sides part at {guide.lang} {at([u.text for u in units], i)} "
-        f"and {follower.lang} {at([p.text for p in paragraphs], j)}"
-    )
-
-
-def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH].rstrip() + "…"
+    return _("the sides part at %(guide)s and %(follower)s.") % {
+        "guide": at(guide.lang, [u.text for u in units], i),
+        "follower": at(follower.lang, [p.text for p in paragraphs], j),
+    }

@@ -64,3 +64,19 @@ def one_line(text: str) -> str:
     """``text`` tidied on one line: ``" ".join(text.split())`` without breaking the French
     no-break spaces, which ``str.split`` takes for any space."""
     return tidy_text(LINE_ENDS.sub(" ", text)).strip()
+
+
+# How much of a paragraph a message quotes: enough to find it again in the text.
+EXCERPT_LENGTH = 60
+
+
+def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """The start of ``text`` on one line, cut on a word boundary (never inside French
+    typography's no-break spaces) and ended with "…" when it is longer than ``length``."""
+    text = one_line(text)
+    if len(text) <= length:
+        return text
+    cut = text[:length]
+    if text[length] != " " and " " in cut:  # the cut falls inside a word: drop it
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—") + "…"

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from .records import Paragraph
 
 MONTHS = {
@@ -300,7 +302,7 @@ def read_header(
         else:
             body.append(paragraph)
     if headline is None:
-        warnings.append(f"{place}: no title found")
+        warnings.append(_("%(place)s: no title found.") % {"place": place})
     title_text, named = read_title(headline or "")
     merged = _merge(meta) if meta else MetaLine()
     quoted = QUOTED_SPEAKER_TITLE.fullmatch(title_text)

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Protocol
 
+from django.utils.translation import gettext as _
+
 from .boilerplate import strip_boilerplate
 from .exchanges import find_exchanges, same_party
 from .html import HtmlPage, looks_like_html
@@ -37,21 +39,26 @@ SENTENCE_END = (".", "?", "!", "»", "”", '"', ":", "…", ")", ";")
 def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> ParsedArticle:
     """Reads one language's article: metadata, standfirst and question/answer exchanges.
 
-    Raises ImportProblem, naming the file and line, when the text is empty or holds no
-    interview.
+    Raises ImportProblem, naming the file and quoting the passage, when the text is empty or
+    holds no interview.
     """
     if lang is not None and lang not in LANGS:
-        raise ImportProblem(f"{filename or 'input'}: unknown language {lang!r}")
+        raise ImportProblem(
+            _("%(place)s: unknown language “%(lang)s”.")
+            % {"place": filename or _("input"), "lang": lang}
+        )
     if not text.strip():
-        raise ImportProblem(f"{_place(lang, filename)}: line 1: the text is empty")
+        raise ImportProblem(_("%(place)s: the text is empty.") % {"place": _place(lang, filename)})
     text = drop_invisible(text)
     page = read_html_keeping_no_break_spaces(text) if looks_like_html(text) else None
     paragraphs = tidy_paragraphs(page.paragraphs if page else paragraphs_from_text(text))
     if not paragraphs:
-        last_line = text.rstrip().count("\n") + 1
         raise ImportProblem(
-            f"{_place(lang, filename)}: lines 1–{last_line}: not an interview: "
-            f"only site chrome, no article text"
+            _(
+                "%(place)s: not an interview: only the site’s menus, links and notices, "
+                "no article text."
+            )
+            % {"place": _place(lang, filename)}
         )
     lang = lang or detect_language(" ".join(paragraph.text for paragraph in paragraphs))
     place = _place(lang, filename)
@@ -121,7 +128,7 @@ def parse_article(text: str, *, lang: str | None = None, filename: str = "") -> 
 def _place(lang: str | None, filename: str) -> str:
     if lang and filename:
         return f"{lang} ({filename})"
-    return lang or filename or "input"
+    return lang or filename or _("input")
 
 
 def detect_language(text: str) -> str:

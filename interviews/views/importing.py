@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from itertools import zip_longest
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,6 +27,7 @@ from ..forms.importing import ROLE_CHOICES, ImportPreviewForm, ImportSourcesForm
 from ..import_provenance import provenance_words
 from ..importing import AlignedInterview, ImportProblem
 from ..importing.corrections import Review, review
+from ..importing.preview import preview_rows
 from ..languages import other_language
 from ..limits import parse_within_limits, review_within_limits
 from ..services import import_interview as save_interview
@@ -151,40 +151,27 @@ def _preview_page(
         messages.error(request, result.problem)
     translation = other_language(original)
     columns = [lang for lang in (original, translation) if lang in result.structure]
+    plausibility = plausibility_report(result.aligned)
     context = {
         "form": form,
         "aligned": result.aligned,
-        "exchanges": _side_by_side(result.aligned, original, translation),
+        "groups": preview_rows(result, columns),
         "titles": _pair(result.aligned, "title", original, translation),
         "standfirsts": _pair(result.aligned, "standfirst", original, translation),
         "original": original,
         "translation": translation,
-        "columns": [(lang, result.structure[lang]) for lang in columns],
+        "columns": columns,
         "roles": ROLE_CHOICES,
-        "plausibility": plausibility_report(result.aligned),
+        "plausibility": plausibility,
+        "checks": {exchange.number for exchange in plausibility.exchanges}
+        if plausibility
+        else set(),
         "provenance": provenance_words(result.aligned.provenance) if result.aligned else {},
         "duplicates": (
             find_duplicates(result.aligned, sources, outlet=outlet) if result.aligned else []
         ),
     }
     return render(request, "editing/import_preview.html", context)
-
-
-def _side_by_side(aligned: AlignedInterview | None, original: str, translation: str) -> list:
-    """Each exchange as its pair of questions, its pairs of answer paragraphs and whether
-    the editor should check that they belong together."""
-    if aligned is None:
-        return []
-    return [
-        (
-            (exchange.question[original], exchange.question[translation]),
-            list(
-                zip_longest(exchange.answer[original], exchange.answer[translation], fillvalue="")
-            ),
-            exchange.doubtful,
-        )
-        for exchange in aligned.exchanges
-    ]
 
 
 def _pair(aligned: AlignedInterview | None, name: str, *langs: str) -> tuple[str, ...]:

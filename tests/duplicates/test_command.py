@@ -22,7 +22,7 @@ PAIR = ("--fr", str(SEED / "fr.txt"), "--en", str(SEED / "en.txt"))
 
 def run(*args: str) -> str:
     out = io.StringIO()
-    call_command("import_interview", *args, stdout=out, stderr=io.StringIO())
+    call_command("import_interview", *args, "--language", "en", stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 
@@ -38,7 +38,8 @@ def test_the_same_files_twice_are_refused_and_the_second_time_writes_nothing():
 
     message = refused(*PAIR)
 
-    assert message.startswith("already in the archive: « Nous allons établir des data centers")
+    # In English (--language en), the interview is named by its English title.
+    assert message.startswith("already in the archive: “We are going to establish data centers")
     assert message.endswith(
         ", draft. Not imported: choose to replace the existing draft, or to keep both. "
         "Use --if-exists replace or --if-exists keep-both."

@@ -53,7 +53,7 @@ class PreviewForm(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self._inside = "import-structure" in (attrs.get("class") or "")
+            self._inside = "import-preview" in (attrs.get("class") or "")
         if not self._inside:
             return
         if tag == "input" and attrs.get("type") in ("hidden", "text"):
@@ -97,7 +97,23 @@ def confirm(client, preview, action: str = "import", **changes):
 
 
 def structure(response, lang: str) -> list:
-    return dict(response.context["columns"])[lang]
+    """The preview's paragraphs of ``lang``, in order, as its rows show them."""
+    return [
+        cell
+        for group in response.context["groups"]
+        for row in group.rows
+        for cell in row.cells
+        if cell and cell.lang == lang
+    ]
+
+
+def answer_counts(response, lang: str = "fr") -> list[int]:
+    """How many answer paragraphs each exchange of the preview has in ``lang``."""
+    return [
+        sum(1 for row in group.rows for cell in row.cells if cell and cell.lang == lang
+            and cell.role == "answer")
+        for group in response.context["groups"]
+    ]  # fmt: skip
 
 
 def answer_lengths(interview: Interview, lang: str = "fr") -> list[int]:
@@ -145,7 +161,7 @@ def test_pasted_pair_previews_four_exchanges_and_the_warnings_without_writing(cl
     html = response.content.decode()
     assert html.count('class="import-exchange"') == 4
     assert "4 exchanges found" in html
-    assert "unmarked paragraph taken as a question" in html
+    assert "was taken as a question, although it is not marked" in html
     assert "Redouane El Haloui" in html
     assert '<time datetime="2024-10-05">' in html
     assert row_counts() == before
@@ -186,7 +202,7 @@ def test_uploaded_files_are_imported_with_their_names(client):
     }
     preview = client.post(URL, {"original": "fr", "action": "preview", **files})
     assert preview.status_code == 200
-    assert len(preview.context["exchanges"]) == 4
+    assert len(preview.context["groups"]) == 4
 
     confirm(client, preview)
 
@@ -201,7 +217,7 @@ def test_uploaded_files_are_imported_with_their_names(client):
 def test_french_alone_is_imported_untranslated(client):
     log_in(client, EDITORS)
     preview = paste(client, fr=seed_text("fr"))
-    assert [lang for lang, _paragraphs in preview.context["columns"]] == ["fr"]
+    assert preview.context["columns"] == ["fr"]
 
     confirm(client, preview)
 
@@ -246,7 +262,7 @@ def test_the_outlet_may_be_named_when_the_article_does_not(client):
     refused = confirm(client, preview)
 
     assert refused.status_code == 200
-    assert "no outlet found in the article" in refused.content.decode()
+    assert "No outlet found in the article" in refused.content.decode()
     assert not Interview.objects.exists()
     confirm(client, refused, outlet="Ouest-France")
     assert Interview.objects.get().outlet.name == "Ouest-France"
@@ -263,7 +279,7 @@ def test_marking_an_answer_paragraph_as_a_question_starts_an_exchange(client):
 
     rechecked = client.post(URL, data)
 
-    assert len(rechecked.context["exchanges"]) == 5
+    assert len(rechecked.context["groups"]) == 5
     roles = [p.role for p in structure(rechecked, "fr")]
     assert roles[3:7] == ["question", "answer", "question", "answer"]
     confirm(client, rechecked)
@@ -292,12 +308,7 @@ def test_a_blank_line_typed_in_a_paragraph_splits_it(client):
 
     rechecked = client.post(URL, data)
 
-    assert [len(answers) for _question, answers, _doubtful in rechecked.context["exchanges"]] == [
-        3,
-        5,
-        3,
-        3,
-    ]
+    assert answer_counts(rechecked) == [3, 5, 3, 3]
     confirm(client, rechecked)
     assert Interview.objects.get().exchanges.first().paragraphs("fr")[0] == text[:cut]
 
@@ -324,7 +335,7 @@ def test_a_correction_breaking_the_alignment_is_reported_and_stays_editable(clie
     response = client.post(URL, data)
 
     assert response.status_code == 200
-    assert "but fr (pasted-fr.txt) has 5" in response.content.decode()
+    assert "5 in fr (pasted-fr.txt)" in response.content.decode()
     assert 'name="fr_paragraphs-role"' in response.content.decode()
     assert response.context["aligned"] is None
     assert row_counts() == before
@@ -345,7 +356,7 @@ def test_an_answer_before_any_question_is_reported(client):
 
     response = client.post(URL, data)
 
-    assert "an answer comes before the first question" in response.content.decode()
+    assert "comes before the first question" in response.content.decode()
     assert response.context["aligned"] is None
 
 
@@ -370,9 +381,9 @@ def test_an_answer_before_any_question_is_reported(client):
                 "fr_text": layout("93_question_count_mismatch_fr.txt"),
                 "en_text": layout("93_question_count_mismatch_en.txt"),
             },
-            "exchanges found",
+            "Exchanges found",
         ),
-        ({"fr_text": layout("94_missing_answer_fr.txt")}, "question has no answer"),
+        ({"fr_text": layout("94_missing_answer_fr.txt")}, "has no answer"),
         ({"en_text": seed_text("en")}, "The original text is missing"),
         (
             {"fr_text": seed_text("fr"), "fr_file": ("fr.txt", b"text")},
@@ -406,7 +417,7 @@ def test_confirming_an_unalignable_pair_writes_nothing(client):
     response = confirm(client, preview)
 
     assert response.status_code == 200
-    assert "exchanges found" in response.content.decode()
+    assert "Exchanges found" in response.content.decode()
     assert row_counts() == before
 
 

@@ -30,12 +30,12 @@ def test_the_preview_marks_the_exchange_it_is_least_sure_of(client):
     response = preview(client, "en")
 
     html = response.content.decode()
-    assert [doubtful for _question, _rows, doubtful in response.context["exchanges"]] == [
+    assert [group.doubtful for group in response.context["groups"]] == [
         False, True, False, False
     ]  # fmt: skip
-    assert html.count('class="import-exchange import-exchange--doubtful"') == 1
+    assert html.count('class="import-exchange import-exchange--flagged"') == 1
     assert html.count("⚠ check the alignment") == 1
-    assert "laid its paragraphs on en&#x27;s structure" in html
+    assert "the paragraphs of fr were laid on the structure of en" in html
 
 
 def test_the_marker_is_in_french_in_the_french_interface(client):

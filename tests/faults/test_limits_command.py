@@ -21,7 +21,7 @@ def import_file(tmp_path, text: str, *extra: str) -> str:
     path = tmp_path / "fr.txt"
     path.write_text(text, "utf-8")
     out = io.StringIO()
-    args = ("--fr", str(path), "--outlet", "Jeune Afrique", *extra)
+    args = ("--fr", str(path), "--outlet", "Jeune Afrique", "--language", "en", *extra)
     call_command("import_interview", *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
 

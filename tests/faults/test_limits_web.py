@@ -41,7 +41,7 @@ def test_the_largest_interview_allowed_previews_and_imports_through_the_web(clie
     preview = paste(client, outlet="Jeune Afrique", **texts)
 
     assert preview.status_code == 200
-    assert len(preview.context["exchanges"]) == exchanges
+    assert len(preview.context["groups"]) == exchanges
     # Each text twice (side by side, and as paragraphs to correct), the sources compressed,
     # 6,000 paragraphs' controls: 11.3 MB for 3.7 MB of text, where a 22 MB text made an
     # 85 MB page. A press interview of 50 exchanges and 35 KB makes a page of 400 KB.
@@ -109,7 +109,7 @@ def test_a_text_of_exactly_the_byte_limit_is_previewed(client):
     with override_settings(IMPORT_MAX_SOURCE_BYTES=len(text.encode())):
         response = paste(client, fr=text, outlet="Jeune Afrique")
 
-    assert len(response.context["exchanges"]) == 5
+    assert len(response.context["groups"]) == 5
 
 
 @pytest.mark.parametrize("how", ["pasted", "uploaded"])

@@ -115,8 +115,10 @@ def test_align_interview_warns_when_it_joins_paragraphs():
     )
 
     assert (
-        "exchange 1 (fr line 6, en line 6): the translation merges or splits paragraphs "
-        "(fr 1–2 ↔ en 1); joined them"
+        "Exchange 1 (fr “Qu’avez-vous appris de cette expérimentation ?”): the translation "
+        "merges or splits paragraphs (fr “Que la demande existait bien avant l’offre. Les "
+        "familles qui…”, en “That demand existed long before supply. The families who…”); they "
+        "were joined."
     ) in aligned.warnings
 
 
@@ -161,10 +163,10 @@ def test_align_interview_rejects_a_missing_exchange_quoting_where_the_sides_part
         )
 
     assert str(problem.value) == (
-        "en (93_question_count_mismatch_en.txt): 3 exchanges found but "
-        "fr (93_question_count_mismatch_fr.txt) has 4, and no confident alignment of their "
-        "paragraphs exists: the sides part at fr « Les jeunes sont-ils intéressés ? » "
-        "and en « What are you asking of the State? »"
+        "Exchanges found: 3 in en (93_question_count_mismatch_en.txt), 4 in "
+        "fr (93_question_count_mismatch_fr.txt); no confident alignment of their paragraphs "
+        "exists: the sides part at fr “Les jeunes sont-ils intéressés ?” and en “What are you "
+        "asking of the State?”."
     )
 
 
@@ -177,8 +179,8 @@ def test_align_interview_rejects_answers_of_implausible_lengths():
         )
 
     assert str(problem.value) == (
-        "exchange 1 (fr line 10, en line 10): the answers cannot be translations of each other "
-        "(336 and 4 characters); are the exchanges in step?"
+        "Exchange 1 (fr “Pourquoi ?”): the answers cannot be translations of each other (336 "
+        "and 4 characters); are the exchanges in step? The en question there is “Why?”."
     )
 
 
@@ -190,7 +192,8 @@ def test_align_interview_warns_about_questions_of_implausible_lengths():
     )
 
     assert aligned.warnings[0].startswith(
-        "exchange 1 (fr line 10, en line 10): the questions differ"
+        "Exchange 1 (fr “Pourquoi ? Pourquoi ? Pourquoi ? Pourquoi ? Pourquoi ?…”): the "
+        "questions differ"
     )
 
 
@@ -203,7 +206,8 @@ def test_align_interview_rejects_a_paragraph_without_counterpart():
         )
 
     assert str(problem.value) == (
-        "exchange 1 (fr line 10, en line 10): en answer paragraph 3 has no counterpart in fr"
+        "Exchange 1 (fr “Pourquoi ?”): the fr text has nothing facing the en paragraph "
+        "“See above.”."
     )
 
 
@@ -215,8 +219,9 @@ def test_align_interview_warns_about_a_paragraph_pair_of_implausible_lengths():
     )
 
     assert aligned.warnings[0] == (
-        "exchange 1 (fr line 10, en line 10): answer paragraph 1 differs much in length "
-        "(84 and 4 characters)"
+        "Exchange 1 (fr “Pourquoi ?”): the paragraph “Nous avons commencé par écouter les "
+        "habitants, quartier par…” and its translation differ much in length (84 and 4 "
+        "characters)."
     )
 
 
@@ -224,14 +229,14 @@ def test_align_interview_requires_the_original():
     with pytest.raises(ImportProblem) as problem:
         align_interview(None, article("en", ("Why?", [EN_ANSWER])), original="fr")
 
-    assert str(problem.value) == "fr: the original text is missing"
+    assert str(problem.value) == "fr: the original text is missing."
 
 
 def test_align_interview_rejects_an_article_given_as_the_other_language():
     with pytest.raises(ImportProblem) as problem:
         align_interview(article("en", ("Why?", [EN_ANSWER])), None, original="fr")
 
-    assert str(problem.value) == "en: given as the fr text"
+    assert str(problem.value) == "en: given as the fr text."
 
 
 def test_align_interview_takes_metadata_the_original_lacks_from_the_translation():
@@ -248,9 +253,9 @@ def test_align_interview_warns_about_missing_metadata():
     aligned = align_interview(article("fr", ("Pourquoi ?", [FR_ANSWER])), None, original="fr")
 
     assert aligned.warnings == [
-        "no publication date found in fr",
-        "no outlet found in fr",
-        "no interviewee found in fr",
+        "fr: no publication date found.",
+        "fr: no outlet found.",
+        "fr: no interviewee found.",
     ]
 
 

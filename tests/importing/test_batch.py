@@ -120,7 +120,7 @@ def test_a_file_whose_language_cannot_be_told_is_reported_not_guessed(tmp_path):
     batch = make_batch(tmp_path / "batch", {"seed.txt": SEED / "fr.txt"})
     report, error = run(str(batch))
     assert [(row["name"], row["status"]) for row in report] == [("seed.txt", "refused")]
-    assert "cannot tell its language" in str(report[0]["detail"])
+    assert "Cannot tell its language" in str(report[0]["detail"])
     assert error == "0 imported, 0 duplicate, 1 refused"
     assert not Interview.objects.exists()
 
@@ -165,7 +165,7 @@ def test_neither_a_folder_nor_a_zip_is_said_in_one_line(tmp_path):
     text.write_text("hello", encoding="utf-8")
     with pytest.raises(CommandError, match="neither a folder nor a ZIP file"):
         call_command("import_batch", str(text), stdout=io.StringIO(), stderr=io.StringIO())
-    with pytest.raises(CommandError, match="no such folder or ZIP file"):
+    with pytest.raises(CommandError, match="No such folder or ZIP file"):
         call_command(
             "import_batch", str(tmp_path / "missing"), stdout=io.StringIO(), stderr=io.StringIO()
         )

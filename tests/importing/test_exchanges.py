@@ -219,7 +219,10 @@ def test_questions_asked_after_the_marking_lapses_are_found_with_a_warning():
 
     assert (questions(interview), interview.warnings) == (
         ["Why?", "How?", "When?"],
-        ["en: line 5: unmarked paragraph taken as a question (earlier questions are marked)"],
+        [
+            "en: “When?” was taken as a question, although it is not marked as the earlier "
+            "questions are."
+        ],
     )
 
 
@@ -268,26 +271,28 @@ def test_heading_inside_an_answer_is_left_out_with_a_warning():
 
     assert (answers(interview)[0], interview.warnings) == (
         ["Parce que.", "Ensuite."],
-        ["fr: line 3: intertitle left out"],
+        ["fr: the intertitle “Un tournant” was left out."],
     )
 
 
-def test_question_without_answer_raises_naming_its_line():
+def test_question_without_answer_raises_quoting_it_and_the_next_question():
     with pytest.raises(ImportProblem) as problem:
         find_exchanges(
             body("– Pourquoi ?", "Parce que.", "– Et ?", "– Comment ?", "Ainsi."), place="fr"
         )
 
     assert str(problem.value) == (
-        "fr: line 3: question has no answer (the next question is at line 4)"
+        "fr, exchange 2: the question “– Et ?” has no answer (the next question is “– Comment ?”)."
     )
 
 
-def test_last_question_without_answer_raises_naming_its_line():
+def test_last_question_without_answer_raises_quoting_it():
     with pytest.raises(ImportProblem) as problem:
         find_exchanges(body("– Pourquoi ?", "Parce que.", "– Et ?"), place="fr")
 
-    assert str(problem.value) == "fr: line 3: question has no answer (the text ends there)"
+    assert str(problem.value) == (
+        "fr, exchange 2: the question “– Et ?” has no answer (the text ends there)."
+    )
 
 
 def test_text_without_questions_is_not_an_interview():
@@ -295,7 +300,8 @@ def test_text_without_questions_is_not_an_interview():
         find_exchanges(body("Le conseil a voté.", "Les travaux commencent."), place="en")
 
     assert str(problem.value) == (
-        "en: lines 1–2: not an interview: no question/answer structure found"
+        "en: not an interview: no question/answer structure found in the text from “Le conseil "
+        "a voté.” to “Les travaux commencent.”."
     )
 
 
@@ -346,4 +352,4 @@ def test_nothing_after_the_header_is_not_an_interview():
     with pytest.raises(ImportProblem) as problem:
         find_exchanges([], place="fr")
 
-    assert str(problem.value) == "fr: not an interview: no text after the title and header"
+    assert str(problem.value) == "fr: not an interview: no text after the title and header."

@@ -106,7 +106,7 @@ def test_the_web_imports_a_word_original_and_its_odt_translation(client):
     log_in(client, EDITORS)
     preview = upload(client, {"fr": WORD_FR, "en": WRITER_EN})
     assert preview.status_code == 200
-    assert len(preview.context["exchanges"]) == 3
+    assert len(preview.context["groups"]) == 3
 
     confirm(client, preview)
 

@@ -65,8 +65,8 @@ def test_questions_marked_every_other_time_follow_the_original():
         "not come to borrow."
     )
     assert aligned.warnings[0] == (
-        "en (40_alternate_markers_en.txt): 3 exchanges found but fr "
-        "(40_alternate_markers_fr.txt) has 5; laid its paragraphs on fr's structure"
+        "Exchanges found: 3 in en (40_alternate_markers_en.txt), 5 in fr "
+        "(40_alternate_markers_fr.txt); the paragraphs of en were laid on the structure of fr."
     )
 
 
@@ -121,8 +121,8 @@ def test_the_question_without_a_question_mark_is_the_one_flagged():
     assert [e.doubtful for e in aligned.exchanges] == [False, True, False, False]
     assert aligned.exchanges[1].confidence == 0.22
     assert aligned.warnings[1] == (
-        "exchange 2: unsure where fr places it (confidence 0.22): "
-        "« Parlez-nous de votre propre jardin. »"
+        "Exchange 2: unsure where fr places it (confidence 0.22): "
+        "“Parlez-nous de votre propre jardin.”."
     )
 
 
@@ -146,10 +146,10 @@ def test_a_split_and_a_merged_paragraph_are_joined_on_the_guide_s_structure():
         "demandé des arceaux devant leur boutique."
     ]
     assert aligned.warnings[2:4] == [
-        "exchange 2: en splits a paragraph of fr in two (« Le prix d’abord : un bon vélo "
-        "cargo électrique coûte plus de… »); joined them",
-        "exchange 3: en merges two paragraphs of fr into one (« Oui, et c’est la surprise de "
-        "l’étude. Les clients à vélo vie… »); joined them",
+        "Exchange 2: en splits a paragraph of fr in two (“Le prix d’abord : un bon vélo "
+        "cargo électrique coûte plus de…”); they were joined.",
+        "Exchange 3: en merges two paragraphs of fr into one (“Oui, et c’est la surprise de "
+        "l’étude. Les clients à vélo…”); they were joined.",
     ]
     assert not any(e.doubtful for e in aligned.exchanges)
 
@@ -159,10 +159,10 @@ def test_a_translation_of_another_structure_is_refused_quoting_where_the_sides_p
         align_interview(*pair("43_different_structure"), original="fr")
 
     assert str(problem.value) == (
-        "en (43_different_structure_en.txt): 2 exchanges found but fr "
-        "(43_different_structure_fr.txt) has 4, and no confident alignment of their "
-        "paragraphs exists: the sides part at fr « Combien cela coûtera-t-il ? » and en « The "
-        "region has commissioned a study from an independent cons… »"
+        "Exchanges found: 2 in en (43_different_structure_en.txt), 4 in fr "
+        "(43_different_structure_fr.txt); no confident alignment of their paragraphs exists: "
+        "the sides part at fr “Combien cela coûtera-t-il ?” and en “The region has "
+        "commissioned a study from an independent…”."
     )
 
 
@@ -176,8 +176,8 @@ def test_the_command_warns_about_the_doubtful_exchange_and_its_json_carries_it()
 
     assert json.loads(out)["doubtful_exchanges"] == [{"exchange": 2, "confidence": 0.22}]
     assert (
-        "warning: exchange 2: unsure where fr places it (confidence 0.22): "
-        "« Parlez-nous de votre propre jardin. »\n"
+        "warning: Exchange 2: unsure where fr places it (confidence 0.22): "
+        "“Parlez-nous de votre propre jardin.”.\n"
     ) in err
 
 
@@ -199,5 +199,5 @@ def test_the_command_refuses_another_structure_in_one_line_and_writes_nothing():
         run("--fr", str(LAYOUTS / "43_different_structure_fr.txt"),
             "--en", str(LAYOUTS / "43_different_structure_en.txt"))  # fmt: skip
 
-    assert "the sides part at fr « Combien cela coûtera-t-il ? »" in str(raised.value)
+    assert "the sides part at fr “Combien cela coûtera-t-il ?”" in str(raised.value)
     assert not Interview.objects.exists()

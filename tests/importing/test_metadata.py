@@ -191,7 +191,7 @@ def test_read_header_names_speaker_quoted_in_headline():
 def test_read_header_does_not_take_a_question_for_a_title():
     header = read_header(paragraphs("– Pourquoi ?", "Parce que."), place="fr")
 
-    assert (header.title, header.warnings) == ("", ["fr: no title found"])
+    assert (header.title, header.warnings) == ("", ["fr: no title found."])
 
 
 def test_read_meta_line_splits_byline_and_date_on_a_spaced_hyphen():

@@ -242,29 +242,31 @@ def test_parse_article_uses_the_language_it_is_given():
 
 def test_parse_article_rejects_an_unknown_language():
     assert problem("03_unmarked_questions_en.txt", lang="de") == (
-        "03_unmarked_questions_en.txt: unknown language 'de'"
+        "03_unmarked_questions_en.txt: unknown language “de”."
     )
 
 
 def test_parse_article_rejects_empty_text():
-    assert problem("90_empty.txt", lang="fr") == "fr (90_empty.txt): line 1: the text is empty"
+    assert problem("90_empty.txt", lang="fr") == "fr (90_empty.txt): the text is empty."
 
 
 def test_parse_article_rejects_text_made_only_of_site_chrome():
     assert problem("91_only_boilerplate.txt") == (
-        "91_only_boilerplate.txt: lines 1–12: not an interview: only site chrome, no article text"
+        "91_only_boilerplate.txt: not an interview: only the site’s menus, links and notices, "
+        "no article text."
     )
 
 
 def test_parse_article_rejects_an_article_that_is_not_an_interview():
     assert problem("92_news_report_not_an_interview_en.txt") == (
-        "en (92_news_report_not_an_interview_en.txt): lines 5–9: not an interview: "
-        "no question/answer structure found"
+        "en (92_news_report_not_an_interview_en.txt): not an interview: no question/answer "
+        "structure found in the text from “The city council voted on Tuesday to build eight "
+        "kilometres…” to “Work is due to begin in the autumn and to be completed by…”."
     )
 
 
 def test_parse_article_rejects_a_question_without_answer():
     assert problem("94_missing_answer_fr.txt") == (
-        "fr (94_missing_answer_fr.txt): line 10: question has no answer "
-        "(the next question is at line 11)"
+        "fr (94_missing_answer_fr.txt), exchange 2: the question “– Par quoi remplacez-vous le "
+        "ski ?” has no answer (the next question is “– Combien cela coûte-t-il ?”)."
     )

@@ -99,7 +99,7 @@ def test_an_interview_without_an_outlet_is_refused_and_nothing_is_written():
     parsed = aligned(raw)
     nameless = type(parsed)(**{**parsed.__dict__, "outlet": None})
 
-    with pytest.raises(ImportProblem, match="no outlet"):
+    with pytest.raises(ImportProblem, match="No outlet"):
         import_interview(nameless, raw)
     assert not Interview.objects.exists() and not Outlet.objects.exists()
 

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from interviews.batches import (
@@ -17,6 +17,7 @@ from interviews.batches import (
     BatchResult,
     import_batch,
 )
+from interviews.management.interface_language import add_language_argument, speaking
 
 
 class Command(BaseCommand):
@@ -36,8 +37,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--publish", action="store_true", help="Publish what is imported.")
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
+        add_language_argument(parser)
 
-    @no_translations  # an operator's report: in English, like the rest of the output
+    @speaking  # the reasons are the editor's messages, in the language asked for
     def handle(self, *args: str, **options: Any) -> None:
         bar = tqdm(unit="interview", disable=options["verbosity"] == 0 or options["json"])
 

@@ -3,14 +3,17 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, no_translations
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from interviews.duplicates import IfExists, find_duplicates
 from interviews.import_provenance import provenance_words
 from interviews.importing import ImportProblem, align_interview, to_json_dict
+from interviews.importing.hygiene import one_line
 from interviews.importing.plausibility import plausibility_json
 from interviews.languages import LANGS
 from interviews.limits import parse_within_limits
+from interviews.management.interface_language import add_language_argument, speaking
 from interviews.services import DuplicateImport, check_duplicates, import_interview
 from interviews.sources import SourceError, read_source
 from interviews.translation_check import refuse_implausible, report
@@ -50,8 +53,9 @@ class Command(BaseCommand):
             help="Parse and align only, and say what is already in the archive.",
         )
         parser.add_argument("--json", action="store_true", help="Print the result as JSON.")
+        add_language_argument(parser)
 
-    @no_translations  # an operator's messages: in English, like the rest of the output
+    @speaking
     def handle(self, *args, **options):
         paths = {lang: options[lang] for lang in LANGS if options[lang]}
         try:
@@ -136,10 +140,14 @@ def _duplicates(aligned, sources, options) -> dict:
 
 
 def _one_line(problem: Exception, if_exists: str) -> str:
-    line = " ".join(str(problem).split())
+    line = one_line(str(problem))  # French no-break spaces kept
     if isinstance(problem, DuplicateImport) and if_exists == IfExists.REFUSE:
         drafts = [match for match in problem.matches if not match.interview.is_published]
-        line += f" Use {'--if-exists replace or ' if drafts else ''}--if-exists keep-both."
+        line += " " + (
+            _("Use --if-exists replace or --if-exists keep-both.")
+            if drafts
+            else _("Use --if-exists keep-both.")
+        )
     return line
 
 
