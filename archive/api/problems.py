@@ -58,7 +58,7 @@ def problem(
 
 
 def invalid_parameters(request: HttpRequest, errors: list[dict[str, str]]) -> HttpResponse:
-    names = ", ".join(dict.fromkeys(error["parameter"] for error in errors))
+    names = ", ".join(sorted({error["parameter"] for error in errors}))
     detail = _("Invalid parameters: %(names)s.") % {"names": names}
     return problem(request, 400, detail, errors)
 

@@ -109,7 +109,7 @@ def metadata(interview: Interview) -> dict[str, Any]:
                 "status": "original"
                 if lang == interview.original_language
                 else getattr(interview, f"translation_status_{lang}"),
-                "translator": getattr(interview, f"translator_{lang}"),
+                "translator": getattr(interview, f"translator_{lang}") or "",
             }
             for lang in interview.language_codes
         ],
