@@ -113,6 +113,7 @@ REASONS = {
     "greater_than_equal": gettext_lazy("Expected a number of at least %(ge)s."),
     "less_than_equal": gettext_lazy("Expected a number of at most %(le)s."),
     "string_too_long": gettext_lazy("Expected at most %(max_length)s characters."),
+    "string_pattern_mismatch": gettext_lazy("Expected at least one word."),
     "literal_error": gettext_lazy("Expected one of %(expected)s."),
     "date_parsing": gettext_lazy("Expected a date, YYYY-MM-DD."),
     "date_from_datetime_parsing": gettext_lazy("Expected a date, YYYY-MM-DD."),

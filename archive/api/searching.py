@@ -41,6 +41,7 @@ class SearchParameters(Schema):
     q: str = Field(
         description="Words, or a phrase in quotes; accents, case and apostrophes do not matter.",
         max_length=MAX_QUERY_LENGTH,
+        pattern=r"\w",  # at least one word: punctuation alone matches nothing
     )
     lang: Literal[LANGS] | None = Field(None, description="Only hits in this language.")  # type: ignore[valid-type]
     outlet: str | None = Field(None, description="An outlet's slug.")

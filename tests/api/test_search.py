@@ -33,13 +33,19 @@ def test_facets_link_to_the_filtered_search(client, indexed):
     assert filtered["count"] == outlet["count"]
 
 
-def test_a_query_the_engine_refuses_is_a_problem(client, indexed):
-    response = client.get("/api/v1/search/", {"q": "!!!"}, HTTP_ACCEPT_LANGUAGE="en")
+def test_a_query_without_a_word_is_a_problem(client, indexed):
+    response = client.get("/api/v1/search/", {"q": "«&&»"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
-    assert "Nothing to search for" in body(response)["detail"]
+    assert body(response)["errors"] == [{"parameter": "q", "reason": "Expected at least one word."}]
 
 
 def test_the_search_links_its_exports(client, indexed):
     data = body(client.get("/api/v1/search/", {"q": "portail", "page": 1}))
     assert data["exports"]["csv"] == "http://testserver/fr/search/export.csv?q=portail"
+
+
+def test_a_query_the_engine_finds_nothing_to_search_in_is_a_problem(client, indexed):
+    response = client.get("/api/v1/search/", {"q": "NOT x"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "Nothing to search for" in body(response)["detail"]
