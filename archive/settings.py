@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",  # /sitemap.xml's template
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "reversion",
