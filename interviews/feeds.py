@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime, time
+from typing import Any
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -30,6 +30,7 @@ class InterviewFeed(Feed):
     """Every published interview, newest first."""
 
     feed_type = Atom1Feed
+    request: HttpRequest  # set on each request's copy
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # One instance serves every request: each gets its own copy to hold its request
@@ -38,22 +39,22 @@ class InterviewFeed(Feed):
         feed.request = request
         return Feed.__call__(feed, request, *args, **kwargs)
 
-    def get_object(self, request: HttpRequest, slug: str | None = None) -> Model | None:
+    def get_object(self, request: HttpRequest, slug: str | None = None) -> Any:
         return None
 
-    def title(self, obj: Model | None) -> str:
+    def title(self, obj: Any) -> str:
         return _("Interview archive: latest interviews")
 
-    def subtitle(self, obj: Model | None) -> str:
+    def subtitle(self, obj: Any) -> str:
         return _("The latest interviews published, in French and English.")
 
-    def link(self, obj: Model | None) -> str:
+    def link(self, obj: Any) -> str:
         return reverse("interviews:list")
 
-    def interviews(self, obj: Model | None):
+    def interviews(self, obj: Any):
         return Interview.objects.published()
 
-    def items(self, obj: Model | None):
+    def items(self, obj: Any):
         return self.interviews(obj).for_listing().order_by("-published_on", "-pk")[:LATEST]
 
     def item_title(self, item: Interview) -> str:

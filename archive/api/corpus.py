@@ -8,12 +8,13 @@ of queries, whatever the page holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import reduce
 from operator import or_
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.http import http_date
@@ -29,6 +30,7 @@ from interviews.models import (
     INTERVIEW_TRANSLATION_STATUSES,
     Exchange,
     Interview,
+    InterviewQuerySet,
     Outlet,
     Person,
     Topic,
@@ -42,9 +44,17 @@ from .problems import ApiProblem
 
 router = Router(tags=["corpus"])
 
-Language = Literal[LANGS]  # type: ignore[valid-type]
-Status = Literal[tuple(value for value, _label in INTERVIEW_TRANSLATION_STATUSES)]  # type: ignore[valid-type]
-Level = Literal[LEVELS]  # type: ignore[valid-type]
+# Each a choice of values listed elsewhere, made a Literal for the OpenAPI document (which
+# lists them); mypy cannot read a Literal made at run time, so it sees a str.
+if TYPE_CHECKING:
+    Language = str
+    Status = str
+    Level = str
+    Sort = str
+else:
+    Language = Literal[LANGS]
+    Status = Literal[tuple(value for value, _label in INTERVIEW_TRANSLATION_STATUSES)]
+    Level = Literal[LEVELS]
 ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
 
 SORTS = {
@@ -54,7 +64,8 @@ SORTS = {
     "created_at": ["created_at", "pk"],
     "slug": ["slug"],
 }
-Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
+if not TYPE_CHECKING:
+    Sort = Literal[tuple(SORTS)]
 
 
 class InterviewFilters(Schema):
@@ -73,7 +84,7 @@ class InterviewFilters(Schema):
     page: int = Field(1, ge=1)
     per_page: int = Field(20, ge=1, le=100)
 
-    def filter(self, interviews: QuerySet[Interview]) -> QuerySet[Interview]:
+    def filter(self, interviews: InterviewQuerySet) -> InterviewQuerySet:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ApiProblem(400, _("The start date is after the end date."))
         if self.outlet:
@@ -105,7 +116,7 @@ class InterviewFilters(Schema):
         return interviews.order_by(*SORTS[self.sort])
 
 
-def _any(conditions) -> Q:
+def _any(conditions: Iterable[Q]) -> Q:
     return reduce(or_, conditions)
 
 
@@ -204,7 +215,9 @@ class Paging(Schema):
     per_page: int = Field(50, ge=1, le=500)
 
 
-def _counted(request: HttpRequest, model: type[Model], paging: Paging, describe) -> dict[str, Any]:
+def _counted(
+    request: HttpRequest, model: Any, paging: Paging, describe: Callable[[Any], dict[str, Any]]
+) -> dict[str, Any]:
     visible = Interview.objects.visible_to(request.user).values("pk")
     counted = (
         model._default_manager.annotate(
