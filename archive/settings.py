@@ -213,6 +213,9 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
+# Clients are told apart by REMOTE_ADDR, never by an X-Forwarded-For they could write
+# themselves (as django-axes does for logins).
+NINJA_NUM_PROXIES = 0
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 # What one import may hold, the same on the web and in `import_interview`. A press

@@ -96,3 +96,17 @@ def test_the_documentation_page_loads_its_assets_from_the_site(client):
     page = client.get("/api/v1/docs/").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "://" not in page.replace("http://testserver", "")
+
+
+def test_a_forged_forwarded_for_does_not_buy_a_new_budget(client, settings):
+    settings.API_RATE_LIMIT = "1/min"
+    assert client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="10.0.0.1").status_code == 200
+    assert client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 429
+
+
+def test_an_unusable_search_index_is_a_503_problem(client, seed, settings, tmp_path):
+    settings.SEARCH_INDEX_DIR = tmp_path / "no-index-here"
+    response = client.get("/api/v1/search/", {"q": "portail"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/problem+json"
+    assert body(response)["detail"] == "Search is unavailable for now; try again later."
