@@ -210,7 +210,7 @@ SEARCH_BACKEND_OPTIONS = env_json_object("SEARCH_BACKEND_OPTIONS")
 # API_CACHE_SECONDS.
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
 # Clients are told apart by REMOTE_ADDR, never by an X-Forwarded-For they could write
