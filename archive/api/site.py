@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import URLPattern, URLResolver
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
@@ -19,6 +21,13 @@ class Utf8Renderer(JSONRenderer):
 
 
 class ArchiveAPI(NinjaAPI):
+    @property
+    def urls(self) -> tuple[list[URLPattern | URLResolver], str, str]:
+        """Ninja's URLs, each answering GET only: its document, documentation and root page
+        would otherwise take any method."""
+        patterns, app_name, namespace = super().urls
+        return [_read_only(pattern) for pattern in patterns], app_name, namespace
+
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         """Errors are said as problems (RFC 9457), and any answer may be a 304 for a client
         that already holds it."""
@@ -34,6 +43,14 @@ class ArchiveAPI(NinjaAPI):
                     "description": "Not modified (If-None-Match, If-Modified-Since)."
                 }
         return schema
+
+
+def _read_only(pattern: URLPattern | URLResolver) -> URLPattern | URLResolver:
+    if isinstance(pattern, URLResolver):
+        return pattern
+    return URLPattern(
+        pattern.pattern, require_safe(pattern.callback), pattern.default_args, pattern.name
+    )
 
 
 api = ArchiveAPI(
