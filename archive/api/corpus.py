@@ -257,6 +257,7 @@ def outlets(request: HttpRequest, paging: Query[Paging]):
             "name": outlet.name,
             "links": {
                 "interviews": _listing(request, "outlet", outlet.slug),
+                "feed": request.build_absolute_uri(reverse("outlet_feed", args=[outlet.slug])),
                 **web_urls(request, "interviews:outlet", outlet.slug),
             },
         },
@@ -279,6 +280,7 @@ def persons(request: HttpRequest, paging: Query[Paging]):
             "name": person.name,
             "links": {
                 "interviews": _listing(request, "person", person.slug),
+                "feed": request.build_absolute_uri(reverse("person_feed", args=[person.slug])),
                 **web_urls(request, "interviews:person", person.slug),
             },
         },
@@ -299,6 +301,9 @@ def topics(request: HttpRequest, paging: Query[Paging]):
         paging,
         lambda topic: {
             "name": {lang: getattr(topic, f"name_{lang}") or "" for lang in LANGS},
-            "links": {"interviews": _listing(request, "topic", topic.slug)},
+            "links": {
+                "interviews": _listing(request, "topic", topic.slug),
+                "feed": request.build_absolute_uri(reverse("topic_feed", args=[topic.slug])),
+            },
         },
     )

@@ -132,3 +132,12 @@ def test_an_editors_session_sees_drafts_in_private_answers(editor_client):
     response = editor_client.get(f"/api/v1/interviews/{draft.slug}/")
     assert body(response)["status"] == "draft"
     assert "private" in response["Cache-Control"]
+
+
+def test_each_outlet_links_to_its_interviews_and_its_feed(client):
+    outlet = make_outlet()
+    make_interview(outlet=outlet)
+    [counted] = body(client.get("/api/v1/outlets/", HTTP_ACCEPT_LANGUAGE="en"))["results"]
+    listed = body(client.get(counted["links"]["interviews"]))
+    assert listed["count"] == 1
+    assert counted["links"]["feed"] == f"http://testserver/en/outlets/{outlet.slug}/feed/"
