@@ -44,6 +44,15 @@ from .problems import ApiProblem
 
 router = Router(tags=["corpus"])
 
+ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
+SORTS = {
+    "-published_on": ["-published_on", "-pk"],
+    "published_on": ["published_on", "pk"],
+    "-created_at": ["-created_at", "-pk"],
+    "created_at": ["created_at", "pk"],
+    "slug": ["slug"],
+}
+
 # Each a choice of values listed elsewhere, made a Literal for the OpenAPI document (which
 # lists them); mypy cannot read a Literal made at run time, so it sees a str.
 if TYPE_CHECKING:
@@ -55,16 +64,6 @@ else:
     Language = Literal[LANGS]
     Status = Literal[tuple(value for value, _label in INTERVIEW_TRANSLATION_STATUSES)]
     Level = Literal[LEVELS]
-ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
-
-SORTS = {
-    "-published_on": ["-published_on", "-pk"],
-    "published_on": ["published_on", "pk"],
-    "-created_at": ["-created_at", "-pk"],
-    "created_at": ["created_at", "pk"],
-    "slug": ["slug"],
-}
-if not TYPE_CHECKING:
     Sort = Literal[tuple(SORTS)]
 
 
