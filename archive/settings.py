@@ -86,11 +86,14 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",  # /sitemap.xml's template
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "reversion",
     "axes",
     "csp",
+    "corsheaders",
+    "ninja",  # the read API's OpenAPI document and Swagger UI's assets
     "interviews",
     "search",
 ]
@@ -99,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "archive.outage.DatabaseOutageMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as it asks
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -198,6 +202,21 @@ SEARCH_TIME_LIMIT = env_float("SEARCH_TIME_LIMIT", 2.0)  # seconds per query
 # Keyword arguments for the backend's class besides its path, as a JSON object: e.g.
 # {"rebuild_processes": 1} (WhooshBackend rebuilds with one process per usable processor).
 SEARCH_BACKEND_OPTIONS = env_json_object("SEARCH_BACKEND_OPTIONS")
+
+# The read API (/api/v1/): any site may read it from a browser (CORS, GET only, no
+# cookies: an editor's drafts never leave through another site); each client (a user, or
+# an address) has API_RATE_LIMIT requests ("<n>/<s|min|hour|day>", counted in the cache:
+# per process unless CACHES names a shared one), and answers may be kept
+# API_CACHE_SECONDS.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
+# Clients are told apart by REMOTE_ADDR, never by an X-Forwarded-For they could write
+# themselves (as django-axes does for logins).
+NINJA_NUM_PROXIES = 0
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 # What one import may hold, the same on the web and in `import_interview`. A press
 # interview is 20–150 KB of text and 10–100 exchanges; a saved page with its scripts and

@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 
 from interviews.models import Exchange, Interview
 
-from . import batches, corpus, exporting, peers, saving, web
+from . import api, batches, corpus, exporting, peers, saving, web
 from .queries import QUERY_MIX, BenchQuery
 
 WARMUP = 3
@@ -218,6 +218,10 @@ def run(args: argparse.Namespace) -> None:
     if args.only == "export":
         write_report(args, {"size": size, "export": export_figures()})
         return
+    if args.only == "web":
+        call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
+        write_report(args, {"size": size, **pages_and_web(args)})
+        return
     if args.only == "save":
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
         save = saving.figures()
@@ -269,28 +273,8 @@ def run(args: argparse.Namespace) -> None:
     save = saving.figures()
     say("save through editing (worst of 5)", save)
 
-    slugs = list(Interview.objects.published().order_by("pk").values_list("slug", flat=True))
-    slugs = slugs[:: max(1, len(slugs) // 200)]
-    reading = page_timings([f"/fr/interviews/{slug}/" for slug in slugs[:READING_SAMPLES]])
-    say("reading view", reading)
-    listing = page_timings([f"/fr/interviews/?page={page}" for page in (1, 2, 10, 50, 1)])
-    say("list page", listing)
-
-    search_paths = [f"/fr/search/?{urlencode(bench.params())}" for bench in QUERY_MIX]
-    reading_paths = [f"/fr/interviews/{quote(slug)}/" for slug in slugs]
-    with web.gunicorn(workers=4) as base:
-        # Warms every worker: its searcher, its database connection, its templates.
-        web.wrk(base, reading_paths + search_paths, seconds=min(2, args.web_seconds))
-        reading_web = web.wrk(base, reading_paths, seconds=args.web_seconds)
-        search_web = web.wrk(base, search_paths, seconds=args.web_seconds)
-    web_figures = {
-        "reading_rps": round(reading_web["rps"], 1),
-        "reading_p95_ms": reading_web["p95_ms"],
-        "search_rps": round(search_web["rps"], 1),
-        "search_p95_ms": search_web["p95_ms"],
-        "errors": reading_web["errors"] + search_web["errors"],
-    }
-    say(f"web ({web.CLIENTS} clients, wrk, gunicorn)", web_figures)
+    pages = pages_and_web(args)
+    reading, web_figures = pages["reading_view"], pages["web"]
 
     seconds = import_time()
     say(
@@ -309,9 +293,56 @@ def run(args: argparse.Namespace) -> None:
         "save_to_searchable_s": float(delay),
         "save": save,
         "reading_view": {"ms": float(reading["ms"]), "queries": reading["queries"]},
+        "api": pages["api"],
         "web": web_figures,
     }
     write_report(args, report)
+
+
+def pages_and_web(args: argparse.Namespace) -> dict[str, Any]:
+    """Server time and queries of the reading view, the list page and their API
+    counterparts, then each under 10 clients through gunicorn."""
+    slugs = list(Interview.objects.published().order_by("pk").values_list("slug", flat=True))
+    slugs = slugs[:: max(1, len(slugs) // 200)]
+    reading = page_timings([f"/fr/interviews/{slug}/" for slug in slugs[:READING_SAMPLES]])
+    say("reading view", reading)
+    listing = page_timings([f"/fr/interviews/?page={page}" for page in (1, 2, 10, 50, 1)])
+    say("list page", listing)
+    api_paths = api.paths(slugs, Interview.objects.published().count())
+    api_pages = {
+        "detail": page_timings(api_paths["detail"][:READING_SAMPLES]),
+        "list": page_timings(api_paths["list"]),
+        "search": page_timings(api_paths["search"]),
+    }
+    for name, figures in api_pages.items():
+        say(f"API {name}", figures)
+
+    search_paths = [f"/fr/search/?{urlencode(bench.params())}" for bench in QUERY_MIX]
+    reading_paths = [f"/fr/interviews/{quote(slug)}/" for slug in slugs]
+    with web.gunicorn(workers=4) as base:
+        # Warms every worker: its searcher, its database connection, its templates.
+        warm = reading_paths + search_paths + api_paths["detail"] + api_paths["search"]
+        web.wrk(base, warm, seconds=min(2, args.web_seconds))
+        reading_web = web.wrk(base, reading_paths, seconds=args.web_seconds)
+        search_web = web.wrk(base, search_paths, seconds=args.web_seconds)
+        api_web = api.wrk_figures(web.wrk, base, api_paths, args.web_seconds)
+    web_figures = {
+        "reading_rps": round(reading_web["rps"], 1),
+        "reading_p95_ms": reading_web["p95_ms"],
+        "search_rps": round(search_web["rps"], 1),
+        "search_p95_ms": search_web["p95_ms"],
+        "errors": reading_web["errors"] + search_web["errors"],
+        **api_web,
+    }
+    say(f"web ({web.CLIENTS} clients, wrk, gunicorn)", web_figures)
+    return {
+        "reading_view": reading,
+        "list_page": listing,
+        "api": {
+            name: {"ms": float(f["ms"]), "queries": f["queries"]} for name, f in api_pages.items()
+        },
+        "web": web_figures,
+    }
 
 
 def write_report(args: argparse.Namespace, report: dict[str, Any]) -> None:

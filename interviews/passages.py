@@ -77,8 +77,13 @@ def url_at(url: str, anchor: str) -> str:
 def anchor_exchange(anchor: str) -> str | None:
     """The uid of the exchange that ``anchor`` (an exchange's, a passage's or a sentence
     bead's) is in, or None when it is no anchor."""
-    ref = parse_anchor(_BEAD.sub("", anchor or "", count=1))
+    ref = anchor_passage(anchor)
     return ref.uid if ref else None
+
+
+def anchor_passage(anchor: str) -> PassageRef | None:
+    """The passage (or exchange) that ``anchor``, a sentence bead's included, is in."""
+    return parse_anchor(_BEAD.sub("", anchor or "", count=1))
 
 
 def bead_anchor(anchor: str, bead: int) -> str:

@@ -69,33 +69,7 @@ def interview_data(item: ExportedInterview, level: str) -> dict[str, Any]:
     return {
         "slug": interview.slug,
         "url": item.url,
-        "status": interview.status,
-        "title": _texts(interview, "title"),
-        "standfirst": _texts(interview, "standfirst"),
-        "original_language": interview.original_language,
-        "languages": [
-            {
-                "lang": lang,
-                "original": lang == interview.original_language,
-                "status": "original"
-                if lang == interview.original_language
-                else getattr(interview, f"translation_status_{lang}"),
-                "translator": getattr(interview, f"translator_{lang}"),
-            }
-            for lang in languages
-        ],
-        "outlet": {
-            "name": interview.outlet.name,
-            "slug": interview.outlet.slug,
-            "website": interview.outlet.website,
-        },
-        "published_on": interview.published_on.isoformat() if interview.published_on else None,
-        "source_url": interview.source_url,
-        "interviewees": [_person(person) for person in interview.interviewees.all()],
-        "interviewer": _person(interview.interviewer) if interview.interviewer else None,
-        "topics": [
-            {"slug": topic.slug, "name": _texts(topic, "name")} for topic in interview.topics.all()
-        ],
+        **metadata(interview),
         "sources": [
             {
                 "lang": source.lang,
@@ -113,7 +87,7 @@ def interview_data(item: ExportedInterview, level: str) -> dict[str, Any]:
                 "anchor": exchange.exchange.anchor,
                 "permalink": item.permalink(exchange.exchange.anchor),
                 "passages": [
-                    _passage(item, passage, languages, level) for passage in exchange.passages
+                    passage_data(item, passage, languages, level) for passage in exchange.passages
                 ],
             }
             for exchange in item.exchanges
@@ -121,7 +95,40 @@ def interview_data(item: ExportedInterview, level: str) -> dict[str, Any]:
     }
 
 
-def _passage(
+def metadata(interview: Interview) -> dict[str, Any]:
+    """What an interview is, without its texts (the JSON API's list items too)."""
+    return {
+        "status": interview.status,
+        "title": _texts(interview, "title"),
+        "standfirst": _texts(interview, "standfirst"),
+        "original_language": interview.original_language,
+        "languages": [
+            {
+                "lang": lang,
+                "original": lang == interview.original_language,
+                "status": "original"
+                if lang == interview.original_language
+                else getattr(interview, f"translation_status_{lang}"),
+                "translator": getattr(interview, f"translator_{lang}") or "",
+            }
+            for lang in interview.language_codes
+        ],
+        "outlet": {
+            "name": interview.outlet.name,
+            "slug": interview.outlet.slug,
+            "website": interview.outlet.website,
+        },
+        "published_on": interview.published_on.isoformat() if interview.published_on else None,
+        "source_url": interview.source_url,
+        "interviewees": [_person(person) for person in interview.interviewees.all()],
+        "interviewer": _person(interview.interviewer) if interview.interviewer else None,
+        "topics": [
+            {"slug": topic.slug, "name": _texts(topic, "name")} for topic in interview.topics.all()
+        ],
+    }
+
+
+def passage_data(
     item: ExportedInterview, passage: Passage, languages: tuple[str, ...], level: str
 ) -> dict[str, Any]:
     original = item.interview.original_language
