@@ -67,6 +67,7 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
         "save_to_searchable_s",
         "save",
         "reading_view",
+        "api",
         "web",
     }
     assert report["size"]["interviews"] == 3 and report["size"]["exchanges"] > 3
@@ -87,11 +88,18 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
     assert 0 < report["save"]["usual_interview_s"] < 30
     assert set(report["reading_view"]) == {"ms", "queries"}
     assert isinstance(report["reading_view"]["queries"], int)
+    assert set(report["api"]) == {"detail", "list", "search"}
+    assert all(set(figures) == {"ms", "queries"} for figures in report["api"].values())
     assert set(report["web"]) == {
         "reading_rps",
         "reading_p95_ms",
         "search_rps",
         "search_p95_ms",
         "errors",
+        "api_detail_rps",
+        "api_detail_p95_ms",
+        "api_search_rps",
+        "api_search_p95_ms",
+        "api_errors",
     }
-    assert report["web"]["errors"] == 0
+    assert report["web"]["errors"] == 0 and report["web"]["api_errors"] == 0
