@@ -14,7 +14,7 @@ from search.documents import QUERY_PROBLEMS, ProblemCode, QueryError, QueryProbl
 from search.problems import MESSAGES, problem_message
 
 PARAMS = {"length": 612, "limit": 500, "lang": "de", "choices": "fr, en", "sort": "title"}
-PARAMS |= {"sorts": "relevance, date"}
+PARAMS |= {"sorts": "relevance, date", "word": "po*", "minimum": 3, "excluded": "-portail"}
 
 
 def problem(code: str) -> QueryProblem:
