@@ -207,16 +207,48 @@ def is_stopword(word: str, lang: str) -> bool:
     return fold(word.lower()) in STOPWORDS[lang]
 
 
-def highlight(
-    text: str, lang: str, terms: Collection[str], phrases: Iterable[Sequence[str]] = ()
-) -> str:
-    """``text`` HTML-escaped, with ``<mark>`` around the words whose analyzed form is in
-    ``terms`` and around each whole occurrence of the analyzed ``phrases``."""
+def word_terms(text: str, lang: str) -> list[str]:
+    """The terms ``text`` is searched as: one per word, folded and stemmed, stop words kept."""
+    return [token.text for token in ANALYZERS[lang](text)]
+
+
+def prefix_terms(text: str, lang: str) -> tuple[list[str], str]:
+    """What ``text*`` searches: the terms of its words but the last, and the last word as
+    the beginning of an indexed term, folded and lowercased but not stemmed (a stem is not
+    a beginning: "portai" would become "port"). An elision or a possessive goes
+    ("l’ét*" -> "et")."""
+    words = list(re.finditer(WORD, text))
+    if not words:
+        return [], ""
+    last = words[-1].group()
+    _, lead, trail = term(last, lang)
+    return word_terms(text[: words[-1].start()], lang), fold(last[lead : len(last) - trail].lower())
+
+
+def match_spans(
+    text: str,
+    lang: str,
+    terms: Collection[str],
+    phrases: Iterable[Sequence[str]] = (),
+    prefixes: Collection[str] = (),
+) -> list[tuple[int, int]]:
+    """Where in ``text`` the words whose analyzed form is in ``terms`` are, each whole
+    occurrence of the analyzed ``phrases``, and each word that begins with one of
+    ``prefixes`` as written (accents and capitals aside) and as indexed: "portai" marks
+    "portails", never "portée", although both are indexed under a stem "port…"."""
     tokens = [
         (token.text, token.startchar, token.endchar)
         for token in ANALYZERS[lang](text, positions=True, chars=True, mode="index")
     ]
-    spans = [(start, end) for word, start, end in tokens if word in terms]
+    spans = [
+        (start, end)
+        for word, start, end in tokens
+        if word in terms
+        or any(
+            word.startswith(prefix) and fold(text[start:end].lower()).startswith(prefix)
+            for prefix in prefixes
+        )
+    ]
     words = [word for word, _, _ in tokens]
     for phrase in phrases:
         size = len(phrase)
@@ -225,8 +257,19 @@ def highlight(
             for i in range(len(tokens) - size + 1)
             if size and words[i : i + size] == list(phrase)
         )
+    return list(_merged(spans))
+
+
+def highlight(
+    text: str,
+    lang: str,
+    terms: Collection[str],
+    phrases: Iterable[Sequence[str]] = (),
+    prefixes: Collection[str] = (),
+) -> str:
+    """``text`` HTML-escaped, with ``<mark>`` around each of its ``match_spans``."""
     parts, position = [], 0
-    for start, end in _merged(spans):
+    for start, end in match_spans(text, lang, terms, phrases, prefixes):
         parts += [html.escape(text[position:start]), "<mark>", html.escape(text[start:end])]
         parts.append("</mark>")
         position = end

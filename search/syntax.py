@@ -32,6 +32,7 @@ QUOTES = frozenset('"«»“”„‟″')
 AND_WORDS = ("AND", "ET")
 OR_WORDS = ("OR", "OU")
 NOT_WORDS = ("NOT", "SAUF")
+OPERATOR_WORDS = frozenset(AND_WORDS + OR_WORDS + NOT_WORDS)
 
 
 @dataclass(frozen=True)
