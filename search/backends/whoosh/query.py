@@ -9,6 +9,7 @@ from ... import syntax
 from ...analysis import prefix_terms
 from ...documents import QueryError
 from ...query_terms import Marks, phrase_terms, query_marks, searched
+from .index import WORDS
 
 
 class ParsedQuery:
@@ -34,7 +35,7 @@ def compile_node(node: syntax.Node, lang: str) -> query.Query | None:
         before, prefix = prefix_terms(node.text, lang)
         if not prefix:
             return None
-        beginning = query.Or([query.Prefix(field, prefix) for field in fields])
+        beginning = query.Prefix(WORDS[lang], prefix)
         return query.And([*(_words([word], fields) for word in before), beginning])
     if isinstance(node, syntax.Word | syntax.Phrase):
         terms = phrase_terms(node, lang)
