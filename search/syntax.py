@@ -274,8 +274,12 @@ class _Reader:
         while (kind := self.peek()) not in (None, "close", "or"):
             if kind == "and":
                 operator = self.take()[1]
-                if not items or self.peek() in (None, "close", "or", "and"):
+                ends = self.peek() in (None, "close", "or", "and")
+                item = None if ends else self.unary()
+                if item is None or not items:
                     self.dangling(operator)
+                if item is not None:
+                    items.append(item)
                 continue
             if (item := self.unary()) is not None:
                 items.append(item)
