@@ -28,7 +28,7 @@ MIN_PREFIX = 3
 # Groups inside groups: deeper than this is not a query a person wrote.
 MAX_DEPTH = 20
 
-QUOTES = frozenset('"«»“”„‟″')
+QUOTES = frozenset('"«»“”„‟‹›″')
 AND_WORDS = ("AND", "ET")
 OR_WORDS = ("OR", "OU")
 NOT_WORDS = ("NOT", "SAUF")
