@@ -37,6 +37,13 @@ ProblemCode = Literal[
     "not_understood",
     "nothing_to_search",
     "stale_index",
+    # The query language's (``search.syntax``).
+    "misplaced_wildcard",
+    "prefix_too_short",
+    "prefix_too_common",
+    "too_nested",
+    "only_excluded",
+    "excluded_alternative",
 ]
 QUERY_PROBLEMS: dict[str, str] = {
     "empty": "Type a word, or a phrase in quotes, to search for.",
@@ -53,6 +60,25 @@ QUERY_PROBLEMS: dict[str, str] = {
     "stale_index": (
         "The search index was built by an earlier version of the archive and cannot be "
         "searched until it is rebuilt (manage.py rebuild_index)."
+    ),
+    "misplaced_wildcard": (
+        "In “{word}”, * is not at the end of a word: put it there to find the words "
+        "beginning with what comes before it (portai* finds portail and portails)."
+    ),
+    "prefix_too_short": (
+        "“{word}” is too short to find the words beginning with it: type at least "
+        "{minimum} letters before the *."
+    ),
+    "prefix_too_common": (
+        "Too many different words begin with “{word}”: type a few more letters before the *."
+    ),
+    "too_nested": "Parentheses go at most {limit} deep: remove some of them.",
+    "only_excluded": (
+        "{excluded} only says what to leave out: add a word to search for, as in portail -unique."
+    ),
+    "excluded_alternative": (
+        "{excluded} cannot be an alternative after OR: leave out words after the "
+        "alternatives, as in (portail OR site) -unique."
     ),
 }
 

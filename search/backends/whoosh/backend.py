@@ -29,12 +29,14 @@ from ...documents import (
     SearchQuery,
     SearchResults,
 )
+from ...query_terms import Marks
+from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend
 from .failures import failures
 from .index import Generations, Write, document_fields, meta_text
 from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
-from .query import OPERATOR_WORDS, ParsedQuery, parser
+from .query import ParsedQuery
 from .segments import SegmentCache
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
@@ -63,7 +65,6 @@ class WhooshBackend(SearchBackend):
         self.path = Path(path)
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
-        self._parsers = {lang: parser(lang) for lang in LANGUAGES}
         self._lock = threading.RLock()
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
@@ -134,9 +135,7 @@ class WhooshBackend(SearchBackend):
                 searcher = self._searcher()
                 if not self._current_layout:
                     raise QueryError("stale_index")
-                parsed = ParsedQuery(
-                    query.text, (query.lang,) if query.lang else LANGUAGES, self._parsers
-                )
+                parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
                 return self._search(searcher, query, parsed, deadline)
         except QueryError as error:
             return SearchResults(
@@ -237,7 +236,7 @@ class WhooshBackend(SearchBackend):
                 for candidate in (document.original_language, *LANGUAGES)
                 if candidate != lang
             )
-            text, highlighted, translation = _passage(document, lang, other, *marks[lang])
+            text, highlighted, translation = _passage(document, lang, other, marks[lang])
             hits.append(
                 SearchHit(
                     key=document.key,
@@ -267,6 +266,8 @@ class WhooshBackend(SearchBackend):
         for start, end in spans:
             word = text[start:end]
             terms = {lang: _single_term(lang, word) for lang in LANGUAGES}
+            if text.startswith("*", end):
+                continue  # the beginning of words, not a misspelt one
             if word in OPERATOR_WORDS or any(
                 term and _is_known(reader, lang, term) for lang, term in terms.items()
             ):
@@ -350,22 +351,21 @@ def _passage(
     document: SearchDocument,
     lang: str,
     other: str,
-    terms: dict[str, set[str]],
-    phrases: dict[str, list[list[str]]],
+    marks: Marks,
 ) -> tuple[str, str, str]:
     """The text to show for a hit, highlighted, and its counterpart in ``other``.
 
     An interview's own document may match on its standfirst, its title or its names:
     the first of those that holds a match is shown.
     """
-    candidates = [(document.text, "text")]
+    candidates = [document.text]
     if document.part == "meta":
         extra = {language: document.extra_text(language) for language in (lang, other)}
-        candidates += [(document.title, "meta"), (extra, "meta")]
+        candidates += [document.title, extra]
     shown = []
-    for texts, prefix in candidates:
-        text, field = texts.get(lang, ""), f"{prefix}_{lang}"
-        highlighted = highlight(text, lang, terms[field], phrases[field])
+    for texts in candidates:
+        text = texts.get(lang, "")
+        highlighted = highlight(text, lang, marks.terms, marks.phrases, marks.prefixes)
         shown.append((text, highlighted, texts.get(other, "")))
         if "<mark>" in highlighted:
             return shown[-1]
