@@ -46,6 +46,12 @@ def test_the_search_links_its_exports(client, indexed):
 
 
 def test_a_query_the_engine_finds_nothing_to_search_in_is_a_problem(client, indexed):
-    response = client.get("/api/v1/search/", {"q": "NOT x"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/api/v1/search/", {"q": "OR AND"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert "Nothing to search for" in body(response)["detail"]
+
+
+def test_a_query_that_only_excludes_is_a_problem_that_says_how_to_fix_it(client, indexed):
+    response = client.get("/api/v1/search/", {"q": "NOT portail"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    assert "portail -unique" in body(response)["detail"]
