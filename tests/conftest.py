@@ -30,17 +30,36 @@ def static_root():
 
 
 @pytest.fixture(autouse=True)
-def search_index(settings, tmp_path_factory):
+def search_index(request, settings, tmp_path_factory, django_db_blocker):
     """Every test gets its own real, on-disk index, empty at the start (made here, as
-    ``make setup`` makes the site's: a missing index is an error once there is content)."""
+    ``make setup`` makes the site's: a missing index is an error once there is content).
+    An index in the database (``SEARCH_BACKEND=postgres``) is emptied after each test that
+    used the database: a test that commits (``transaction=True``) leaves its documents in
+    tables Django does not flush."""
     from search import engine
     from search.backends import get_backend
 
     # Beside the test's tmp_path, not in it: tests count the files they write there.
     settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("index") / "index"
-    get_backend(settings.SEARCH_BACKEND, path=settings.SEARCH_INDEX_DIR).close()
+    backend = get_backend(settings.SEARCH_BACKEND, path=settings.SEARCH_INDEX_DIR)
+    backend.close()
     yield settings.SEARCH_INDEX_DIR
-    engine.backend().close()
+    if not backend.indexes_in_transaction:
+        engine.backend().close()
+    elif "_django_db_helper" in request.fixturenames:
+        with django_db_blocker.unblock():
+            empty_database_index()
+
+
+def empty_database_index() -> None:
+    """The search tables of the test database as a new archive has them: an empty index."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE search_document, search_journal, search_word")
+        cursor.execute(
+            "UPDATE search_state SET current = nextval('search_generation'), building = NULL"
+        )
 
 
 @pytest.fixture

@@ -1,0 +1,108 @@
+"""A parsed query (``search.syntax``) as a PostgreSQL ``tsquery`` expression, per language.
+
+Words reach PostgreSQL as ``search.analysis`` leaves them before stemming (elisions and
+possessives dropped, lowercased, folded: ``bare_words``), the same as the indexed text,
+and the language's text search configuration stems them. User text is only ever a bound
+parameter: a word or phrase goes through ``phraseto_tsquery`` (its words one after the
+other), a prefix through ``to_tsquery`` on lexemes quoted here, and the tree becomes the
+``&&``, ``||`` and ``!!`` operators between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ...analysis import WORD, bare_words, is_stopword, term
+from ...syntax import All, Any, Node, Not, Phrase, Word
+from ..hits import Marks
+
+
+@dataclass
+class Compiled:
+    """SQL evaluating to a ``tsquery``, and its parameters."""
+
+    sql: str
+    params: list[str] = field(default_factory=list)
+
+
+def config(lang: str) -> str:
+    """The text search configuration made for ``lang`` by the migrations."""
+    return f"archive_{lang}"
+
+
+def compile_query(node: Node, lang: str) -> Compiled:
+    """``node`` as one ``tsquery`` expression for the ``lang`` configuration."""
+    cfg = f"'{config(lang)}'::regconfig"
+    if isinstance(node, Word | Phrase):
+        words = _words(node, lang)
+        if isinstance(node, Word) and node.prefix:
+            lexemes = [_quoted(word) for word in words]
+            lexemes[-1] += ":*"
+            return Compiled(f"to_tsquery({cfg}, %s)", [" <-> ".join(lexemes)])
+        return Compiled(f"phraseto_tsquery({cfg}, %s)", [" ".join(words)])
+    if isinstance(node, Not):
+        inner = compile_query(node.child, lang)
+        return Compiled(f"!!({inner.sql})", inner.params)
+    children = list(node.children)
+    if isinstance(node, All):
+        children = _without_stopwords(children, lang)
+    parts = [compile_query(child, lang) for child in children]
+    operator = " && " if isinstance(node, All) else " || "
+    return Compiled(
+        "(" + operator.join(part.sql for part in parts) + ")",
+        [param for part in parts for param in part.params],
+    )
+
+
+def _words(node: Word | Phrase, lang: str) -> list[str]:
+    return bare_words(node.text if isinstance(node, Word) else " ".join(node.words), lang)
+
+
+def _quoted(lexeme: str) -> str:
+    """A lexeme in ``tsquery`` syntax: quoted, whatever it holds."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _without_stopwords(children: list[Node], lang: str) -> list[Node]:
+    """Outside quotes, stop words are optional ("accessibles à tous" needs no "à"),
+    unless nothing else is left to find."""
+    kept = [
+        child
+        for child in children
+        if not (isinstance(child, Word) and not child.prefix and is_stopword(child.text, lang))
+    ]
+    return kept if any(not isinstance(child, Not) for child in kept) else children
+
+
+_WORDS = re.compile(WORD)
+
+def marks(node: Node, lang: str, fields: tuple[str, ...]) -> Marks:
+    """What to highlight in each of ``fields``: single terms, and phrases as wholes, as
+    ``search.analysis.highlight`` takes them; what a query leaves out is not marked."""
+    terms: set[str] = set()
+    phrases: list[list[str]] = []
+
+    def walk(node: Node) -> None:
+        if isinstance(node, Word | Phrase):
+            words = [term(word, lang)[0] for word in _typed_words(node)]
+            if len(words) == 1 and isinstance(node, Word):
+                terms.update(words)
+            elif words:
+                phrases.append(words)
+        elif isinstance(node, All | Any):
+            for child in node.children:
+                walk(child)
+
+    walk(node)
+    by_field_terms: dict[str, set[str]] = defaultdict(set)
+    by_field_phrases: dict[str, list[list[str]]] = defaultdict(list)
+    for name in fields:
+        by_field_terms[name] = terms
+        by_field_phrases[name] = phrases
+    return by_field_terms, by_field_phrases
+
+
+def _typed_words(node: Word | Phrase) -> list[str]:
+    return _WORDS.findall(node.text if isinstance(node, Word) else " ".join(node.words))
