@@ -210,7 +210,7 @@ def test_a_save_is_one_index_write_of_the_exchange_alone(whoosh_index, monkeypat
     assert index_matches_database()
 
 
-def test_a_rolled_back_change_is_not_indexed_by_the_next_commit(monkeypatch):
+def test_a_rolled_back_change_is_not_indexed_by_the_next_commit(whoosh_index, monkeypatch):
     rolled_back, saved = make_interview(), make_interview()
     with pytest.raises(RuntimeError), transaction.atomic():
         rolled_back.save()
