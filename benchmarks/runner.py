@@ -214,6 +214,11 @@ def run(args: argparse.Namespace) -> None:
     if args.only == "export":
         write_report(args, {"size": size, "export": export_figures()})
         return
+    if args.only == "backends":
+        from . import backends
+
+        write_report(args, {"size": size, "backends": backends.figures(args.repeat, say)})
+        return
     if args.only == "save":
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
         save = saving.figures()

@@ -29,6 +29,16 @@ def static_root():
     settings.STATIC_ROOT.mkdir(exist_ok=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def search_backend_for_this_process_only():
+    """``SEARCH_BACKEND=postgres make test`` selects the suite's backend, not that of the
+    processes tests start: most run a site of their own on SQLite, where only Whoosh can
+    be, and those that want another say so."""
+    selected = settings.SEARCH_BACKEND  # read from the environment as settings loaded
+    os.environ.pop("SEARCH_BACKEND", None)
+    yield selected
+
+
 @pytest.fixture(autouse=True)
 def search_index(request, settings, tmp_path_factory, django_db_blocker):
     """Every test gets its own real, on-disk index, empty at the start (made here, as
@@ -49,6 +59,17 @@ def search_index(request, settings, tmp_path_factory, django_db_blocker):
     elif "_django_db_helper" in request.fixturenames:
         with django_db_blocker.unblock():
             empty_database_index()
+
+
+@pytest.fixture
+def whoosh_index(settings, search_index):
+    """The Whoosh backend, whichever the suite runs with: for what only an index outside
+    the database does (files, writes after the commit, a record kept for replay)."""
+    from search.backends import get_backend
+
+    settings.SEARCH_BACKEND = "whoosh"
+    get_backend("whoosh", path=search_index).close()
+    return search_index
 
 
 def empty_database_index() -> None:

@@ -32,14 +32,3 @@ def index_matches_database() -> bool:
 
 def exchange_hits(hits: list[dict]) -> list[dict]:
     return [hit for hit in hits if hit["exchange"] is not None]
-
-
-@pytest.fixture
-def whoosh_index(settings, search_index):
-    """The Whoosh backend, whichever the suite runs with: for what only an index outside
-    the database does (files, writes after the commit, a record kept for replay)."""
-    from search.backends import get_backend
-
-    settings.SEARCH_BACKEND = "whoosh"
-    get_backend("whoosh", path=search_index).close()
-    return search_index

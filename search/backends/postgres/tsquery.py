@@ -78,6 +78,7 @@ def _without_stopwords(children: list[Node], lang: str) -> list[Node]:
 
 _WORDS = re.compile(WORD)
 
+
 def marks(node: Node, lang: str, fields: tuple[str, ...]) -> Marks:
     """What to highlight in each of ``fields``: single terms, and phrases as wholes, as
     ``search.analysis.highlight`` takes them; what a query leaves out is not marked."""
