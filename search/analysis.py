@@ -109,8 +109,16 @@ def bare_words(text: str, lang: str) -> list[str]:
     return [bare(match.group(), lang)[0] for match in _WORDS.finditer(text)]
 
 
+@lru_cache(maxsize=200_000)
+def word_form(word: str, lang: str) -> tuple[str, int, int]:
+    """As ``term``, but not stemmed: the word as a prefix search (``portai*``) reads it."""
+    _, lead, trail = term(word, lang)
+    return fold(word[lead : len(word) - trail].lower()), lead, trail
+
+
 class LanguageAnalyzer(Tokenizer):
-    """Words, their elision or possessive dropped, lowercased, folded and stemmed.
+    """Words, their elision or possessive dropped, lowercased, folded and stemmed (or not,
+    with ``stemmed=False``: the words that prefixes are searched among).
 
     One pass, each distinct word analysed once (``term`` is cached): a chain of Whoosh
     filters does each step again for every occurrence, and indexing spends most of its
@@ -120,15 +128,19 @@ class LanguageAnalyzer(Tokenizer):
 
     is_morph = True
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, *, stemmed: bool = True) -> None:
         self.lang = lang
+        self.stemmed = stemmed
         self.expression = re.compile(WORD)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, LanguageAnalyzer) and other.lang == self.lang
+        return isinstance(other, LanguageAnalyzer) and (other.lang, other.stemmed) == (
+            self.lang,
+            self.stemmed,
+        )
 
     def __hash__(self) -> int:
-        return hash(self.lang)
+        return hash((self.lang, self.stemmed))
 
     def __call__(
         self,
@@ -145,13 +157,14 @@ class LanguageAnalyzer(Tokenizer):
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         lang = self.lang
+        analyse = term if self.stemmed else word_form
         words = (
             ((value, 0, len(value)),)
             if not tokenize
             else ((m.group(), m.start(), m.end()) for m in self.expression.finditer(value))
         )
         for pos, (word, start, end) in enumerate(words, start_pos):
-            token.text, lead, trail = term(word, lang)
+            token.text, lead, trail = analyse(word, lang)
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
@@ -165,6 +178,9 @@ class LanguageAnalyzer(Tokenizer):
 
 
 ANALYZERS: dict[str, LanguageAnalyzer] = {lang: LanguageAnalyzer(lang) for lang in LANGUAGES}
+WORD_ANALYZERS: dict[str, LanguageAnalyzer] = {
+    lang: LanguageAnalyzer(lang, stemmed=False) for lang in LANGUAGES
+}
 
 STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(fold(word) for word in stopwords_for_language(lang)) for lang in LANGUAGES
@@ -222,16 +238,42 @@ def is_stopword(word: str, lang: str) -> bool:
     return fold(word.lower()) in STOPWORDS[lang]
 
 
-def highlight(
-    text: str, lang: str, terms: Collection[str], phrases: Iterable[Sequence[str]] = ()
-) -> str:
-    """``text`` HTML-escaped, with ``<mark>`` around the words whose analyzed form is in
-    ``terms`` and around each whole occurrence of the analyzed ``phrases``."""
+def word_terms(text: str, lang: str) -> list[str]:
+    """The terms ``text`` is searched as: one per word, folded and stemmed, stop words kept."""
+    return [token.text for token in ANALYZERS[lang](text)]
+
+
+def prefix_terms(text: str, lang: str) -> tuple[list[str], str]:
+    """What ``text*`` searches: the terms of its words but the last, and the last word as
+    the beginning of words, folded and lowercased but not stemmed (a stem is not a
+    beginning: "portai" would become "port"). An elision or a possessive goes
+    ("l’ét*" -> "et")."""
+    words = list(re.finditer(WORD, text))
+    if not words:
+        return [], ""
+    return word_terms(text[: words[-1].start()], lang), word_form(words[-1].group(), lang)[0]
+
+
+def match_spans(
+    text: str,
+    lang: str,
+    terms: Collection[str],
+    phrases: Iterable[Sequence[str]] = (),
+    prefixes: Collection[str] = (),
+) -> list[tuple[int, int]]:
+    """Where in ``text`` the words whose analyzed form is in ``terms`` are, each whole
+    occurrence of the analyzed ``phrases``, and each word that begins with one of
+    ``prefixes`` as written, accents and capitals aside ("portai" marks "Portails", never
+    "portée")."""
     tokens = [
         (token.text, token.startchar, token.endchar)
         for token in ANALYZERS[lang](text, positions=True, chars=True, mode="index")
     ]
-    spans = [(start, end) for word, start, end in tokens if word in terms]
+    spans = [
+        (start, end)
+        for word, start, end in tokens
+        if word in terms or (prefixes and fold(text[start:end].lower()).startswith(tuple(prefixes)))
+    ]
     words = [word for word, _, _ in tokens]
     for phrase in phrases:
         size = len(phrase)
@@ -240,8 +282,19 @@ def highlight(
             for i in range(len(tokens) - size + 1)
             if size and words[i : i + size] == list(phrase)
         )
+    return list(_merged(spans))
+
+
+def highlight(
+    text: str,
+    lang: str,
+    terms: Collection[str],
+    phrases: Iterable[Sequence[str]] = (),
+    prefixes: Collection[str] = (),
+) -> str:
+    """``text`` HTML-escaped, with ``<mark>`` around each of its ``match_spans``."""
     parts, position = [], 0
-    for start, end in _merged(spans):
+    for start, end in match_spans(text, lang, terms, phrases, prefixes):
         parts += [html.escape(text[position:start]), "<mark>", html.escape(text[start:end])]
         parts.append("</mark>")
         position = end

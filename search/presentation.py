@@ -1,4 +1,5 @@
-"""Search results made ready for templates: links, language names, facet labels."""
+"""Search results made ready for templates: links, attributions, language names, facet
+labels, and the query as it was understood."""
 
 from __future__ import annotations
 
@@ -11,12 +12,17 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info
 
 from interviews.markup import SentenceSpan, Span, passage_html
-from interviews.models import Outlet, Person, Topic
+from interviews.models import Interview, Outlet, Person, Topic
 from interviews.passages import passage_locator
 from interviews.sentences import align_sentences
+from interviews.speakers import speaker_name
 
-from .documents import SearchHit
+from . import syntax
+from .analysis import match_spans
+from .documents import QueryError, SearchHit
 from .permalinks import hit_cite_url, hit_url
+from .problems import note_message
+from .query_terms import Marks, query_marks
 
 # A facet lists this many values (of, say, hundreds of people): the most frequent.
 FACET_VALUES_SHOWN = 20
@@ -51,6 +57,8 @@ class PresentedHit:
     translation_html: SafeString
     cite_url: str
     locator: str  # where the hit is in its interview ("exchange 4, paragraph 2"), if inside
+    speaker: str  # who says it (an interview's own hit, its title or names, has none)
+    outlet: str
 
 
 @dataclass(frozen=True)
@@ -63,37 +71,75 @@ class FacetValue:
 
 
 def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
+    """The page's hits, each attributed (who says it, where), in two queries at most."""
+    interviews = {
+        interview.slug: interview
+        for interview in Interview.objects.filter(slug__in={hit.interview for hit in hits})
+        .select_related("outlet", "interviewer")
+        .prefetch_related("interviewees")
+    }
+    node = _parsed(query)
     presented = []
     for hit in hits:
         title_lang = next(
             (lang for lang in (get_language(), hit.lang, *hit.title) if hit.title.get(lang)),
             hit.lang,
         )
+        interview = interviews.get(hit.interview)
         presented.append(
             PresentedHit(
                 hit=hit,
                 url=hit_url(hit, query=query),
                 title=hit.title.get(title_lang, ""),
                 title_lang=title_lang,
-                translation_html=aligned_translation(hit),
+                translation_html=aligned_translation(
+                    hit, query_marks(node, hit.translation_lang) if node else Marks()
+                ),
                 cite_url=hit_cite_url(hit),
                 locator=passage_locator(hit.exchange, hit.part, hit.paragraph)
                 if hit.exchange
                 else "",
+                speaker=_speaker(interview, hit.part),
+                outlet=interview.outlet.name if interview else "",
             )
         )
     return presented
 
 
-def aligned_translation(hit: SearchHit) -> SafeString:
+def _parsed(query: str) -> syntax.Node | None:
+    try:
+        return syntax.parse(query).node
+    except QueryError:
+        return None
+
+
+def _speaker(interview: Interview | None, part: str) -> str:
+    if interview is None or part == "meta":
+        return ""
+    return speaker_name(
+        part,
+        interviewer=interview.interviewer,
+        interviewees=interview.interviewees.all(),
+        outlet=interview.outlet,
+    )
+
+
+def aligned_translation(hit: SearchHit, marks: Marks) -> SafeString:
     """The hit's translation, with the sentences that translate the matching ones
-    emphasised."""
-    text, marks = mark_spans(hit.highlighted)
+    emphasised, and the query's words marked where the translation has them.
+
+    The words are marked as the translation's language analyses them (its stemming, its
+    stop words): that catches what both languages write alike (names, figures, borrowed
+    words such as "outsourcing" or "data centers", cognates that stem alike) and a query
+    typed in the translation's language; it cannot catch a translation ("portail" is not
+    marked in "portal"): the emphasised sentence shows where that lies.
+    """
+    text, spans = mark_spans(hit.highlighted)
     aligned = align_sentences({hit.lang: text, hit.translation_lang: hit.translation})
     matching = {
         index
         for index, sentence in enumerate(aligned.sentences[hit.lang])
-        if any(start < sentence.end and sentence.start < end for start, end in marks)
+        if any(start < sentence.end and sentence.start < end for start, end in spans)
     }
     emphasised = {
         index
@@ -105,7 +151,31 @@ def aligned_translation(hit: SearchHit) -> SafeString:
         SentenceSpan(s.start, s.end, emphasised=index in emphasised)
         for index, s in enumerate(aligned.sentences[hit.translation_lang])
     ]
-    return passage_html(hit.translation, sentences=sentences)
+    words = match_spans(
+        hit.translation, hit.translation_lang, marks.terms, marks.phrases, marks.prefixes
+    )
+    return passage_html(hit.translation, sentences=sentences, marks=words)
+
+
+@dataclass(frozen=True)
+class QueryReading:
+    """How the query was read: shown when it differs from what was typed or was fixed."""
+
+    understood: str
+    notes: list[str]
+
+
+def query_reading(text: str) -> QueryReading | None:
+    """The query as understood and how it was read otherwise than typed, if it was, or if
+    its reading is worth seeing ("a b OR c" is "(a b) OR c"); None when there is nothing
+    to say, or the query could not be read at all (its error says why)."""
+    try:
+        parsed = syntax.parse(text)
+    except QueryError:
+        return None
+    if not parsed.notes and parsed.understood == " ".join(text.split()):
+        return None
+    return QueryReading(parsed.understood, [note_message(note) for note in parsed.notes])
 
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:

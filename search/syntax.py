@@ -28,10 +28,11 @@ MIN_PREFIX = 3
 # Groups inside groups: deeper than this is not a query a person wrote.
 MAX_DEPTH = 20
 
-QUOTES = frozenset('"«»“”„‟″')
+QUOTES = frozenset('"«»“”„‟‹›″')
 AND_WORDS = ("AND", "ET")
 OR_WORDS = ("OR", "OU")
 NOT_WORDS = ("NOT", "SAUF")
+OPERATOR_WORDS = frozenset(AND_WORDS + OR_WORDS + NOT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -273,8 +274,12 @@ class _Reader:
         while (kind := self.peek()) not in (None, "close", "or"):
             if kind == "and":
                 operator = self.take()[1]
-                if not items or self.peek() in (None, "close", "or", "and"):
+                ends = self.peek() in (None, "close", "or", "and")
+                item = None if ends else self.unary()
+                if item is None or not items:
                     self.dangling(operator)
+                if item is not None:
+                    items.append(item)
                 continue
             if (item := self.unary()) is not None:
                 items.append(item)

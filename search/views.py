@@ -28,7 +28,7 @@ from .citing import result_citations
 from .documents import MAX_PER_PAGE, SearchResults
 from .exporting import search_export
 from .forms import SearchForm
-from .presentation import present_facets, present_hits
+from .presentation import present_facets, present_hits, query_reading
 from .problems import problem_message
 from .unavailable import unavailable_as_503
 
@@ -46,6 +46,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context.update(
             results=results,
             problem=problem_message(results.error) if results.error else None,
+            reading=query_reading(query.text),
             hits=present_hits(results.hits, query.text),
             facets=present_facets(results.facets, request.GET),
             pages=_page_links(request.GET, results),

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from ..languages import language_name
 from ..models import Interview, Person
 from ..passages import QUESTION, Passage, bead_anchor
+from ..speakers import speaker_name
 from .units import SENTENCE, Export, ExportedExchange, ExportedInterview
 from .xmlstream import XmlStream
 
@@ -111,10 +112,12 @@ class _Speakers:
         return " ".join(f"#{self.id(person)}" for person in people if person)
 
     def speaker(self, part: str) -> str:
-        if part == QUESTION:
-            # Unnamed, the questions are the outlet's.
-            return self.interviewer.name if self.interviewer else self.interview.outlet.name
-        return ", ".join(person.name for person in self.interviewees)
+        return speaker_name(
+            part,
+            interviewer=self.interviewer,
+            interviewees=self.interviewees,
+            outlet=self.interview.outlet,
+        )
 
 
 def _write_header(xml: XmlStream, item: ExportedInterview, speakers: _Speakers) -> None:

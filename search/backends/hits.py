@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from ..analysis import LANGUAGES, highlight
 from ..documents import SearchDocument, SearchHit
-
-# What to highlight in each field ("text_fr", "meta_en"...): single analysed terms, and
-# phrases (lists of analysed terms) as wholes.
-Marks = tuple[dict[str, set[str]], dict[str, list[list[str]]]]
+from ..query_terms import Marks
 
 
 def search_hit(
@@ -20,7 +17,7 @@ def search_hit(
     other = next(
         candidate for candidate in (document.original_language, *LANGUAGES) if candidate != lang
     )
-    text, highlighted, translation = _passage(document, lang, other, *marks[lang])
+    text, highlighted, translation = _passage(document, lang, other, marks[lang])
     return SearchHit(
         key=document.key,
         interview=document.interview,
@@ -48,22 +45,21 @@ def _passage(
     document: SearchDocument,
     lang: str,
     other: str,
-    terms: dict[str, set[str]],
-    phrases: dict[str, list[list[str]]],
+    marks: Marks,
 ) -> tuple[str, str, str]:
     """The text to show for a hit, highlighted, and its counterpart in ``other``.
 
     An interview's own document may match on its standfirst, its title or its names:
     the first of those that holds a match is shown.
     """
-    candidates = [(document.text, "text")]
+    candidates = [document.text]
     if document.part == "meta":
         extra = {language: document.extra_text(language) for language in (lang, other)}
-        candidates += [(document.title, "meta"), (extra, "meta")]
+        candidates += [document.title, extra]
     shown = []
-    for texts, prefix in candidates:
-        text, field = texts.get(lang, ""), f"{prefix}_{lang}"
-        highlighted = highlight(text, lang, terms[field], phrases[field])
+    for texts in candidates:
+        text = texts.get(lang, "")
+        highlighted = highlight(text, lang, marks.terms, marks.phrases, marks.prefixes)
         shown.append((text, highlighted, texts.get(other, "")))
         if "<mark>" in highlighted:
             return shown[-1]

@@ -21,13 +21,13 @@ from django.db.backends.utils import CursorWrapper
 from ...analysis import ANALYZERS, LANGUAGES, bare, bare_words, edit_distance
 from ...documents import QueryError, SearchDocument, SearchHit, SearchQuery, SearchResults
 from ...models import IndexedDocument
-from ...syntax import parse
+from ...query_terms import query_marks
+from ...syntax import OPERATOR_WORDS, parse
 from ..base import IndexUnavailable, SearchBackend
 from ..hits import search_hit
 from ..whoosh.backend import FACETS, _single_term
 from ..whoosh.index import meta_text
-from ..whoosh.query import OPERATOR_WORDS
-from .tsquery import compile_query, config, marks
+from .tsquery import compile_query, config
 
 BATCH = 1000  # documents per statement when rebuilding
 _SUGGESTION_CANDIDATES = 20
@@ -348,8 +348,7 @@ class PostgresBackend(SearchBackend):
         langs: tuple[str, ...],
         found: list[tuple[Any, dict[str, float | None]]],
     ) -> list[SearchHit]:
-        fields = tuple(f"{prefix}_{lang}" for prefix in ("text", "meta") for lang in LANGUAGES)
-        marked = {lang: marks(node, lang, fields) for lang in langs}
+        marked = {lang: query_marks(node, lang) for lang in langs}
         hits = []
         for data, ranks in found:
             document = SearchDocument.from_dict(json.loads(data) if isinstance(data, str) else data)

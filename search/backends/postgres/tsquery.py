@@ -10,13 +10,10 @@ other), a prefix through ``to_tsquery`` on lexemes quoted here, and the tree bec
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ...analysis import WORD, bare_words, is_stopword, term
-from ...syntax import All, Any, Node, Not, Phrase, Word
-from ..hits import Marks
+from ...analysis import bare_words, is_stopword
+from ...syntax import All, Node, Not, Phrase, Word
 
 
 @dataclass
@@ -74,36 +71,3 @@ def _without_stopwords(children: list[Node], lang: str) -> list[Node]:
         if not (isinstance(child, Word) and not child.prefix and is_stopword(child.text, lang))
     ]
     return kept if any(not isinstance(child, Not) for child in kept) else children
-
-
-_WORDS = re.compile(WORD)
-
-
-def marks(node: Node, lang: str, fields: tuple[str, ...]) -> Marks:
-    """What to highlight in each of ``fields``: single terms, and phrases as wholes, as
-    ``search.analysis.highlight`` takes them; what a query leaves out is not marked."""
-    terms: set[str] = set()
-    phrases: list[list[str]] = []
-
-    def walk(node: Node) -> None:
-        if isinstance(node, Word | Phrase):
-            words = [term(word, lang)[0] for word in _typed_words(node)]
-            if len(words) == 1 and isinstance(node, Word):
-                terms.update(words)
-            elif words:
-                phrases.append(words)
-        elif isinstance(node, All | Any):
-            for child in node.children:
-                walk(child)
-
-    walk(node)
-    by_field_terms: dict[str, set[str]] = defaultdict(set)
-    by_field_phrases: dict[str, list[list[str]]] = defaultdict(list)
-    for name in fields:
-        by_field_terms[name] = terms
-        by_field_phrases[name] = phrases
-    return by_field_terms, by_field_phrases
-
-
-def _typed_words(node: Word | Phrase) -> list[str]:
-    return _WORDS.findall(node.text if isinstance(node, Word) else " ".join(node.words))

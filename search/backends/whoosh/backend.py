@@ -29,13 +29,14 @@ from ...documents import (
     SearchQuery,
     SearchResults,
 )
+from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend
 from ..hits import search_hit
 from .failures import failures
 from .index import Generations, Write, document_fields, meta_text
 from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
-from .query import OPERATOR_WORDS, ParsedQuery, parser
+from .query import ParsedQuery
 from .segments import SegmentCache
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
@@ -64,7 +65,6 @@ class WhooshBackend(SearchBackend):
         self.path = Path(path)
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
-        self._parsers = {lang: parser(lang) for lang in LANGUAGES}
         self._lock = threading.RLock()
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
@@ -135,9 +135,7 @@ class WhooshBackend(SearchBackend):
                 searcher = self._searcher()
                 if not self._current_layout:
                     raise QueryError("stale_index")
-                parsed = ParsedQuery(
-                    query.text, (query.lang,) if query.lang else LANGUAGES, self._parsers
-                )
+                parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
                 return self._search(searcher, query, parsed, deadline)
         except QueryError as error:
             return SearchResults(
@@ -247,6 +245,8 @@ class WhooshBackend(SearchBackend):
         for start, end in spans:
             word = text[start:end]
             terms = {lang: _single_term(lang, word) for lang in LANGUAGES}
+            if text.startswith("*", end):
+                continue  # the beginning of words, not a misspelt one
             if word in OPERATOR_WORDS or any(
                 term and _is_known(reader, lang, term) for lang, term in terms.items()
             ):

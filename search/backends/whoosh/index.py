@@ -30,7 +30,7 @@ from typing import Any, TypedDict
 
 from whoosh import columns, fields, formats, index, query
 
-from ...analysis import ANALYZERS, LANGUAGES, CommonGrams
+from ...analysis import ANALYZERS, LANGUAGES, WORD_ANALYZERS, CommonGrams
 from ...documents import DocumentData, SearchDocument, fingerprint
 from ..base import IndexUnavailable
 from .failures import failures
@@ -42,7 +42,7 @@ LOCK_TIMEOUT = 60.0
 REBUILD_WAIT = 5.0
 # Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built
 # otherwise must be rebuilt (``rebuild_index``) before it can be searched.
-LAYOUT = "2: common grams, numeric columns"
+LAYOUT = "3: common grams, numeric columns, unstemmed words"
 
 
 def _text_fields() -> dict[str, fields.FieldType]:
@@ -61,7 +61,12 @@ def _text_fields() -> dict[str, fields.FieldType]:
         )
         for lang in LANGUAGES
     }
-    return text | grams
+    # Every word of a language's text and metadata as written (folded, not stemmed):
+    # where ``word*`` looks, since a stem is no word's beginning ("portée" -> "port").
+    words = {
+        WORDS[lang]: fields.TEXT(analyzer=WORD_ANALYZERS[lang], phrase=False) for lang in LANGUAGES
+    }
+    return text | grams | words
 
 
 def _number() -> fields.COLUMN:
@@ -75,6 +80,8 @@ def yyyymmdd(day: date) -> int:
 
 # The common-grams field of each text field.
 GRAMS = {f"text_{lang}": f"grams_{lang}" for lang in LANGUAGES}
+# The unstemmed words of each language.
+WORDS = {lang: f"words_{lang}" for lang in LANGUAGES}
 
 SCHEMA = fields.Schema(
     key=fields.ID(unique=True, sortable=True),
@@ -115,6 +122,8 @@ def document_fields(document: SearchDocument) -> dict[str, Any]:
             values[f"text_{lang}"] = values[GRAMS[f"text_{lang}"]] = text
         if meta := meta_text(document, lang):
             values[f"meta_{lang}"] = meta
+        if words := "\n".join(filter(None, (text, meta))):
+            values[WORDS[lang]] = words
     return values
 
 

@@ -24,13 +24,16 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from ...analysis import STOP_TERMS, common_gram
-from ...documents import SearchQuery
+from ...documents import QueryError, SearchQuery
 from .index import GRAMS, yyyymmdd
 from .internals import Postings, decode_positions
 from .query import ParsedQuery
 from .segments import Segment
 
 WEIGHTING = BM25F()  # what Whoosh's searchers score with by default
+# The most indexed terms a prefix may stand for, in one field: more is a prefix too short
+# to mean something ("con*"), and reading them all would hold the search up.
+MAX_EXPANSIONS = 2000
 
 
 @dataclass
@@ -87,11 +90,8 @@ class Scorer:
             return result
         if isinstance(q, query.Or):
             return _any([self.matches(c) for c in q.subqueries], self.segment.size)
-        if isinstance(q, query.AndNot):
-            return self.matches(q.a).keep(~self.matches(q.b).mask)
-        if isinstance(q, query.AndMaybe):
-            a, b = self.matches(q.a), self.matches(q.b)
-            return Matches(a.mask, a.scores + np.where(a.mask, b.scores, 0.0))
+        if isinstance(q, query.Prefix):
+            return self._prefix(q)
         if q is query.NullQuery:
             return Matches.none(self.segment.size)
         return self._with_matcher(q)
@@ -113,6 +113,25 @@ class Scorer:
         result.mask[postings.ids] = True
         result.scores[postings.ids] = self._bm25(fieldname, term, postings) * boost
         return result
+
+    def _prefix(self, q: query.Prefix) -> Matches:
+        """The Or of every term of the index that begins with the prefix (Whoosh's own
+        matcher scores a prefix one way or another depending on how many terms a segment
+        has for it: here, the same in every segment)."""
+        if q.fieldname not in self.searcher.schema:
+            return Matches.none(self.segment.size)
+        terms = list(
+            itertools.islice(
+                self.searcher.reader().expand_prefix(q.fieldname, q.text), MAX_EXPANSIONS + 1
+            )
+        )
+        if len(terms) > MAX_EXPANSIONS:
+            raise QueryError("prefix_too_common", word=f"{q.text}*")
+        matches = []
+        for term in terms:
+            self.check_deadline()
+            matches.append(self._term(q.fieldname, term, q.boost))
+        return _any(matches, self.segment.size)
 
     def _bm25(self, fieldname: str, text: bytes, postings: Postings) -> np.ndarray:
         """Whoosh's ``BM25FScorer`` (or its plain weight, for a field it cannot score)."""

@@ -1,111 +1,60 @@
-"""What a user types, parsed for Whoosh: words, "phrases", (groups) and operators in
-French and English, stop words optional outside quotes, and nothing unbounded."""
+"""What a user types (read by ``search.syntax``), compiled into Whoosh queries: each word
+searched in a language's text and metadata fields, as that language analyses it."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
-
 from whoosh import query
-from whoosh.qparser import GroupPlugin, MultifieldParser, OperatorsPlugin, PhrasePlugin
 
-from ...analysis import is_stopword
+from ... import syntax
+from ...analysis import prefix_terms
 from ...documents import QueryError
-from .index import SCHEMA
-
-# Boolean operators, in English and French; everything else a user types is text.
-OPERATORS = {
-    "And": ("AND", "ET"),
-    "Or": ("OR", "OU"),
-    "Not": ("NOT", "SAUF"),
-    "AndNot": ("ANDNOT",),
-    "AndMaybe": ("ANDMAYBE",),
-}
-OPERATOR_WORDS = frozenset(word for words in OPERATORS.values() for word in words)
-_QUOTES = str.maketrans(dict.fromkeys("«»“”„‟‹›″", '"'))
-
-
-def parser(lang: str) -> MultifieldParser:
-    """Words, "phrases", (groups) and operators; no field prefixes, wildcards, ranges or
-    boosts: in a query, ``title:``, ``*`` or ``^`` is just punctuation."""
-    operators = {
-        name: rf"(^|(?<=[\s()]))(?:{'|'.join(words)})(?=\s)"
-        if name == "Not"
-        else rf"(?<=\s)(?:{'|'.join(words)})(?=\s)"
-        for name, words in OPERATORS.items()
-    }
-    return MultifieldParser(
-        [f"text_{lang}", f"meta_{lang}"],
-        SCHEMA,
-        plugins=[PhrasePlugin(), GroupPlugin(), OperatorsPlugin(**operators)],
-    )
+from ...query_terms import Marks, phrase_terms, query_marks, searched
+from .index import WORDS
 
 
 class ParsedQuery:
-    """A user's query, parsed once per language it is searched in."""
+    """A user's query, read once and compiled for each language it is searched in."""
 
-    def __init__(self, text: str, langs: tuple[str, ...], parsers: dict[str, Any]) -> None:
-        text = text.translate(_QUOTES)
-        if text.count('"') % 2:
-            text += '"'  # an unclosed quote runs to the end
+    def __init__(self, text: str, langs: tuple[str, ...]) -> None:
+        self.syntax = syntax.parse(text)
         self.by_lang: dict[str, query.Query] = {}
         for lang in langs:
-            try:
-                parsed = parsers[lang].parse(text)
-            except Exception as error:  # Whoosh's parser has no error contract of its own
-                raise QueryError("not_understood") from error
-            parsed = _without_stopwords(parsed, text, lang).normalize()
-            if not _is_bounded(parsed):
+            compiled = compile_node(self.syntax.node, lang)
+            if compiled is None:  # only words the analysis finds nothing in
                 raise QueryError("nothing_to_search")
-            self.by_lang[lang] = parsed
+            self.by_lang[lang] = compiled.normalize()
 
-    def marks(self, lang: str) -> tuple[dict[str, set[str]], dict[str, list[list[str]]]]:
-        """What to highlight per field: single terms, and phrases as wholes."""
-        terms: dict[str, set[str]] = defaultdict(set)
-        phrases: dict[str, list[list[str]]] = defaultdict(list)
-
-        def walk(node: query.Query) -> None:
-            if isinstance(node, query.Phrase):
-                phrases[node.fieldname].append(list(node.words))
-            elif isinstance(node, query.Term):
-                terms[node.fieldname].add(node.text)
-            elif not isinstance(node, query.Not):
-                for child in node.children():
-                    walk(child)
-
-        walk(self.by_lang[lang])
-        return terms, phrases
+    def marks(self, lang: str) -> Marks:
+        return query_marks(self.syntax.node, lang)
 
 
-def _without_stopwords(q: query.Query, text: str, lang: str) -> query.Query:
-    """Outside quotes, stop words are optional ("accessibles à tous" needs no "à"),
-    unless nothing else is left."""
-    if isinstance(q, query.And):
-        kept = [clause for clause in q.subqueries if not _is_stopword(clause, text, lang)]
-        if kept:
-            q = query.And(kept, boost=q.boost)
-    return q.apply(lambda child: _without_stopwords(child, text, lang))
+def compile_node(node: syntax.Node, lang: str) -> query.Query | None:
+    """``node`` for Whoosh in ``lang``; None where it has nothing to search."""
+    fields = (f"text_{lang}", f"meta_{lang}")
+    if isinstance(node, syntax.Word) and node.prefix:
+        before, prefix = prefix_terms(node.text, lang)
+        if not prefix:
+            return None
+        beginning = query.Prefix(WORDS[lang], prefix)
+        return query.And([*(_words([word], fields) for word in before), beginning])
+    if isinstance(node, syntax.Word | syntax.Phrase):
+        terms = phrase_terms(node, lang)
+        return _words(terms, fields) if terms else None
+    if isinstance(node, syntax.Not):
+        child = compile_node(node.child, lang)
+        return None if child is None else query.Not(child)
+    children = [
+        compiled
+        for child in (searched(node, lang) if isinstance(node, syntax.All) else node.children)
+        if (compiled := compile_node(child, lang)) is not None
+    ]
+    if not any(not isinstance(child, query.Not) for child in children):
+        return None  # never "everything without x"
+    return (query.And if isinstance(node, syntax.All) else query.Or)(children)
 
 
-def _is_stopword(clause: query.Query, text: str, lang: str) -> bool:
-    leaves = list(clause.leaves())
-    return all(
-        isinstance(leaf, query.Term)
-        and leaf.startchar is not None
-        and is_stopword(text[leaf.startchar : leaf.endchar], lang)
-        for leaf in leaves
-    )
-
-
-def _is_bounded(q: query.Query) -> bool:
-    """Whether ``q`` only matches documents containing something it names: never "every
-    document" (nothing typed) nor "every document without X" (a lone NOT)."""
-    if isinstance(q, query.Term | query.Phrase):
-        return True
-    if isinstance(q, query.And):
-        return any(_is_bounded(child) for child in q.subqueries)
-    if isinstance(q, query.Or):
-        return bool(q.subqueries) and all(_is_bounded(child) for child in q.subqueries)
-    if isinstance(q, query.BinaryQuery):  # AndNot, AndMaybe: the first side decides
-        return _is_bounded(q.a)
-    return False
+def _words(terms: list[str], fields: tuple[str, ...]) -> query.Query:
+    """One term, or several as the phrase they were typed as ("re-election")."""
+    if len(terms) == 1:
+        return query.Or([query.Term(field, terms[0]) for field in fields])
+    return query.Or([query.Phrase(field, terms) for field in fields])
