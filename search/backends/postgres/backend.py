@@ -30,6 +30,7 @@ from ..whoosh.index import meta_text
 from .tsquery import compile_query, config
 
 BATCH = 1000  # documents per statement when rebuilding
+MAX_PREFIX_WORDS = 500  # the most indexed words a prefix may stand for
 _SUGGESTION_CANDIDATES = 20
 _COLUMNS = (
     "generation, key, interview, exchange_uid, exchange, paragraph, original_language, "
@@ -273,7 +274,20 @@ class PostgresBackend(SearchBackend):
 
     def _tsqueries(self, cursor: CursorWrapper, node: Any, langs: tuple[str, ...]) -> list[str]:
         """Each language's ``tsquery``, as text; one round trip."""
-        compiled = [compile_query(node, lang) for lang in langs]
+
+        def expand(prefix: str, lang: str) -> list[str]:
+            like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            cursor.execute(
+                "SELECT folded FROM search_word WHERE lang = %s AND folded LIKE %s "
+                "ORDER BY folded LIMIT %s",
+                [lang, like + "%", MAX_PREFIX_WORDS + 1],
+            )
+            words = [word for (word,) in cursor.fetchall()]
+            if len(words) > MAX_PREFIX_WORDS:
+                raise QueryError("prefix_too_common", word=prefix + "*")
+            return words
+
+        compiled = [compile_query(node, lang, expand) for lang in langs]
         cursor.execute(
             "SELECT " + ", ".join(f"({part.sql})::text" for part in compiled),
             [param for part in compiled for param in part.params],

@@ -10,6 +10,7 @@ other), a prefix through ``to_tsquery`` on lexemes quoted here, and the tree bec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...analysis import bare_words, is_stopword
@@ -29,23 +30,30 @@ def config(lang: str) -> str:
     return f"archive_{lang}"
 
 
-def compile_query(node: Node, lang: str) -> Compiled:
-    """``node`` as one ``tsquery`` expression for the ``lang`` configuration."""
+def compile_query(
+    node: Node, lang: str, expand: Callable[[str, str], list[str]] = lambda prefix, lang: []
+) -> Compiled:
+    """``node`` as one ``tsquery`` expression for the ``lang`` configuration; ``expand``
+    gives the indexed words (as ``bare_words`` gives them) beginning with a prefix: a
+    prefix is the words as written, never a stem."""
     cfg = f"'{config(lang)}'::regconfig"
     if isinstance(node, Word | Phrase):
         words = _words(node, lang)
-        if isinstance(node, Word) and node.prefix:
-            lexemes = [_quoted(word) for word in words]
-            lexemes[-1] += ":*"
-            return Compiled(f"to_tsquery({cfg}, %s)", [" <-> ".join(lexemes)])
+        if isinstance(node, Word) and node.prefix and words:
+            *before, prefix = words
+            alternatives = expand(prefix, lang) or [prefix]
+            return Compiled(
+                "(" + " || ".join([f"phraseto_tsquery({cfg}, %s)"] * len(alternatives)) + ")",
+                [" ".join([*before, word]) for word in alternatives],
+            )
         return Compiled(f"phraseto_tsquery({cfg}, %s)", [" ".join(words)])
     if isinstance(node, Not):
-        inner = compile_query(node.child, lang)
+        inner = compile_query(node.child, lang, expand)
         return Compiled(f"!!({inner.sql})", inner.params)
     children = list(node.children)
     if isinstance(node, All):
         children = _without_stopwords(children, lang)
-    parts = [compile_query(child, lang) for child in children]
+    parts = [compile_query(child, lang, expand) for child in children]
     operator = " && " if isinstance(node, All) else " || "
     return Compiled(
         "(" + operator.join(part.sql for part in parts) + ")",
@@ -55,11 +63,6 @@ def compile_query(node: Node, lang: str) -> Compiled:
 
 def _words(node: Word | Phrase, lang: str) -> list[str]:
     return bare_words(node.text if isinstance(node, Word) else " ".join(node.words), lang)
-
-
-def _quoted(lexeme: str) -> str:
-    """A lexeme in ``tsquery`` syntax: quoted, whatever it holds."""
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def _without_stopwords(children: list[Node], lang: str) -> list[Node]:
