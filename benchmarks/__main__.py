@@ -1,4 +1,4 @@
-"""``python -m benchmarks --size N [--json FILE] [--only export|save|batch|web]``.
+"""``python -m benchmarks --size N [--json FILE] [--only export|save|batch|web|backends]``.
 
 Uses the database of ``DATABASE_URL`` (created if it is a missing PostgreSQL database),
 else ``var/bench.sqlite3``; the index in ``SEARCH_INDEX_DIR``, else ``var/bench-index``.
@@ -27,7 +27,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["export", "save", "batch", "web"],
+        choices=["export", "save", "batch", "web", "backends"],
         help="build the corpus, then run only this measurement (its figures in --json); "
         "batch needs no corpus: it imports a ZIP of 200 interviews, 10 of them bad",
     )

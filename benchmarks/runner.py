@@ -222,6 +222,11 @@ def run(args: argparse.Namespace) -> None:
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
         write_report(args, {"size": size, **pages_and_web(args)})
         return
+    if args.only == "backends":
+        from . import backends
+
+        write_report(args, {"size": size, "backends": backends.figures(args.repeat, say)})
+        return
     if args.only == "save":
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
         save = saving.figures()

@@ -25,6 +25,7 @@ APOSTROPHES = "'’‘ʼ"
 _LETTERS = r"[\w\u0300-\u036f]+"
 WORD = rf"{_LETTERS}(?:[{APOSTROPHES}]{_LETTERS})*"
 # French elided articles and pronouns, whichever apostrophe follows them.
+_WORDS = re.compile(WORD)
 ELISION = re.compile(rf"(?:qu|lorsqu|puisqu|jusqu|quoiqu|[cdjlmnst])[{APOSTROPHES}]", re.I)
 POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$", re.I)
 # What each language attaches to a word without it being part of the word: French elided
@@ -85,13 +86,27 @@ _STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGUAGES}
 def term(word: str, lang: str) -> tuple[str, int, int]:
     """The indexed form of one word as the tokenizer finds it, and how many characters its
     elision ("l’") or possessive ("’s") takes off its start and its end."""
+    folded, lead, trail = bare(word, lang)
+    return stem(folded, lang), lead, trail
+
+
+@lru_cache(maxsize=200_000)
+def bare(word: str, lang: str) -> tuple[str, int, int]:
+    """One word as the tokenizer finds it, without its elision or possessive, lowercased
+    and folded but not stemmed (engines that stem by themselves start from this), and how
+    many characters the elision and the possessive take off its start and its end."""
     lead = trail = 0
     before, after = CLITICS[lang]
     if before and (clitic := before.match(word)) and clitic.end() < len(word):
         lead = clitic.end()
     if after and (clitic := after.search(word)) and clitic.start() > 0:
         trail = len(clitic.group())
-    return stem(fold(word[lead : len(word) - trail].lower()), lang), lead, trail
+    return fold(word[lead : len(word) - trail].lower()), lead, trail
+
+
+def bare_words(text: str, lang: str) -> list[str]:
+    """Every word of ``text`` as ``bare`` gives it, in order."""
+    return [bare(match.group(), lang)[0] for match in _WORDS.finditer(text)]
 
 
 @lru_cache(maxsize=200_000)

@@ -24,3 +24,22 @@ class PendingIndexWork(models.Model):
 
     def __str__(self) -> str:
         return f"{self.interview_id} {self.exchange_uid or '*'}"
+
+
+class IndexedDocument(models.Model):
+    """A document of the PostgreSQL search backend's index, in one generation of it (see
+    ``search.backends.postgres``). The table, its generated ``tsvector`` columns and
+    their indexes are made by the migrations, on PostgreSQL only: Django never manages it."""
+
+    generation = models.IntegerField()
+    key = models.TextField()
+    interview = models.TextField()
+    fingerprint = models.TextField()
+    document = models.JSONField()
+
+    class Meta:
+        db_table = "search_document"
+        managed = False
+
+    def __str__(self) -> str:
+        return self.key

@@ -30,7 +30,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from interviews.models import Exchange, Interview, Outlet, Person, Topic
 
-from . import pending
+from . import engine, pending
 from .backends.base import IndexUnavailable
 from .indexing import INDEXED_FIELDS
 from .pending import Work
@@ -88,11 +88,31 @@ class _Change:
 
 def schedule(pk: int, stale_slug: str | None = None, exchange: str = "") -> None:
     """Re-index interview ``pk`` (only exchange ``exchange``, when given) after the current
-    transaction commits (never if it rolls back)."""
+    transaction commits (never if it rolls back); when the index is in the database
+    (``SearchBackend.indexes_in_transaction``), at once as well, inside the transaction."""
     work = Work(pk, exchange, stale_slug or "")
+    if engine.backend().indexes_in_transaction:
+        _index_now(work)
     change = _Change(work, pending.record(work))
     _pending.changes.append(change)
     transaction.on_commit(change.committed, robust=True)
+
+
+def _index_now(work: Work) -> None:
+    """The index write, in the transaction of the change: it commits with the change, so
+    every server searches the change from its commit on, and rolls back with it. The write
+    after the commit still follows: it also holds what changed without a signal (exchanges
+    made by ``bulk_create`` after their interview was saved), and is the record replayed
+    after a crash. A failure here is left to it."""
+    try:
+        pending.redo([work])
+    except Exception as error:
+        logger.warning(
+            "search index not updated in the transaction for interview %s (%s): "
+            "it will be after the commit",
+            work.interview,
+            diagnosis(error) if isinstance(error, IndexUnavailable) else error,
+        )
 
 
 # The slug an interview had before the save in progress renamed it: its documents go.
@@ -140,16 +160,38 @@ def relations_changed(
         for pk in pk_set or ():
             schedule(pk)
     elif action == "pre_clear" and isinstance(instance, Outlet | Person | Topic):
-        related_changed(sender, instance)
+        related_unlinking(sender, instance)
+    elif action == "post_clear" and isinstance(instance, Outlet | Person | Topic):
+        related_unlinked(sender, instance)
 
 
 def related_changed(
     sender: type[models.Model], instance: Outlet | Person | Topic, **kwargs: object
 ) -> None:
-    """An outlet, person or topic was renamed or deleted: its interviews are searched by name."""
+    """An outlet, person or topic was renamed: its interviews are searched by name."""
     if instance.pk:
         for pk in instance.interviews.values_list("pk", flat=True):
             schedule(pk)
+
+
+# The interviews of an outlet, person or topic being deleted or cleared of its interviews,
+# read before (afterwards they are no longer linked to it) and re-indexed after: an index
+# written at once (in the transaction) must see them without it.
+_unlinking: WeakKeyDictionary[models.Model, list[int]] = WeakKeyDictionary()
+
+
+def related_unlinking(
+    sender: type[models.Model], instance: Outlet | Person | Topic, **kwargs: object
+) -> None:
+    if instance.pk:
+        _unlinking[instance] = list(instance.interviews.values_list("pk", flat=True))
+
+
+def related_unlinked(
+    sender: type[models.Model], instance: Outlet | Person | Topic, **kwargs: object
+) -> None:
+    for pk in _unlinking.pop(instance, ()):
+        schedule(pk)
 
 
 def connect() -> None:
@@ -160,7 +202,7 @@ def connect() -> None:
     post_delete.connect(exchange_changed, sender=Exchange, dispatch_uid="search-exchange-del")
     for model in (Outlet, Person, Topic):
         post_save.connect(related_changed, sender=model, dispatch_uid=f"search-{model}")
-        # Before the delete: afterwards its interviews are no longer linked to it.
-        pre_delete.connect(related_changed, sender=model, dispatch_uid=f"search-{model}-del")
+        pre_delete.connect(related_unlinking, sender=model, dispatch_uid=f"search-{model}-del")
+        post_delete.connect(related_unlinked, sender=model, dispatch_uid=f"search-{model}-gone")
     for through in (Interview.interviewees.through, Interview.topics.through):
         m2m_changed.connect(relations_changed, sender=through, dispatch_uid=f"search-{through}")

@@ -29,18 +29,58 @@ def static_root():
     settings.STATIC_ROOT.mkdir(exist_ok=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def search_backend_for_this_process_only():
+    """``SEARCH_BACKEND=postgres make test`` selects the suite's backend, not that of the
+    processes tests start: most run a site of their own on SQLite, where only Whoosh can
+    be, and those that want another say so."""
+    selected = settings.SEARCH_BACKEND  # read from the environment as settings loaded
+    os.environ.pop("SEARCH_BACKEND", None)
+    yield selected
+
+
 @pytest.fixture(autouse=True)
-def search_index(settings, tmp_path_factory):
+def search_index(request, settings, tmp_path_factory, django_db_blocker):
     """Every test gets its own real, on-disk index, empty at the start (made here, as
-    ``make setup`` makes the site's: a missing index is an error once there is content)."""
+    ``make setup`` makes the site's: a missing index is an error once there is content).
+    An index in the database (``SEARCH_BACKEND=postgres``) is emptied after each test that
+    used the database: a test that commits (``transaction=True``) leaves its documents in
+    tables Django does not flush."""
     from search import engine
     from search.backends import get_backend
 
     # Beside the test's tmp_path, not in it: tests count the files they write there.
     settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("index") / "index"
-    get_backend(settings.SEARCH_BACKEND, path=settings.SEARCH_INDEX_DIR).close()
+    backend = get_backend(settings.SEARCH_BACKEND, path=settings.SEARCH_INDEX_DIR)
+    backend.close()
     yield settings.SEARCH_INDEX_DIR
-    engine.backend().close()
+    if not backend.indexes_in_transaction:
+        engine.backend().close()
+    elif "_django_db_helper" in request.fixturenames:
+        with django_db_blocker.unblock():
+            empty_database_index()
+
+
+@pytest.fixture
+def whoosh_index(settings, search_index):
+    """The Whoosh backend, whichever the suite runs with: for what only an index outside
+    the database does (files, writes after the commit, a record kept for replay)."""
+    from search.backends import get_backend
+
+    settings.SEARCH_BACKEND = "whoosh"
+    get_backend("whoosh", path=search_index).close()
+    return search_index
+
+
+def empty_database_index() -> None:
+    """The search tables of the test database as a new archive has them: an empty index."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE search_document, search_journal, search_word")
+        cursor.execute(
+            "UPDATE search_state SET current = nextval('search_generation'), building = NULL"
+        )
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Search engines behind one interface; settings choose one by dotted path."""
+"""Search engines behind one interface; settings choose one by short name or dotted path."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ from django.utils.module_loading import import_string
 
 from .base import SearchBackend
 
+# The engines the archive ships, by the short name settings may give instead of a path.
+BACKENDS = {
+    "whoosh": "search.backends.whoosh.WhooshBackend",
+    "postgres": "search.backends.postgres.PostgresBackend",
+}
+
 
 def get_backend(dotted_path: str, **options: object) -> SearchBackend:
-    """``get_backend("search.backends.whoosh.WhooshBackend", path="var/index")``."""
+    """``get_backend("search.backends.whoosh.WhooshBackend", path="var/index")``, or
+    ``get_backend("postgres")``."""
+    dotted_path = BACKENDS.get(dotted_path, dotted_path)
     try:
         backend_class = import_string(dotted_path)
     except ImportError as error:

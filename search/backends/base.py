@@ -35,6 +35,13 @@ class SearchBackend(ABC):
     ``IndexUnavailable(MISSING)`` until ``rebuild`` makes it, from what it is given.
     """
 
+    # Whether the index lives in the archive's own database. Then each change is indexed
+    # at once, inside the transaction that makes it: it commits with it (and is at once
+    # searchable from every server) or rolls back with it, and needs no record for replay.
+    # Otherwise (an index elsewhere, as Whoosh's files) changes are indexed after their
+    # commit, from a record written with them (``search.sync``, ``search.pending``).
+    indexes_in_transaction: bool = False
+
     @abstractmethod
     def replace_interviews(
         self,

@@ -93,7 +93,7 @@ def test_interview_unpublished_since_indexed_is_left_out(client, corpus):
 
 
 def test_result_set_citation_runs_three_queries_per_backend_page(
-    client, corpus, small_pages, django_assert_max_num_queries
+    whoosh_index, client, corpus, small_pages, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(9):
         download(client.get("/en/search/cite.bib", {"q": "answer"}))

@@ -48,6 +48,11 @@ BREAK = {
 }
 
 
+@pytest.fixture(autouse=True)
+def index_in_files(whoosh_index):
+    """These are the faults of an index kept in files: Whoosh's."""
+
+
 @pytest.fixture
 def rebuilt(seed, search_index):
     call_command("rebuild_index", "--noinput", verbosity=0, stdout=StringIO())

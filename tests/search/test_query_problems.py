@@ -61,7 +61,7 @@ def test_the_french_page_says_nothing_to_search_for_in_french(client, indexed_se
 
 
 def test_the_french_page_asks_in_french_for_a_rebuild_of_an_old_index(
-    client, indexed_seed, search_index, settings, tmp_path
+    whoosh_index, client, indexed_seed, search_index, settings, tmp_path
 ):
     """An index of an earlier layout, as a newly started process finds it."""
     old = shutil.copytree(search_index, tmp_path / "old")

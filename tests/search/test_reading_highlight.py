@@ -157,7 +157,7 @@ def queries_for(client, url: str, **params) -> int:
     return len(context)
 
 
-def test_highlighting_costs_no_sql_query(client, indexed_seed):
+def test_highlighting_costs_no_sql_query(whoosh_index, client, indexed_seed):
     url = f"/fr/interviews/{indexed_seed.slug}/"
     assert queries_for(client, url, q="numerique") == queries_for(client, url)
 

@@ -203,7 +203,9 @@ def test_invalid_filters_are_explained_not_an_error(client, indexed_seed):
     assert 'role="alert"' in text
 
 
-def test_page_query_count_does_not_grow_with_hits(client, db, django_assert_max_num_queries):
+def test_page_query_count_does_not_grow_with_hits(
+    whoosh_index, client, db, django_assert_max_num_queries
+):
     make_interview(exchanges=1, paragraphs=1)
     rebuild()
     with django_assert_max_num_queries(6) as few:

@@ -64,7 +64,7 @@ def test_edit_is_searchable_right_after_its_commit():
     assert index_matches_database()
 
 
-def test_nothing_reaches_the_index_before_the_commit():
+def test_nothing_reaches_the_index_before_the_commit(whoosh_index):
     interview = make_interview()
     with transaction.atomic():
         interview.exchanges.filter(position=1).update(answer_fr=f"Pas encore {WORD}.")
@@ -191,7 +191,7 @@ def test_rolled_back_delete_keeps_the_interview():
     assert found(WORD) == {interview.slug}
 
 
-def test_a_save_is_one_index_write_of_the_exchange_alone(monkeypatch):
+def test_a_save_is_one_index_write_of_the_exchange_alone(whoosh_index, monkeypatch):
     """The exchange's old documents go and its new ones come in one commit: never a moment
     where a reader finds it missing, one lock and commit instead of two, and none of the
     interview's other documents made again."""
@@ -210,7 +210,7 @@ def test_a_save_is_one_index_write_of_the_exchange_alone(monkeypatch):
     assert index_matches_database()
 
 
-def test_a_rolled_back_change_is_not_indexed_by_the_next_commit(monkeypatch):
+def test_a_rolled_back_change_is_not_indexed_by_the_next_commit(whoosh_index, monkeypatch):
     rolled_back, saved = make_interview(), make_interview()
     with pytest.raises(RuntimeError), transaction.atomic():
         rolled_back.save()

@@ -11,7 +11,7 @@ from tests.search_engine.corpus import seed_documents
 from tests.search_engine.helpers import index, record_reads
 
 
-def test_a_worker_reads_the_index_before_its_first_request(monkeypatch):
+def test_a_worker_reads_the_index_before_its_first_request(whoosh_index, monkeypatch):
     index(engine.backend(), seed_documents())
     engine.backend().close()
     gunicorn.post_worker_init(worker=None)
@@ -20,7 +20,7 @@ def test_a_worker_reads_the_index_before_its_first_request(monkeypatch):
     assert reads and {what for what, _ in reads} == {"read_postings"}  # the word's alone
 
 
-def test_a_broken_index_does_not_stop_a_worker_from_starting(monkeypatch, caplog):
+def test_a_broken_index_does_not_stop_a_worker_from_starting(whoosh_index, monkeypatch, caplog):
     def broken():
         raise OSError("index unreadable")
 

@@ -1,26 +1,37 @@
-"""Each search backend on a real index in a tmp dir: the fixtures of the contract tests."""
+"""Each search backend on a real index: the fixtures of the contract tests. Whoosh in a
+tmp dir everywhere; the PostgreSQL backend too when the tests run on PostgreSQL, in the
+test database (its tables are rolled back after each test, as every table is)."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
-from search.backends import get_backend
+from search.backends import BACKENDS, get_backend
+from tests.conftest import empty_database_index
 from tests.search_engine.corpus import seed_documents
 from tests.search_engine.helpers import index
 
-BACKENDS = ["search.backends.whoosh.WhooshBackend"]
+BACKEND_NAMES = ["whoosh", "postgres"] if connection.vendor == "postgresql" else ["whoosh"]
 
 
-@pytest.fixture(params=BACKENDS, ids=lambda dotted_path: dotted_path.rpartition(".")[2])
+@pytest.fixture(params=BACKEND_NAMES)
 def make_backend(request, tmp_path):
     """Opens the same index again, as another process would."""
+    if request.param == "postgres":
+        # A test that makes other processes write to the index commits: it asks for
+        # ``transactional_db``, and the index tables Django does not manage are emptied.
+        committed = "transactional_db" in request.fixturenames
+        request.getfixturevalue("transactional_db" if committed else "db")
+        if committed:
+            request.addfinalizer(empty_database_index)
     opened = []
 
     def make():
         opened.append(get_backend(request.param, path=tmp_path / "index"))
         return opened[-1]
 
-    make.dotted_path = request.param
+    make.dotted_path = BACKENDS[request.param]
     make.path = tmp_path / "index"
     yield make
     for backend in opened:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import multiprocessing
 
+import django
 import pytest
+from django.conf import settings
+from django.db import connection
 
 from search.backends import get_backend
 from tests.search_engine.corpus import EXCHANGE_UIDS, SEED_SLUG, make_document, seed_documents
@@ -133,21 +136,25 @@ def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):
     assert search(seeded, "portail").total > 0
 
 
-def _write_many(dotted_path, path, writer, count, start):
+def _write_many(dotted_path, path, writer, count, start, database):
+    if database:  # a backend in the database: this new process needs Django, on it
+        django.setup()
+        settings.DATABASES["default"]["NAME"] = database
     backend = get_backend(dotted_path, path=path)
     start.wait()
     for n in range(1, count + 1):
         index(backend, [make_document(f"écrit par {writer}", interview=writer, paragraph=n)])
 
 
-def test_processes_writing_at_once_lose_no_update(make_backend):
+def test_processes_writing_at_once_lose_no_update(make_backend, transactional_db):
     make_backend()  # the index exists before the writers race
+    database = connection.settings_dict["NAME"] if "postgres" in make_backend.dotted_path else ""
     context = multiprocessing.get_context("spawn")
     start = context.Barrier(4)
     writers = [
         context.Process(
             target=_write_many,
-            args=(make_backend.dotted_path, make_backend.path, f"writer-{n}", 25, start),
+            args=(make_backend.dotted_path, make_backend.path, f"writer-{n}", 25, start, database),
         )
         for n in range(4)
     ]

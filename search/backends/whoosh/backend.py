@@ -20,7 +20,7 @@ from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
-from ...analysis import ANALYZERS, LANGUAGES, Vocabulary, highlight
+from ...analysis import ANALYZERS, LANGUAGES, Vocabulary
 from ...documents import (
     QUERY_PROBLEMS,
     QueryError,
@@ -29,9 +29,9 @@ from ...documents import (
     SearchQuery,
     SearchResults,
 )
-from ...query_terms import Marks
 from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend
+from ..hits import search_hit
 from .failures import failures
 from .index import Generations, Write, document_fields, meta_text
 from .internals import writer
@@ -227,35 +227,14 @@ class WhooshBackend(SearchBackend):
         scores: dict[int, dict[str, float]],
     ) -> list[SearchHit]:
         marks = {lang: parsed.marks(lang) for lang in parsed.by_lang}
-        hits = []
-        for docnum in docnums:
-            document = SearchDocument.from_dict(searcher.stored_fields(docnum)["document"])
-            lang = _best_language(scores[docnum], document)
-            other = next(
-                candidate
-                for candidate in (document.original_language, *LANGUAGES)
-                if candidate != lang
+        return [
+            search_hit(
+                SearchDocument.from_dict(searcher.stored_fields(docnum)["document"]),
+                scores[docnum],
+                marks,
             )
-            text, highlighted, translation = _passage(document, lang, other, marks[lang])
-            hits.append(
-                SearchHit(
-                    key=document.key,
-                    interview=document.interview,
-                    exchange_uid=document.exchange_uid,
-                    exchange=document.exchange,
-                    part=document.part,
-                    paragraph=document.paragraph,
-                    lang=lang,
-                    text=text,
-                    highlighted=highlighted,
-                    translation=translation,
-                    translation_lang=other,
-                    score=scores[docnum][lang],
-                    published_on=document.published_on,
-                    title=document.title,
-                )
-            )
-        return hits
+            for docnum in docnums
+        ]
 
     def _suggest(self, searcher: Searcher, text: str) -> str | None:
         """``text`` with each word the index does not know replaced by the nearest word it
@@ -340,33 +319,3 @@ def _word_for(searcher: Searcher, lang: str, term: str) -> str | None:
             if token.text == term:
                 return text[token.startchar : token.endchar].lower()
     return None
-
-
-def _best_language(scores: dict[str, float], document: SearchDocument) -> str:
-    """The language that matched best; on a tie, the one the interview was given in."""
-    return max(scores, key=lambda lang: (scores[lang], lang == document.original_language))
-
-
-def _passage(
-    document: SearchDocument,
-    lang: str,
-    other: str,
-    marks: Marks,
-) -> tuple[str, str, str]:
-    """The text to show for a hit, highlighted, and its counterpart in ``other``.
-
-    An interview's own document may match on its standfirst, its title or its names:
-    the first of those that holds a match is shown.
-    """
-    candidates = [document.text]
-    if document.part == "meta":
-        extra = {language: document.extra_text(language) for language in (lang, other)}
-        candidates += [document.title, extra]
-    shown = []
-    for texts in candidates:
-        text = texts.get(lang, "")
-        highlighted = highlight(text, lang, marks.terms, marks.phrases, marks.prefixes)
-        shown.append((text, highlighted, texts.get(other, "")))
-        if "<mark>" in highlighted:
-            return shown[-1]
-    return next((passage for passage in shown if passage[0]), shown[0])

@@ -1,0 +1,49 @@
+"""``rebuild_index`` and ``check_index`` with each search backend (the PostgreSQL one when
+the tests run on PostgreSQL), whichever the suite selects."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from search import engine
+from search.indexing import all_documents
+from tests.factories import make_interview
+from tests.search_engine.conftest import BACKEND_NAMES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=BACKEND_NAMES)
+def selected(request, settings, search_index):
+    """The archive's backend set to ``request.param``, its index made empty."""
+    from search.backends import get_backend
+
+    settings.SEARCH_BACKEND = request.param
+    get_backend(request.param, path=search_index).rebuild([])
+    return request.param
+
+
+def command(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_rebuild_index_makes_the_index_the_database_gives(selected, seed):
+    make_interview(exchanges=2)
+    assert "published interviews" in command("rebuild_index", "--noinput", "-v0")
+    expected = {document.key: document.fingerprint for document in all_documents()}
+    assert engine.backend().keys() == expected
+    assert "Index in sync" in command("check_index")
+
+
+def test_check_index_finds_the_drift_and_repairs_it(selected, seed):
+    command("rebuild_index", "--noinput", "-v0")
+    engine.backend().replace_interviews([seed.slug], [])  # the index loses an interview
+    with pytest.raises(CommandError, match="index drift"):
+        command("check_index")
+    assert "repaired: 1 interviews re-indexed" in command("check_index", "--repair")
+    assert "Index in sync" in command("check_index")
