@@ -35,6 +35,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--web-seconds", type=float, default=10, help="wrk run per page (default 10)"
     )
     parser.add_argument(
+        "--skip",
+        action="append",
+        choices=["haystack", "export"],
+        default=[],
+        help="leave out this slow measurement (haystack's first build takes 21 min at 10k)",
+    )
+    parser.add_argument(
         "--only",
         choices=["export", "save"],
         help="build the corpus, then run only this measurement (its figures in --json)",

@@ -23,7 +23,7 @@ from search import engine
 from search.backends.whoosh import WhooshBackend
 from search.indexing import all_documents, indexable_interviews
 
-SAMPLE = 500  # interviews (about 4,000 exchanges, 20,000 documents)
+SAMPLE = 200  # interviews (about 1,600 exchanges, 8,000 documents)
 
 
 def processes_given() -> int:

@@ -248,7 +248,9 @@ def run(args: argparse.Namespace) -> None:
     tantivy = measure_ceiling(args, mix, search, rebuild_rate)
 
     peer_results: dict[str, Any] = {"haystack_whoosh": None, "postgres_fts": None}
-    if settings.HAYSTACK_AVAILABLE:
+    if "haystack" in args.skip:
+        say("search (haystack + Whoosh)", "skipped (--skip haystack)")
+    elif settings.HAYSTACK_AVAILABLE:
         # Slow (23 min at 10k): done once per corpus, and not one of the figures compared.
         if built or peers.haystack_count() != published.count():
             seconds = timed(peers.haystack_rebuild)
@@ -314,7 +316,8 @@ def run(args: argparse.Namespace) -> None:
     )
 
     # Paragraphs only: sentence-level exports take 15 minutes at 10k (--only export).
-    export_figures(levels=("paragraph",))
+    if "export" not in args.skip:
+        export_figures(levels=("paragraph",))
 
     report = {
         "profile": args.profile,

@@ -47,7 +47,7 @@ def gunicorn(*, workers: int) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a shared, loaded machine starts slowly
         while True:
             try:
                 urllib.request.urlopen(base + "/fr/", timeout=5).read()
