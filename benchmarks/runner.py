@@ -235,7 +235,7 @@ def run(args: argparse.Namespace) -> None:
     )
     rebuild_rate = round(published.count() / rebuild_seconds, 1)
     say("rebuild (archive index)", f"{rebuild_seconds:.1f} s, {rebuild_rate} exchanges/s")
-    index_mb = round(size_on_disk(Path(settings.SEARCH_INDEX_DIR)) / 1e6, 1)
+    index_mb = round(size_on_disk(live_generation(Path(settings.SEARCH_INDEX_DIR))) / 1e6, 1)
     say("index size (archive, Whoosh)", f"{index_mb} MB")
     scaling = rebuilding.scaling()
     say("rebuild scaling (writer processes)", scaling)
@@ -373,6 +373,13 @@ def measure_ceiling(
         "index_mb": index_mb,
         "archive_over_tantivy": ratio,
     }
+
+
+def live_generation(path: Path) -> Path:
+    """The directory of the index searches read: the generation CURRENT names (the one
+    before it stays on disk a while, for searches that still read it)."""
+    current = path / "CURRENT"
+    return path / current.read_text().strip() if current.exists() else path
 
 
 def size_on_disk(path: Path) -> int:
