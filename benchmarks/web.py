@@ -59,7 +59,7 @@ def gunicorn(*, workers: int) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        process.wait(timeout=120)
 
 
 def wrk(base: str, paths: list[str], *, seconds: float) -> dict[str, float]:
