@@ -80,11 +80,17 @@ typecheck: install
 	$(BIN)/mypy
 
 # Needs the peers the benchmarks compare the archive with (the bench lock): first the tests
-# of that comparison, then the measurements on a database and index of their own (see
-# benchmarks/RESULTS.md); SIZE=1000 for a quick run.
+# of that comparison and of the realistic corpus, then the measurements on each corpus
+# profile, on a database and index of their own (see benchmarks/RESULTS.md), then every
+# report kept in var/ side by side, with how each figure grows; SIZE=1000 for a quick run.
+BENCH_PROFILES ?= realistic recombined
 bench: $(VENV)/.bench.installed messages system
 	$(BIN)/pytest benchmarks/tests
-	$(BIN)/python -m benchmarks --size $${SIZE:-10000}
+	for profile in $(BENCH_PROFILES); do \
+		$(BIN)/python -m benchmarks --size $${SIZE:-10000} --profile $$profile \
+			--json var/bench-$$profile-$${SIZE:-10000}.json || exit 1; \
+	done
+	$(BIN)/python -m benchmarks.growth var/bench-*-*.json
 
 clean:
 	rm -rf $(VENV) var staticfiles .coverage

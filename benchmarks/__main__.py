@@ -1,7 +1,9 @@
-"""``python -m benchmarks --size N [--json FILE] [--only export|save|batch|web|backends]``.
+"""``python -m benchmarks --size N [--profile realistic|recombined] [--json FILE]
+[--only export|save|batch|web|backends]``.
 
 Uses the database of ``DATABASE_URL`` (created if it is a missing PostgreSQL database),
-else ``var/bench.sqlite3``; the index in ``SEARCH_INDEX_DIR``, else ``var/bench-index``.
+else ``var/bench.sqlite3`` (``var/bench-realistic.sqlite3`` for the realistic corpus); the
+index in ``SEARCH_INDEX_DIR``, else ``var/bench-index``.
 """
 
 from __future__ import annotations
@@ -18,12 +20,26 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--size", type=int, default=1000, help="interviews (default 1000)")
     parser.add_argument("--seed", type=int, default=2024, help="corpus seed (default 2024)")
+    parser.add_argument(
+        "--profile",
+        choices=["recombined", "realistic"],
+        default="recombined",
+        help="corpus: real sentences recombined (default), or words drawn with the "
+        "frequencies of real French and English (needs the bench extra)",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write figures here")
     parser.add_argument(
         "--repeat", type=int, default=30, help="timed runs of each query (default 30)"
     )
     parser.add_argument(
         "--web-seconds", type=float, default=10, help="wrk run per page (default 10)"
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        choices=["haystack", "export"],
+        default=[],
+        help="leave out this slow measurement (haystack's first build takes 21 min at 10k)",
     )
     parser.add_argument(
         "--only",
@@ -40,11 +56,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     VAR_DIR.mkdir(exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bench.sqlite3'}")
+    database_file = "bench.sqlite3" if args.profile == "recombined" else "bench-realistic.sqlite3"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / database_file}")
     os.environ.setdefault("SEARCH_INDEX_DIR", str(VAR_DIR / "bench-index"))
-    # One haystack index per database: it is kept between runs on the same corpus.
+    # One haystack index per database and profile: it is kept between runs on one corpus.
     database = hashlib.sha1(os.environ["DATABASE_URL"].encode()).hexdigest()[:8]
-    os.environ.setdefault("BENCH_HAYSTACK_DIR", str(VAR_DIR / f"bench-haystack-{database}"))
+    haystack = f"bench-haystack-{database}" + ("" if args.profile == "recombined" else "-r")
+    os.environ.setdefault("BENCH_HAYSTACK_DIR", str(VAR_DIR / haystack))
     os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
 
     from .database import create_database

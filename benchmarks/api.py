@@ -6,17 +6,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from .queries import QUERY_MIX
+from .queries import BenchQuery
 
 
-def paths(slugs: list[str], published: int) -> dict[str, list[str]]:
+def paths(slugs: list[str], published: int, mix: tuple[BenchQuery, ...]) -> dict[str, list[str]]:
     """The API's counterparts of the reading view, the list page (the pages the web list
     is timed on, 20 interviews each, as far as there are) and the search page."""
     last = max(1, -(-published // 20))
     return {
         "detail": [f"/api/v1/interviews/{quote(slug)}/" for slug in slugs],
         "list": [f"/api/v1/interviews/?page={min(p, last)}" for p in (1, 2, 10, 50, 1)],
-        "search": [f"/api/v1/search/?{urlencode(bench.params())}" for bench in QUERY_MIX],
+        "search": [f"/api/v1/search/?{urlencode(bench.params())}" for bench in mix],
     }
 
 

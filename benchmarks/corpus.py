@@ -12,7 +12,7 @@ import html
 import itertools
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -206,12 +206,40 @@ def _shorten(sentence: str, limit: int = 120) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def load(size: int, seed: int = DEFAULT_SEED, *, batch: int = 500) -> None:
-    """Write ``generate(size, seed)`` to the database, in bulk and in one transaction."""
+@dataclass(frozen=True)
+class Profile:
+    """A kind of corpus: what writes it, whom it interviews, how its slugs start."""
+
+    name: str
+    generate: Callable[[int, int], Iterator[GeneratedInterview]]
+    people: Callable[[], list[tuple[str, str, str]]]
+    mark: str
+
+    def prefix(self, seed: int) -> str:
+        return f"{SLUG_PREFIX}{self.mark}{seed}-"
+
+
+def profile(name: str) -> Profile:
+    """ "recombined" (this module's sentences) or "realistic" (``benchmarks.realistic``,
+    which needs the bench extra)."""
+    if name == "realistic":
+        from . import realistic
+
+        return Profile(name, realistic.generate, realistic.people, realistic.SLUG_MARK)
+    return Profile(name, generate, people, "s")
+
+
+def load(
+    size: int, seed: int = DEFAULT_SEED, *, batch: int = 500, profile_name: str = "recombined"
+) -> None:
+    """Write ``size`` interviews of the profile to the database, in bulk and in one
+    transaction."""
     from django.db import transaction
     from django.utils.text import slugify
 
     from interviews.models import Exchange, Interview, Outlet, Person, Topic, join_paragraphs
+
+    chosen = profile(profile_name)
 
     reviewed = Interview.TranslationStatus.REVIEWED
     with transaction.atomic():
@@ -220,12 +248,12 @@ def load(size: int, seed: int = DEFAULT_SEED, *, batch: int = 500) -> None:
         )
         persons = Person.objects.bulk_create(
             Person(name=name, slug=slugify(name), role_fr=role_fr, role_en=role_en)
-            for name, role_fr, role_en in people()
+            for name, role_fr, role_en in chosen.people()
         )
         topics = Topic.objects.bulk_create(
             Topic(slug=slug, name_fr=fr, name_en=en) for slug, fr, en in TOPICS
         )
-        generated = generate(size, seed)
+        generated = chosen.generate(size, seed)
         while chunk := list(itertools.islice(generated, batch)):
             interviews = Interview.objects.bulk_create(
                 Interview(

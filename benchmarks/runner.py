@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -22,8 +23,8 @@ from django.test.utils import CaptureQueriesContext
 
 from interviews.models import Exchange, Interview
 
-from . import api, batches, corpus, exporting, peers, saving, web
-from .queries import QUERY_MIX, BenchQuery
+from . import api, batches, ceiling, corpus, exporting, peers, query_mix, rebuilding, saving, web
+from .queries import BenchQuery
 
 WARMUP = 3
 READING_SAMPLES = 20
@@ -43,15 +44,17 @@ def timed(function: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def latencies(search: Callable[[BenchQuery], Any], repeat: int) -> dict[str, Any]:
+def latencies(
+    search: Callable[[BenchQuery], Any], repeat: int, mix: tuple[BenchQuery, ...]
+) -> dict[str, Any]:
     """Every query of the mix, warm: a few untimed runs each, then ``repeat`` timed.
     Percentiles over all the samples, and each query's median under "per_query_ms"."""
-    for bench in QUERY_MIX:
+    for bench in mix:
         for _ in range(WARMUP):
             search(bench)
-    samples: dict[str, list[float]] = {bench.name: [] for bench in QUERY_MIX}
+    samples: dict[str, list[float]] = {bench.name: [] for bench in mix}
     for _ in range(repeat):
-        for bench in QUERY_MIX:
+        for bench in mix:
             samples[bench.name].append(timed(lambda b=bench: search(b)))
     medians = {name: round(statistics.median(times) * 1000, 1) for name, times in samples.items()}
     return percentiles([t for times in samples.values() for t in times]) | {"per_query_ms": medians}
@@ -61,9 +64,9 @@ def _percentiles_only(figures: dict[str, Any], keys=("p50_ms", "p95_ms", "p99_ms
     return {key: figures[key] for key in keys}
 
 
-def ensure_corpus(size: int, seed: int) -> bool:
+def ensure_corpus(size: int, seed: int, profile: str = "recombined") -> bool:
     """Build the corpus unless this database already holds exactly it; True if built."""
-    prefix = f"{corpus.SLUG_PREFIX}s{seed}-"
+    prefix = corpus.profile(profile).prefix(seed)
     interviews = Interview.objects.count()
     if interviews == size and Interview.objects.filter(slug__startswith=prefix).count() == size:
         return False
@@ -74,7 +77,7 @@ def ensure_corpus(size: int, seed: int) -> bool:
         )
     if interviews:
         call_command("flush", interactive=False, verbosity=0)
-    corpus.load(size, seed)
+    corpus.load(size, seed, profile_name=profile)
     return True
 
 
@@ -209,9 +212,15 @@ def run(args: argparse.Namespace) -> None:
         write_report(args, {"batch": batch})
         return
 
+    say("corpus profile", args.profile)
     started = time.perf_counter()
-    built = ensure_corpus(args.size, args.seed)
+    built = ensure_corpus(args.size, args.seed, args.profile)
     say("corpus", f"{'built' if built else 'reused'} in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    mix = query_mix.for_profile(args.profile, args.size, args.seed)
+    say("query mix", f"{len(mix)} queries, chosen in {time.perf_counter() - started:.1f} s")
+    for bench in mix:
+        say(f"  {bench.name}", bench.params())
     published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED)
     size = {"interviews": Interview.objects.count(), "exchanges": Exchange.objects.count()}
     say("size", size)
@@ -220,7 +229,7 @@ def run(args: argparse.Namespace) -> None:
         return
     if args.only == "web":
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
-        write_report(args, {"size": size, **pages_and_web(args)})
+        write_report(args, {"size": size, **pages_and_web(args, mix)})
         return
     if args.only == "backends":
         from . import backends
@@ -234,17 +243,27 @@ def run(args: argparse.Namespace) -> None:
         write_report(args, {"size": size, "save": save})
         return
 
-    seconds = timed(lambda: call_command("rebuild_index", verbosity=0, stdout=io.StringIO()))
-    rebuild_rate = round(published.count() / seconds, 1)
-    say("rebuild (archive index)", f"{seconds:.1f} s, {rebuild_rate} exchanges/s")
+    rebuild_seconds = timed(
+        lambda: call_command("rebuild_index", verbosity=0, stdout=io.StringIO())
+    )
+    rebuild_rate = round(published.count() / rebuild_seconds, 1)
+    say("rebuild (archive index)", f"{rebuild_seconds:.1f} s, {rebuild_rate} exchanges/s")
+    index_mb = round(size_on_disk(live_generation(Path(settings.SEARCH_INDEX_DIR))) / 1e6, 1)
+    say("index size (archive, Whoosh)", f"{index_mb} MB")
+    scaling = rebuilding.scaling()
+    say("rebuild scaling (writer processes)", scaling)
 
-    search = latencies(archive_search, args.repeat)
+    search = latencies(archive_search, args.repeat, mix)
     say("search (archive, Whoosh)", search)
-    per_query = {bench.name: archive_search(bench).total for bench in QUERY_MIX}
+    per_query = {bench.name: archive_search(bench).total for bench in mix}
     say("hits per query (archive)", per_query)
 
+    tantivy = measure_ceiling(args, mix, search, rebuild_rate)
+
     peer_results: dict[str, Any] = {"haystack_whoosh": None, "postgres_fts": None}
-    if settings.HAYSTACK_AVAILABLE:
+    if "haystack" in args.skip:
+        say("search (haystack + Whoosh)", "skipped (--skip haystack)")
+    elif settings.HAYSTACK_AVAILABLE:
         # Slow (23 min at 10k): done once per corpus, and not one of the figures compared.
         if built or peers.haystack_count() != published.count():
             seconds = timed(peers.haystack_rebuild)
@@ -252,7 +271,7 @@ def run(args: argparse.Namespace) -> None:
             say("rebuild (haystack)", f"{seconds:.1f} s, {rate:.1f} exchanges/s")
         else:
             say("rebuild (haystack)", "reused: built for this corpus by an earlier run")
-        figures = latencies(peers.haystack_search, args.repeat)
+        figures = latencies(peers.haystack_search, args.repeat, mix)
         peer_results["haystack_whoosh"] = _percentiles_only(figures, ("p50_ms", "p95_ms"))
         say("search (haystack + Whoosh)", figures)
     else:
@@ -260,7 +279,7 @@ def run(args: argparse.Namespace) -> None:
     if peers.postgres_available():
         seconds = timed(peers.postgres_rebuild)
         say("rebuild (PostgreSQL FTS)", f"{seconds:.1f} s")
-        figures = latencies(peers.postgres_search, args.repeat)
+        figures = latencies(peers.postgres_search, args.repeat, mix)
         peer_results["postgres_fts"] = _percentiles_only(figures, ("p50_ms", "p95_ms"))
         say("search (PostgreSQL FTS)", figures)
     for name, figures in peer_results.items():
@@ -278,8 +297,9 @@ def run(args: argparse.Namespace) -> None:
     save = saving.figures()
     say("save through editing (worst of 5)", save)
 
-    pages = pages_and_web(args)
+    pages = pages_and_web(args, mix)
     reading, web_figures = pages["reading_view"], pages["web"]
+    workers_mb = pages["workers_mb"]
 
     seconds = import_time()
     say(
@@ -288,11 +308,20 @@ def run(args: argparse.Namespace) -> None:
     )
 
     # Paragraphs only: sentence-level exports take 15 minutes at 10k (--only export).
-    export_figures(levels=("paragraph",))
+    if "export" not in args.skip:
+        export_figures(levels=("paragraph",))
 
     report = {
+        "profile": args.profile,
         "size": size,
         "search": _percentiles_only(search),
+        "ceiling": tantivy,
+        "growth": {
+            "rebuild_s": round(rebuild_seconds, 1),
+            "index_mb": index_mb,
+            "worker_rss_mb": max(workers_mb, default=None),
+        },
+        "rebuild_scaling": scaling,
         "peers": peer_results,
         "rebuild_exchanges_per_s": float(rebuild_rate),
         "save_to_searchable_s": float(delay),
@@ -304,7 +333,7 @@ def run(args: argparse.Namespace) -> None:
     write_report(args, report)
 
 
-def pages_and_web(args: argparse.Namespace) -> dict[str, Any]:
+def pages_and_web(args: argparse.Namespace, mix: tuple[BenchQuery, ...]) -> dict[str, Any]:
     """Server time and queries of the reading view, the list page and their API
     counterparts, then each under 10 clients through gunicorn."""
     slugs = list(Interview.objects.published().order_by("pk").values_list("slug", flat=True))
@@ -313,7 +342,7 @@ def pages_and_web(args: argparse.Namespace) -> dict[str, Any]:
     say("reading view", reading)
     listing = page_timings([f"/fr/interviews/?page={page}" for page in (1, 2, 10, 50, 1)])
     say("list page", listing)
-    api_paths = api.paths(slugs, Interview.objects.published().count())
+    api_paths = api.paths(slugs, Interview.objects.published().count(), mix)
     api_pages = {
         "detail": page_timings(api_paths["detail"][:READING_SAMPLES]),
         "list": page_timings(api_paths["list"]),
@@ -322,7 +351,7 @@ def pages_and_web(args: argparse.Namespace) -> dict[str, Any]:
     for name, figures in api_pages.items():
         say(f"API {name}", figures)
 
-    search_paths = [f"/fr/search/?{urlencode(bench.params())}" for bench in QUERY_MIX]
+    search_paths = [f"/fr/search/?{urlencode(bench.params())}" for bench in mix]
     reading_paths = [f"/fr/interviews/{quote(slug)}/" for slug in slugs]
     with web.gunicorn(workers=4) as base:
         # Warms every worker: its searcher, its database connection, its templates.
@@ -331,6 +360,8 @@ def pages_and_web(args: argparse.Namespace) -> dict[str, Any]:
         reading_web = web.wrk(base, reading_paths, seconds=args.web_seconds)
         search_web = web.wrk(base, search_paths, seconds=args.web_seconds)
         api_web = api.wrk_figures(web.wrk, base, api_paths, args.web_seconds)
+        workers_mb = web.workers_memory_mb()
+    say("gunicorn workers' memory (RSS, MB)", workers_mb)
     web_figures = {
         "reading_rps": round(reading_web["rps"], 1),
         "reading_p95_ms": reading_web["p95_ms"],
@@ -347,7 +378,54 @@ def pages_and_web(args: argparse.Namespace) -> dict[str, Any]:
             name: {"ms": float(f["ms"]), "queries": f["queries"]} for name, f in api_pages.items()
         },
         "web": web_figures,
+        "workers_mb": workers_mb,
     }
+
+
+def measure_ceiling(
+    args: argparse.Namespace,
+    mix: tuple[BenchQuery, ...],
+    search: dict[str, Any],
+    rebuild_rate: float,
+) -> dict[str, Any] | None:
+    """The same documents and queries in Tantivy, and how far the archive is from it."""
+    if not ceiling.available():
+        say("ceiling (Tantivy)", "not installed: pip install -e '.[bench]'")
+        return None
+    from search.indexing import all_documents
+
+    exchanges = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED).count()
+    threads = rebuilding.processes_given()
+    started = time.perf_counter()
+    with ceiling.built(all_documents(), Path(settings.SEARCH_INDEX_DIR).parent, threads) as index:
+        seconds = time.perf_counter() - started
+        rate = round(exchanges / seconds, 1)
+        say("rebuild (Tantivy)", f"{seconds:.1f} s, {rate} exchanges/s, {threads} threads")
+        index_mb = round(size_on_disk(index.path) / 1e6, 1)
+        say("index size (Tantivy)", f"{index_mb} MB")
+        figures = latencies(index.search, args.repeat, mix)
+        say("search (Tantivy)", figures)
+        say("hits per query (Tantivy)", {b.name: index.search(b)["total"] for b in mix})
+    ratio = {key: round(search[key] / max(figures[key], 0.01), 1) for key in ("p50_ms", "p95_ms")}
+    ratio["rebuild"] = round(rate / max(rebuild_rate, 0.1), 1)
+    say("archive / Tantivy (× slower)", ratio)
+    return {
+        **_percentiles_only(figures, ("p50_ms", "p95_ms")),
+        "rebuild_exchanges_per_s": rate,
+        "index_mb": index_mb,
+        "archive_over_tantivy": ratio,
+    }
+
+
+def live_generation(path: Path) -> Path:
+    """The directory of the index searches read: the generation CURRENT names (the one
+    before it stays on disk a while, for searches that still read it)."""
+    current = path / "CURRENT"
+    return path / current.read_text().strip() if current.exists() else path
+
+
+def size_on_disk(path: Path) -> int:
+    return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
 
 
 def write_report(args: argparse.Namespace, report: dict[str, Any]) -> None:

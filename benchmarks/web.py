@@ -59,7 +59,7 @@ def gunicorn(*, workers: int) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        process.wait(timeout=120)
 
 
 def wrk(base: str, paths: list[str], *, seconds: float) -> dict[str, float]:
@@ -88,3 +88,23 @@ def wrk(base: str, paths: list[str], *, seconds: float) -> dict[str, float]:
     report = json.loads(output.strip().splitlines()[-1])
     report["rps"] = report["requests"] / report["seconds"]
     return report
+
+
+def workers_memory_mb() -> list[float]:
+    """Resident memory of each gunicorn worker this process started (the children of its
+    gunicorn masters), in MB; call it while ``gunicorn()`` runs."""
+    sizes = []
+    for master in _children(os.getpid()):
+        for worker in _children(master):
+            status = Path(f"/proc/{worker}/status").read_text()
+            kb = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))
+            sizes.append(round(int(kb) / 1024, 1))
+    return sizes
+
+
+def _children(pid: int) -> list[int]:
+    return [
+        int(child)
+        for task in Path(f"/proc/{pid}/task").iterdir()
+        for child in (task / "children").read_text().split()
+    ]

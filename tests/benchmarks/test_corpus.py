@@ -60,8 +60,12 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
     """A whole run at a tiny size, on a database of its own of the same kind as the tests'."""
     report = tiny_run_report(tmp_path)
     assert set(report) == {
+        "profile",
         "size",
         "search",
+        "ceiling",
+        "growth",
+        "rebuild_scaling",
         "peers",
         "rebuild_exchanges_per_s",
         "save_to_searchable_s",
@@ -72,6 +76,8 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
     }
     assert report["size"]["interviews"] == 3 and report["size"]["exchanges"] > 3
     assert set(report["search"]) == {"p50_ms", "p95_ms", "p99_ms"}
+    assert set(report["growth"]) == {"rebuild_s", "index_mb", "worker_rss_mb"}
+    # Tantivy's figures need the bench extra: benchmarks/tests/test_peers.py checks them.
     # haystack's figures need the bench extra: benchmarks/tests/test_peers.py checks them.
     assert set(report["peers"]) == {"haystack_whoosh", "postgres_fts"}
     if connection.vendor == "postgresql":
