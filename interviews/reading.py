@@ -13,6 +13,7 @@ from .languages import LANGS
 from .markup import SentenceSpan, Span, passage_html
 from .models import Exchange, Interview
 from .passages import QUESTION, Passage, anchor_exchange, bead_anchor, exchange_passages
+from .reviewing import TranslationLabel, exchange_label, interview_label
 
 # A reading page holds this many exchanges: a press interview (10 to 50) on one page, a
 # long one split so that each page stays quick to build and to load.
@@ -59,6 +60,8 @@ class Row:
 class ExchangeRows:
     exchange: Exchange
     rows: tuple[Row, ...]
+    # The translation's status in this exchange, where it differs from the interview's.
+    labels: tuple[TranslationLabel, ...] = ()
 
 
 def parse_columns(value: str | None, interview: Interview) -> tuple[str, ...]:
@@ -95,7 +98,13 @@ def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
         # A paragraph only the hidden language has is no row of this view.
         if passage.part == QUESTION or any(passage.texts[lang] for lang in columns)
     )
-    return ExchangeRows(exchange=exchange, rows=rows)
+    labels = (exchange_label(exchange.interview, exchange, lang) for lang in columns)
+    return ExchangeRows(exchange=exchange, rows=rows, labels=tuple(filter(None, labels)))
+
+
+def column_labels(interview: Interview, columns: tuple[str, ...]) -> list[TranslationLabel]:
+    """What the reader is told at the top of the translation's column, when it is shown."""
+    return list(filter(None, (interview_label(interview, lang) for lang in columns)))
 
 
 def reading_page(interview: Interview, *, number: str | None, at: str | None) -> Page:

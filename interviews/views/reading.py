@@ -12,7 +12,7 @@ from ..citations import citable_languages
 from ..embedded_metadata import embedded_metadata
 from ..exporting.downloads import export_links
 from ..models import Interview
-from ..reading import interview_rows, mark_matches, parse_columns, reading_page
+from ..reading import column_labels, interview_rows, mark_matches, parse_columns, reading_page
 
 
 @require_safe
@@ -36,6 +36,7 @@ def interview_detail(request, slug: str):
     context = {
         "interview": interview,
         "columns": columns,
+        "column_labels": column_labels(interview, columns),
         "exchanges": exchanges,
         "page": page,
         # The other pages keep the columns and the highlighted search.
