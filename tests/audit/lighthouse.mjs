@@ -1,0 +1,63 @@
+// Lighthouse's four category scores for each page, on a phone and on a desktop.
+//
+// Usage: node lighthouse.mjs plan.json  (written by tests/audit/audits.py)
+//   {"chrome": "/usr/bin/chromium", "flags": [...], "cookies": [{name, value, url}],
+//    "pages": [{"name", "url"} | {"name", "url", "submit": {"fields": {selector: text},
+//              "button": selector}}]}
+// Prints [{"page", "form_factor", "scores": {category: 0..1}, "failed": [audit id, ...]}].
+//
+// A page reached by a form (the import preview is the answer to a POST) is audited as a
+// user flow: Lighthouse measures the navigation the click starts. Storage is not reset, so
+// the editor's session cookie holds.
+import fs from "node:fs";
+import puppeteer from "puppeteer-core";
+import { desktopConfig, startFlow } from "lighthouse";
+
+const plan = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const results = [];
+
+const browser = await puppeteer.launch({
+  executablePath: plan.chrome,
+  args: plan.flags,
+  headless: true,
+});
+try {
+  for (const formFactor of ["mobile", "desktop"]) {
+    for (const page of plan.pages) {
+      const tab = await browser.newPage();
+      if (plan.cookies.length) await browser.setCookie(...plan.cookies);
+      const flow = await startFlow(tab, {
+        config: formFactor === "desktop" ? desktopConfig : undefined,
+        flags: { disableStorageReset: true, onlyCategories: CATEGORIES },
+      });
+      if (page.submit) {
+        await tab.goto(page.url, { waitUntil: "load" });
+        await flow.navigate(async () => {
+          for (const [selector, text] of Object.entries(page.submit.fields)) {
+            await tab.$eval(selector, (element, value) => { element.value = value; }, text);
+          }
+          await Promise.all([tab.waitForNavigation(), tab.click(page.submit.button)]);
+        });
+      } else {
+        await flow.navigate(page.url);
+      }
+      const lhr = (await flow.createFlowResult()).steps[0].lhr;
+      const scores = {};
+      const failed = [];
+      for (const id of CATEGORIES) {
+        const category = lhr.categories[id];
+        scores[id] = category.score;
+        for (const ref of category.auditRefs) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit.score !== null && audit.score < 1) failed.push(ref.id);
+        }
+      }
+      results.push({ page: page.name, form_factor: formFactor, scores, failed });
+      await tab.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(results));
