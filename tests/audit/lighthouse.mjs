@@ -1,10 +1,11 @@
 // Lighthouse's four category scores for each page, on a phone and on a desktop.
 //
 // Usage: node lighthouse.mjs plan.json  (written by tests/audit/audits.py)
-//   {"chrome": "/usr/bin/chromium", "flags": [...], "cookies": [{name, value, url}],
+//   {"form_factors": ["mobile", "desktop"], "chrome": "/usr/bin/chromium", "flags": [...], "cookies": [{name, value, url}],
 //    "pages": [{"name", "url"} | {"name", "url", "submit": {"fields": {selector: text},
 //              "button": selector}}]}
-// Prints [{"page", "form_factor", "scores": {category: 0..1}, "failed": [audit id, ...]}].
+// Prints [{"page", "form_factor", "scores": {category: 0..1}, "failed": {category: [audit
+// id, ...]}, "error": Lighthouse's runtime error or null}].
 //
 // A page reached by a form (the import preview is the answer to a POST) is audited as a
 // user flow: Lighthouse measures the navigation the click starts. Storage is not reset, so
@@ -23,7 +24,7 @@ const browser = await puppeteer.launch({
   headless: true,
 });
 try {
-  for (const formFactor of ["mobile", "desktop"]) {
+  for (const formFactor of plan.form_factors) {
     for (const page of plan.pages) {
       const tab = await browser.newPage();
       if (plan.cookies.length) await browser.setCookie(...plan.cookies);
@@ -44,16 +45,18 @@ try {
       }
       const lhr = (await flow.createFlowResult()).steps[0].lhr;
       const scores = {};
-      const failed = [];
+      const failed = {};
       for (const id of CATEGORIES) {
         const category = lhr.categories[id];
         scores[id] = category.score;
-        for (const ref of category.auditRefs) {
-          const audit = lhr.audits[ref.id];
-          if (ref.weight > 0 && audit.score !== null && audit.score < 1) failed.push(ref.id);
-        }
+        failed[id] = category.auditRefs
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => lhr.audits[ref.id])
+          .filter((audit) => audit.score !== null && audit.score < 1)
+          .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
       }
-      results.push({ page: page.name, form_factor: formFactor, scores, failed });
+      const error = lhr.runtimeError ? lhr.runtimeError.message : null;
+      results.push({ page: page.name, form_factor: formFactor, scores, failed, error });
       await tab.close();
     }
   }
