@@ -157,3 +157,13 @@ def reviewer_cookie(live_server) -> dict:
     client = Client()
     client.force_login(make_user(is_superuser=True))
     return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}
+
+
+@pytest.mark.parametrize("path", ["/en/edit/", "/en/edit/interviews/{slug}/translate/"])
+def test_editor_pages_line_their_content_up_with_the_header(page, live_server, live_seed, path):
+    page.set_viewport_size(DESKTOP)
+    page.context.add_cookies([reviewer_cookie(live_server)])
+    page.goto(live_server.url + path.format(slug=live_seed.slug))
+    brand = page.locator(".brand").bounding_box()
+    heading = page.locator("main h1").bounding_box()
+    assert brand["x"] == heading["x"]
