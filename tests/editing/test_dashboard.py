@@ -131,5 +131,5 @@ def test_dashboard_shows_when_each_interview_last_changed(client):
     log_in(client, EDITORS)
     interview = make_interview()
     html = client.get(URL).content.decode()
-    stamp = timezone.localtime(interview.updated_at).strftime("%Y-%m-%dT%H:%M:%S%z")
+    stamp = timezone.localtime(interview.updated_at).replace(microsecond=0).isoformat()
     assert f'<time datetime="{stamp}">' in html
