@@ -21,4 +21,5 @@ def translation_labels(hits: Iterable[Any]) -> dict[str, TranslationLabel]:
 
 @register.simple_tag
 def label_of(labels: Mapping[str, TranslationLabel], uid: str | None) -> TranslationLabel | None:
-    return labels.get(uid) if uid else None
+    """The label of exchange ``uid`` in ``labels``; None where none was looked up."""
+    return labels.get(uid) if uid and labels else None

@@ -184,7 +184,6 @@ def lighthouse(
             capture_output=True,
             text=True,
             cwd=HERE,
-            env={"PATH": "/usr/bin:/bin", "HOME": tempfile.gettempdir()},
         )
     if run.returncode:
         raise RuntimeError(f"Lighthouse failed:\n{run.stderr[-4000:]}")
