@@ -6,7 +6,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test coverage install install-runtime lock setup messages system lint format \
-	typecheck bench clean
+	typecheck bench clean audit audit-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,14 +42,29 @@ setup: messages
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Browser tests drive Debian's Chromium, the benchmarks' web test drives wrk and the TEI
-# export is validated by jing (a Java program): install them from Debian when missing
-# (needs root).
+# Browser tests drive Debian's Chromium, the benchmarks' web test drives wrk, the TEI
+# export is validated by jing and the pages by the Nu checker (Java programs), Lighthouse
+# and axe-core run on Node: install them from Debian when missing (needs root).
 system:
 	@test -x $(CHROMIUM) && command -v wrk >/dev/null && command -v jing >/dev/null && \
 		command -v java >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk jing \
 		default-jre-headless; }
+
+# Lighthouse, axe-core and the Nu checker (vnu.jar), pinned by tests/audit/package-lock.json;
+# no install script runs (vnu-jar's would fetch a Java, Debian's is used).
+AUDIT_DIR := tests/audit
+$(AUDIT_DIR)/node_modules/.installed: $(AUDIT_DIR)/package-lock.json | system
+	@command -v npm >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	cd $(AUDIT_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+audit-tools: $(AUDIT_DIR)/node_modules/.installed
+
+# The audits alone (Lighthouse mobile and desktop, axe, Nu) on every kind of page, served by
+# a live server; prints the table (page x scores, axe violations, Nu errors).
+audit: install messages system audit-tools
+	$(BIN)/pytest tests/browser/test_audits.py -m audit -q -s
 
 # COVERAGE=1 runs the suite under coverage (branch coverage of the apps, see pyproject.toml).
 test: install messages system

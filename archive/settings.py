@@ -166,6 +166,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ()
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by WhiteNoise (/favicon.ico).
+WHITENOISE_ROOT = BASE_DIR / "archive" / "public"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

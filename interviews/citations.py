@@ -29,6 +29,7 @@ from .passages import (
     passage_locator,
     url_at,
 )
+from .reviewing import TranslationLabel, translation_label
 
 # "interview" rather than "article-newspaper": in the three styles the archive offers it
 # names the interviewer ("Interview by…", "Entretien réalisé par…") where a newspaper
@@ -81,14 +82,18 @@ class CitedText:
     def reviewed(self) -> bool:
         """Whether a translation's text was approved: the interview's translation, and the
         exchange's when a part of it is cited. An original needs no approval."""
+        label = self.translation_label
+        return label is None or label.reviewed
+
+    @property
+    def translation_label(self) -> TranslationLabel | None:
+        """What the cite page tells of the cited text: None for an original."""
         if not self.is_translation:
-            return True
-        approved = Interview.TranslationStatus.REVIEWED
-        if getattr(self.interview, f"translation_status_{self.lang}") != approved:
-            return False
-        return self.exchange is None or (
-            getattr(self.exchange, f"status_{self.lang}") == Exchange.Status.REVIEWED
-        )
+            return None
+        status = getattr(self.interview, f"translation_status_{self.lang}")
+        if self.exchange is None:
+            return translation_label(self.lang, status)
+        return translation_label(self.lang, status, getattr(self.exchange, f"status_{self.lang}"))
 
     @property
     def key(self) -> str:

@@ -134,16 +134,18 @@ class InterviewQuerySet(models.QuerySet):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("outlet").prefetch_related("interviewees", "topics")
 
-    def with_translation(self, lang: str) -> InterviewQuerySet:
-        """Interviews readable in ``lang``: written in it, or translated into it."""
-        available = [
-            Interview.TranslationStatus.DRAFT,
-            Interview.TranslationStatus.NEEDS_REVIEW,
-            Interview.TranslationStatus.REVIEWED,
-        ]
+    def readable_in(self, lang: str, *, unreviewed: bool = False) -> InterviewQuerySet:
+        """Interviews a reader can read in ``lang``: written in it, or translated into it and
+        the translation reviewed (``unreviewed``: any translation, reviewed or not)."""
+        statuses = [Interview.TranslationStatus.REVIEWED]
+        if unreviewed:
+            statuses += [
+                Interview.TranslationStatus.DRAFT,
+                Interview.TranslationStatus.NEEDS_REVIEW,
+            ]
         return self.filter(
             models.Q(original_language=lang)
-            | models.Q(**{f"translation_status_{lang}__in": available})
+            | models.Q(**{f"translation_status_{lang}__in": statuses})
         )
 
 

@@ -8,11 +8,13 @@ from typing import Protocol
 
 from django.core.paginator import Page, Paginator
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_info, gettext
 
 from .languages import LANGS
 from .markup import SentenceSpan, Span, passage_html
-from .models import Exchange, Interview
+from .models import Exchange, Interview, LocalizedText
 from .passages import QUESTION, Passage, anchor_exchange, bead_anchor, exchange_passages
+from .reviewing import TranslationLabel, exchange_label, interview_label
 
 # A reading page holds this many exchanges: a press interview (10 to 50) on one page, a
 # long one split so that each page stays quick to build and to load.
@@ -59,6 +61,8 @@ class Row:
 class ExchangeRows:
     exchange: Exchange
     rows: tuple[Row, ...]
+    # The translation's status in this exchange, where it differs from the interview's.
+    labels: tuple[TranslationLabel, ...] = ()
 
 
 def parse_columns(value: str | None, interview: Interview) -> tuple[str, ...]:
@@ -68,6 +72,57 @@ def parse_columns(value: str | None, interview: Interview) -> tuple[str, ...]:
     if unique:
         return unique
     return (interview.original_language, interview.translation_language)
+
+
+@dataclass(frozen=True)
+class ViewOption:
+    """A way to read the interview (``?show=``), and whether it is the one shown."""
+
+    show: str
+    label: str
+    current: bool
+
+
+def view_options(interview: Interview, columns: tuple[str, ...]) -> list[ViewOption]:
+    """Side by side, swapped, and each language alone: each a fixed choice, so that none
+    links to the page itself unmarked."""
+    pair = interview.language_codes
+    choices: list[tuple[tuple[str, ...], str]] = [
+        (pair, gettext("Side by side")),
+        (pair[::-1], gettext("Swap sides")),
+    ]
+    for code in pair:
+        name = get_language_info(code)["name_translated"]
+        choices.append(((code,), gettext("%(language)s only") % {"language": name}))
+    return [ViewOption(",".join(shown), label, shown == columns) for shown, label in choices]
+
+
+@dataclass(frozen=True)
+class HeaderTexts:
+    """The titles and standfirsts the reading view's header shows."""
+
+    other_titles: list[LocalizedText]  # the title in the other shown languages
+    standfirsts: list[LocalizedText]  # one per shown language that has one
+    standfirst_fallback: str | None  # the language of a standfirst shown untranslated
+
+
+def header_texts(interview: Interview, columns: tuple[str, ...]) -> HeaderTexts:
+    title = interview.display_title
+    other_titles = [
+        LocalizedText(lang, text)
+        for lang in columns
+        if lang != title.lang and (text := getattr(interview, f"title_{lang}"))
+    ]
+    standfirsts = [
+        LocalizedText(lang, text)
+        for lang in columns
+        if (text := getattr(interview, f"standfirst_{lang}"))
+    ]
+    if not standfirsts and interview.display_standfirst.text:
+        standfirsts = [interview.display_standfirst]
+    langs = {standfirst.lang for standfirst in standfirsts}
+    fallback = standfirsts[0].lang if standfirsts and get_language() not in langs else None
+    return HeaderTexts(other_titles, standfirsts, fallback)
 
 
 def sentence_spans(passage: Passage, lang: str) -> tuple[SentenceSpan, ...]:
@@ -95,7 +150,13 @@ def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
         # A paragraph only the hidden language has is no row of this view.
         if passage.part == QUESTION or any(passage.texts[lang] for lang in columns)
     )
-    return ExchangeRows(exchange=exchange, rows=rows)
+    labels = (exchange_label(exchange.interview, exchange, lang) for lang in columns)
+    return ExchangeRows(exchange=exchange, rows=rows, labels=tuple(filter(None, labels)))
+
+
+def column_labels(interview: Interview, columns: tuple[str, ...]) -> list[TranslationLabel]:
+    """What the reader is told at the top of the translation's column, when it is shown."""
+    return list(filter(None, (interview_label(interview, lang) for lang in columns)))
 
 
 def reading_page(interview: Interview, *, number: str | None, at: str | None) -> Page:

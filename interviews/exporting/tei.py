@@ -6,7 +6,7 @@ and translators; the archive as publisher and distributor, the permalink, availa
 ``sourceDesc``: the article as a ``biblStruct`` — its titles, interviewees, interviewer,
 source URL, the outlet and the date — then the imported source documents, file name and
 SHA-256), ``profileDesc`` (``langUsage``, the people in ``particDesc``, the topics) and
-``revisionDesc`` (each import).
+``revisionDesc`` (the translation's status, then each import).
 
 Body: a ``<div type="exchange" xml:id="x-<uid>">`` per exchange. The question is a turn of
 the interviewer, the answer one of the interviewees, each passage once per language, the
@@ -29,7 +29,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..languages import language_name
-from ..models import Interview, Person
+from ..models import Interview, Person, TranslationStatus
 from ..passages import QUESTION, Passage, bead_anchor
 from ..speakers import speaker_name
 from .units import SENTENCE, Export, ExportedExchange, ExportedInterview
@@ -146,14 +146,21 @@ def _write_header(xml: XmlStream, item: ExportedInterview, speakers: _Speakers) 
                                 xml.leaf("idno", source.sha256, {"type": "SHA-256"})
                                 xml.leaf("textLang", attrs={"mainLang": source.lang})
         _write_profile(xml, interview, speakers)
-        if sources:
-            with xml.block("revisionDesc", {"status": interview.status}):
-                for source in sources:
-                    xml.leaf(
-                        "change",
-                        _("Imported from %(filename)s") % {"filename": source.filename or source},
-                        {"when": source.imported_at.isoformat(), "type": "import"},
-                    )
+        with xml.block("revisionDesc", {"status": interview.status}):
+            # Whether the translation was reviewed travels with the text (issue 16).
+            lang = interview.translation_language
+            status = TranslationStatus(getattr(interview, f"translation_status_{lang}"))
+            xml.leaf(
+                "change",
+                _("Translation (%(lang)s): %(status)s") % {"lang": lang, "status": status.label},
+                {"type": "translation-status", "status": status.value},
+            )
+            for source in sources:
+                xml.leaf(
+                    "change",
+                    _("Imported from %(filename)s") % {"filename": source.filename or source},
+                    {"when": source.imported_at.isoformat(), "type": "import"},
+                )
 
 
 def _write_titles(xml: XmlStream, interview: Interview, attrs: dict[str, str]) -> None:

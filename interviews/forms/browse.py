@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from ..languages import LANGS
 from ..models import Outlet, Person, Topic
 
+# The list's orders, by the ``sort`` choice; the newest first by default.
+SORTS = {
+    "": ("-published_on", "-id"),
+    "oldest": ("published_on", "id"),
+    "title": ("title", "id"),
+    "outlet": ("outlet__name", "-published_on", "id"),
+}
+
 
 class InterviewFilterForm(forms.Form):
     outlet = forms.ModelChoiceField(
@@ -24,6 +32,18 @@ class InterviewFilterForm(forms.Form):
         required=False,
         label=_("Readable in"),
         choices=[("", _("Any language")), *[(code, code.upper()) for code in LANGS]],
+        help_text=_("Original or reviewed translation."),
+    )
+    unreviewed = forms.BooleanField(required=False, label=_("Including unreviewed translations"))
+    sort = forms.ChoiceField(
+        required=False,
+        label=_("Sort"),
+        choices=[
+            ("", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("Title")),
+            ("outlet", _("Outlet")),
+        ],
     )
 
     def filter(self, interviews):
@@ -40,5 +60,5 @@ class InterviewFilterForm(forms.Form):
         if data["year"]:
             interviews = interviews.filter(published_on__year=data["year"])
         if data["available_in"]:
-            interviews = interviews.with_translation(data["available_in"])
-        return interviews
+            interviews = interviews.readable_in(data["available_in"], unreviewed=data["unreviewed"])
+        return interviews.order_by(*SORTS[data["sort"]])

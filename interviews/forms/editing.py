@@ -10,9 +10,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ..languages import LANGS
 from ..models import Exchange, Interview, join_paragraphs, split_paragraphs
 from ..progress import needing
 
@@ -90,6 +91,7 @@ class ApproveAllForm(forms.Form):
 
 
 class DashboardFilterForm(forms.Form):
+    q = forms.CharField(label=_("Title, outlet or person"), required=False, max_length=200)
     show = forms.ChoiceField(
         label=_("Show"),
         required=False,
@@ -110,6 +112,7 @@ class DashboardFilterForm(forms.Form):
             ("created", _("Creation time")),
             ("published", _("Publication date")),
             ("outlet", _("Outlet")),
+            ("title", _("Title")),
         ],
     )
     ORDERINGS = {
@@ -117,6 +120,7 @@ class DashboardFilterForm(forms.Form):
         "created": ("-created_at", "-pk"),
         "published": (F("published_on").desc(nulls_last=True), "-created_at", "-pk"),
         "outlet": ("outlet__name", F("published_on").desc(nulls_last=True), "-created_at", "-pk"),
+        "title": ("title", "-pk"),
     }
 
     def filter(self, interviews: QuerySet[Interview]) -> QuerySet[Interview]:
@@ -126,6 +130,14 @@ class DashboardFilterForm(forms.Form):
             return interviews.order_by(*self.ORDERINGS[""])
         if self.cleaned_data["show"]:
             interviews = needing(interviews, self.cleaned_data["show"])
+        if words := self.cleaned_data["q"].strip():
+            # Each matching interview once: the people's join could repeat it.
+            matching = Interview.objects.filter(
+                Q(*(Q(**{f"title_{lang}__icontains": words}) for lang in LANGS), _connector=Q.OR)
+                | Q(outlet__name__icontains=words)
+                | Q(interviewees__name__icontains=words)
+            )
+            interviews = interviews.filter(pk__in=matching.values("pk"))
         return interviews.order_by(*self.ORDERINGS[self.cleaned_data["sort"]])
 
 

@@ -214,6 +214,15 @@ def approve_all(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(editor_url(interview))
 
 
+def confirmed(request: HttpRequest) -> bool:
+    """Whether a destructive action was confirmed by its ticked box (a step that works
+    without JavaScript); if not, nothing is done and the editor is told why."""
+    if request.POST.get("confirm"):
+        return True
+    messages.error(request, _("Nothing was done: tick the box to confirm first."))
+    return False
+
+
 @require_POST
 @login_required
 @permission_required("interviews.publish_interview", raise_exception=True)
@@ -227,6 +236,8 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @permission_required("interviews.publish_interview", raise_exception=True)
 def unpublish(request: HttpRequest, slug: str) -> HttpResponse:
+    if not confirmed(request):
+        return redirect(editor_url(_interview(slug)))
     interview = editing.unpublish(interview=_interview(slug), user=request.user)
     messages.success(request, _("Unpublished: only editors see the interview now."))
     return redirect(editor_url(interview))

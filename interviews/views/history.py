@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from .. import editing, history
 from ..models import Interview
-from .editing import attempt
+from .editing import attempt, confirmed
 
 
 @require_safe
@@ -29,6 +29,8 @@ def interview_history(request: HttpRequest, slug: str) -> HttpResponse:
 )
 def restore(request: HttpRequest, slug: str, revision_id: int) -> HttpResponse:
     interview = get_object_or_404(Interview, slug=slug)
+    if not confirmed(request):
+        return redirect("editing:history", slug=interview.slug)
     attempt(
         request,
         lambda: editing.restore(interview=interview, revision_id=revision_id, user=request.user),

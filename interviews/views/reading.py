@@ -12,7 +12,15 @@ from ..citations import citable_languages
 from ..embedded_metadata import embedded_metadata
 from ..exporting.downloads import export_links
 from ..models import Interview
-from ..reading import interview_rows, mark_matches, parse_columns, reading_page
+from ..reading import (
+    column_labels,
+    header_texts,
+    interview_rows,
+    mark_matches,
+    parse_columns,
+    reading_page,
+    view_options,
+)
 
 
 @require_safe
@@ -36,13 +44,15 @@ def interview_detail(request, slug: str):
     context = {
         "interview": interview,
         "columns": columns,
+        "column_labels": column_labels(interview, columns),
         "exchanges": exchanges,
         "page": page,
         # The other pages keep the columns and the highlighted search.
         "page_query": urlencode(
             {name: request.GET[name] for name in ("show", "q") if request.GET.get(name)}
         ),
-        "swapped_columns": ",".join(reversed(columns)),
+        "view_options": view_options(interview, columns),
+        **vars(header_texts(interview, columns)),
         "search_text": search_text.strip(),
         "search_matches": search_matches,
         "search_param": f"&{urlencode(kept)}" if kept else "",

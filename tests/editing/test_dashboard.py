@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from interviews import editing
 from interviews.models import Exchange, Interview
@@ -100,3 +101,35 @@ def test_dashboard_query_count_does_not_grow_with_interviews(client):
     for _ in range(10):
         editing.publish(interview=make_interview(outlet=outlet, exchanges=3), user=user)
     assert queries_for_dashboard(client) == two
+
+
+def test_dashboard_searches_titles_outlets_and_people(client):
+    log_in(client, EDITORS)
+    wanted = make_interview(title_en="The data centres", outlet=make_outlet("La Vie éco"))
+    make_interview(title_en="Something else")
+    assert set(rows(client, "?q=data centres")) == {wanted}
+    assert set(rows(client, "?q=vie éco")) == {wanted}
+
+
+def test_dashboard_sorts_by_title(client):
+    log_in(client, EDITORS)
+    second = make_interview(title_fr="Zèbre", title_en="Zebra")
+    first = make_interview(title_fr="Abricot", title_en="Apricot")
+    assert list(rows(client, "?sort=title")) == [first, second]
+
+
+def test_dashboard_tells_translated_from_reviewed(client):
+    log_in(client, EDITORS)
+    interview = make_interview(exchanges=4)
+    interview.exchanges.update(status_en=Status.DRAFT)
+    interview.exchanges.filter(position=1).update(status_en=Status.REVIEWED)
+    html = client.get(URL).content.decode()
+    assert "4/4 translated, 1/4 reviewed" in html
+
+
+def test_dashboard_shows_when_each_interview_last_changed(client):
+    log_in(client, EDITORS)
+    interview = make_interview()
+    html = client.get(URL).content.decode()
+    stamp = timezone.localtime(interview.updated_at).replace(microsecond=0).isoformat()
+    assert f'<time datetime="{stamp}">' in html

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from reversion.models import Revision, Version
 
@@ -64,15 +66,20 @@ def test_history_page_is_for_editors_only(client):
     assert client.get(history_url(interview)).status_code == 403
 
 
-def test_restore_brings_an_earlier_text_back_as_a_new_revision(client):
+def edited_twice(client) -> tuple[Exchange, str]:
+    """An exchange saved "First." then "Second.", and the address restoring "First."."""
     editor = make_user(groups=[EDITORS])
     exchange = make_interview().exchanges.first()
     save(exchange, "First.", editor)
     first = Revision.objects.latest("pk")
     save(exchange, "Second.", editor)
     log_in(client, EDITORS)
-    url = f"{history_url(exchange.interview)}{first.pk}/restore/"
-    assert client.post(url).status_code == 302
+    return exchange, f"{history_url(exchange.interview)}{first.pk}/restore/"
+
+
+def test_restore_brings_an_earlier_text_back_as_a_new_revision(client):
+    exchange, url = edited_twice(client)
+    assert client.post(url, {"confirm": "1"}).status_code == 302
     exchange.refresh_from_db()
     assert exchange.answer_en == "First."
     assert Revision.objects.latest("pk").comment == "Earlier version restored"
@@ -115,3 +122,21 @@ def test_admin_interview_pages_keep_history_with_reversion(admin_client):
     response = admin_client.get(f"/en/admin/interviews/interview/{interview.pk}/history/")
     assert response.status_code == 200
     assert "reversion/object_history.html" in [t.name for t in response.templates]
+
+
+def test_restore_without_its_confirmation_changes_nothing(client):
+    exchange, url = edited_twice(client)
+    response = client.post(url, follow=True)
+    exchange.refresh_from_db()
+    assert exchange.answer_en == "Second."
+    assert "tick the box to confirm" in response.content.decode()
+
+
+def test_history_dates_are_valid_html_datetimes_without_microseconds(client):
+    exchange = make_interview().exchanges.first()
+    save(exchange, "First.", make_user())
+    log_in(client, EDITORS)
+    html = client.get(history_url(exchange.interview)).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert stamps
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", s) for s in stamps)

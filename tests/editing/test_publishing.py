@@ -21,9 +21,18 @@ def test_reviewer_publishes_a_draft_for_everyone(client):
 def test_reviewer_unpublishes_an_interview_from_the_public(client):
     log_in(client, REVIEWERS)
     interview = make_interview()
-    client.post(f"/en/edit/interviews/{interview.slug}/unpublish/")
+    client.post(f"/en/edit/interviews/{interview.slug}/unpublish/", {"confirm": "1"})
     client.logout()
     assert client.get(interview.get_absolute_url()).status_code == 404
+
+
+def test_unpublish_without_its_confirmation_leaves_the_interview_public(client):
+    log_in(client, REVIEWERS)
+    interview = make_interview()
+    response = client.post(f"/en/edit/interviews/{interview.slug}/unpublish/", follow=True)
+    assert "tick the box to confirm" in response.content.decode()
+    client.logout()
+    assert client.get(interview.get_absolute_url()).status_code == 200
 
 
 def test_editor_cannot_publish(client):

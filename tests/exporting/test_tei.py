@@ -114,3 +114,11 @@ def test_a_paragraph_split_into_sentences_keeps_its_text(tmp_path):
     texts = {p.get(XML_ID): "".join(p.itertext()) for p in tree.iter(f"{TEI}p")}
     anchor = interview.exchanges.get().anchor
     assert texts[f"{anchor}-p1.fr"] == interview.exchanges.get().paragraphs("fr")[0]
+
+
+def test_the_header_says_whether_the_translation_was_reviewed(tmp_path, seed):
+    path = written(tmp_path, f"--interview={seed.slug}")
+
+    assert jing(path).returncode == 0, jing(path).stdout
+    change = etree.parse(path).find(f".//{TEI}revisionDesc/{TEI}change[@type='translation-status']")
+    assert change.get("status") == seed.translation_status_en == "draft"

@@ -72,11 +72,42 @@ def test_list_filters_by_year(client):
     assert list(page) == [wanted]
 
 
-def test_list_filters_by_translation_availability(client):
-    translated = make_interview()
+def test_list_readable_in_counts_only_reviewed_translations(client):
+    reviewed = make_interview(translation_status_en=Interview.TranslationStatus.REVIEWED)
+    make_interview(translation_status_en=Interview.TranslationStatus.DRAFT)
     make_interview(translation_status_en=Interview.TranslationStatus.MISSING)
     page = client.get("/en/interviews/?available_in=en").context["page"]
-    assert list(page) == [translated]
+    assert list(page) == [reviewed]
+
+
+def test_list_readable_in_including_unreviewed_is_an_explicit_choice(client):
+    draft = make_interview(translation_status_en=Interview.TranslationStatus.DRAFT)
+    make_interview(translation_status_en=Interview.TranslationStatus.MISSING)
+    page = client.get("/en/interviews/?available_in=en&unreviewed=on").context["page"]
+    assert list(page) == [draft]
+
+
+def test_list_readable_in_the_original_language_needs_no_review(client):
+    french = make_interview(translation_status_en=Interview.TranslationStatus.MISSING)
+    page = client.get("/en/interviews/?available_in=fr").context["page"]
+    assert list(page) == [french]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"), [("", ["2024", "2013"]), ("oldest", ["2013", "2024"])]
+)
+def test_list_sorts_by_date(client, sort, expected):
+    make_interview(published_on=date(2013, 10, 24))
+    make_interview(published_on=date(2024, 10, 5))
+    page = client.get(f"/en/interviews/?sort={sort}").context["page"]
+    assert [str(interview.published_on.year) for interview in page] == expected
+
+
+def test_list_sorts_by_title(client):
+    make_interview(title_en="Zebra crossing", title_fr="Zèbre")
+    make_interview(title_en="Apple pie", title_fr="Abricot")
+    page = client.get("/en/interviews/?sort=title").context["page"]
+    assert [interview.title_en for interview in page] == ["Apple pie", "Zebra crossing"]
 
 
 def test_list_with_a_bad_filter_shows_the_error_not_a_500(client):
