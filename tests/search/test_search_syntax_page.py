@@ -151,7 +151,12 @@ def attribution(article: str) -> str:
 
 def test_an_answer_is_attributed_to_the_interviewee_with_the_outlet_and_date(client, indexed_seed):
     article = hit_articles(page(client, "en", q='"portail unique"'))[0]
-    assert attribution(article) == "Redouane El Haloui · L'Opinion · Oct. 5, 2024"
+    # (then the seed's draft English translation is labelled as such)
+    assert attribution(article).split(" · ")[:3] == [
+        "Redouane El Haloui",
+        "L'Opinion",
+        "Oct. 5, 2024",
+    ]
 
 
 def test_a_question_is_attributed_to_the_interviewer(client, db):
