@@ -104,7 +104,8 @@ def test_a_forged_forwarded_for_does_not_buy_a_new_budget(client, settings):
     assert client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 429
 
 
-def test_an_unusable_search_index_is_a_503_problem(client, seed, settings, tmp_path):
+def test_an_unusable_search_index_is_a_503_problem(client, seed, settings, whoosh_index, tmp_path):
+    # An index outside the database that is missing: only Whoosh's can be.
     settings.SEARCH_INDEX_DIR = tmp_path / "no-index-here"
     response = client.get("/api/v1/search/", {"q": "portail"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 503

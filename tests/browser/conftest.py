@@ -11,6 +11,7 @@ from tests.factories import SEED_SLUG
 pytestmark = pytest.mark.browser
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering, which would undo it
 def pytest_collection_modifyitems(items):
     """Browser tests run last: once Playwright has started, its sync API leaves its event loop
     marked as running in the main thread, and Django refuses database calls under a running
