@@ -130,8 +130,8 @@ def test_bad_query_is_a_one_line_command_error_or_no_hits(indexed_seed, text):
 
 
 @pytest.mark.parametrize("text", ["AND OR (", "x" * 10_000], ids=["operators", "long"])
-def test_bad_query_exits_without_a_traceback(search_index, text):
-    env = {**os.environ, "SEARCH_INDEX_DIR": str(search_index)}
+def test_bad_query_exits_without_a_traceback(whoosh_index, text):
+    env = {**os.environ, "SEARCH_INDEX_DIR": str(whoosh_index)}
     result = subprocess.run(
         [sys.executable, "manage.py", "search_archive", text, "--json"],
         capture_output=True,

@@ -146,7 +146,7 @@ def test_without_affinity_a_rebuild_counts_the_machines_processors(tmp_path, mon
     assert WhooshBackend(tmp_path).rebuild_processes == 6
 
 
-def test_settings_choose_how_many_processes_rebuild(settings):
+def test_settings_choose_how_many_processes_rebuild(settings, whoosh_index):
     settings.SEARCH_BACKEND_OPTIONS = {"rebuild_processes": 1}
     backend = engine.backend()
     assert backend.rebuild_processes == 1
