@@ -30,8 +30,12 @@ lock: install
 	$(UV_COMPILE) --extra dev -c requirements/bench.txt -o requirements/dev.txt
 	$(UV_COMPILE) -c requirements/bench.txt -o requirements/runtime.txt
 
-messages: install-runtime
-	$(BIN)/python manage.py compilemessages --ignore='.venv*' -v0
+# Each catalogue is compiled when its .po is newer than its .mo (so that suites run side by
+# side never rewrite a catalogue another is reading).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+messages: $(CATALOGUES)
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | install-runtime
+	$(BIN)/python manage.py compilemessages --locale $* --ignore='.venv*' -v0
 
 setup: messages
 	mkdir -p var
