@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import reduce
-from operator import or_
+from operator import attrgetter, or_
 from typing import TYPE_CHECKING, Any, Literal
 
 from django.db.models import Count, Q
@@ -215,8 +215,15 @@ class Paging(Schema):
 
 
 def _counted(
-    request: HttpRequest, model: Any, paging: Paging, describe: Callable[[Any], dict[str, Any]]
+    request: HttpRequest,
+    model: Any,
+    paging: Paging,
+    kind: str,
+    name: Callable[[Any], Any],
+    web: str | None = None,
 ) -> dict[str, Any]:
+    """``model``'s objects with how many visible interviews each has, most first; ``kind`` is
+    the list's filter and the feed's name, ``web`` the reader's page, where there is one."""
     visible = Interview.objects.visible_to(request.user).values("pk")
     counted = (
         model._default_manager.annotate(
@@ -230,14 +237,23 @@ def _counted(
     return {
         **page,
         "results": [
-            {"slug": obj.slug, "interviews": obj.count, **describe(obj)}
+            {
+                "slug": obj.slug,
+                "interviews": obj.count,
+                "name": name(obj),
+                "links": _counted_links(request, kind, obj.slug, web),
+            }
             for obj in counted[start : start + paging.per_page]
         ],
     }
 
 
-def _listing(request: HttpRequest, filter: str, slug: str) -> str:
-    return request.build_absolute_uri(reverse("api:interviews") + f"?{filter}={slug}")
+def _counted_links(request: HttpRequest, kind: str, slug: str, web: str | None) -> dict:
+    links = {
+        "interviews": request.build_absolute_uri(reverse("api:interviews") + f"?{kind}={slug}"),
+        "feed": request.build_absolute_uri(reverse(f"{kind}_feed", args=[slug])),
+    }
+    return links | web_urls(request, web, slug) if web else links
 
 
 @router.get(
@@ -248,19 +264,7 @@ def _listing(request: HttpRequest, filter: str, slug: str) -> str:
 )
 @cacheable
 def outlets(request: HttpRequest, paging: Query[Paging]):
-    return _counted(
-        request,
-        Outlet,
-        paging,
-        lambda outlet: {
-            "name": outlet.name,
-            "links": {
-                "interviews": _listing(request, "outlet", outlet.slug),
-                "feed": request.build_absolute_uri(reverse("outlet_feed", args=[outlet.slug])),
-                **web_urls(request, "interviews:outlet", outlet.slug),
-            },
-        },
-    )
+    return _counted(request, Outlet, paging, "outlet", attrgetter("name"), "interviews:outlet")
 
 
 @router.get(
@@ -271,19 +275,7 @@ def outlets(request: HttpRequest, paging: Query[Paging]):
 )
 @cacheable
 def persons(request: HttpRequest, paging: Query[Paging]):
-    return _counted(
-        request,
-        Person,
-        paging,
-        lambda person: {
-            "name": person.name,
-            "links": {
-                "interviews": _listing(request, "person", person.slug),
-                "feed": request.build_absolute_uri(reverse("person_feed", args=[person.slug])),
-                **web_urls(request, "interviews:person", person.slug),
-            },
-        },
-    )
+    return _counted(request, Person, paging, "person", attrgetter("name"), "interviews:person")
 
 
 @router.get(
@@ -298,11 +290,6 @@ def topics(request: HttpRequest, paging: Query[Paging]):
         request,
         Topic,
         paging,
-        lambda topic: {
-            "name": {lang: getattr(topic, f"name_{lang}") or "" for lang in LANGS},
-            "links": {
-                "interviews": _listing(request, "topic", topic.slug),
-                "feed": request.build_absolute_uri(reverse("topic_feed", args=[topic.slug])),
-            },
-        },
+        "topic",
+        lambda topic: {lang: getattr(topic, f"name_{lang}") or "" for lang in LANGS},
     )

@@ -105,8 +105,8 @@ class Exchange(Schema):
     passages: list[Passage]
 
 
-class InterviewSummary(Schema):
-    """An interview's metadata, as a list shows it."""
+class InterviewMetadata(Schema):
+    """What the list and the whole interview both say of an interview."""
 
     slug: str
     status: str
@@ -120,25 +120,18 @@ class InterviewSummary(Schema):
     interviewees: list[PersonRef]
     interviewer: PersonRef | None
     topics: list[TopicRef]
+
+
+class InterviewSummary(InterviewMetadata):
+    """An interview's metadata, as a list shows it."""
+
     links: Links
 
 
-class Interview(Schema):
+class Interview(InterviewMetadata):
     """The whole interview: the JSON export's shape (sentence level), with its links."""
 
-    slug: str
     url: str
-    status: str
-    title: Texts
-    standfirst: Texts
-    original_language: str
-    languages: list[Language]
-    outlet: OutletRef
-    published_on: date | None
-    source_url: str
-    interviewees: list[PersonRef]
-    interviewer: PersonRef | None
-    topics: list[TopicRef]
     sources: list[Source]
     exchanges: list[Exchange]
     links: Links
