@@ -17,7 +17,8 @@ import lzma
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -26,6 +27,7 @@ from typing import IO
 from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from .importing import ImportProblem, align_interview
 from .importing.hygiene import one_line
@@ -36,6 +38,11 @@ from .sources import SourceError, read_source
 
 MANIFEST = "manifest.csv"
 IMPORTED, DUPLICATE, REFUSED = "imported", "duplicate", "refused"
+STATUS_LABELS = {
+    IMPORTED: gettext_lazy("Imported"),
+    DUPLICATE: gettext_lazy("Duplicate"),
+    REFUSED: gettext_lazy("Refused"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,19 @@ class BatchResult:
     # The numbers (1-based) of the exchanges whose two languages the importer matched with
     # little confidence: the editor should check them first.
     doubtful: tuple[int, ...] = field(default=())
+
+
+def summary(results: Iterable[BatchResult]) -> str:
+    """How many interviews the batch imported, found already there and refused."""
+    counts = Counter(result.status for result in results)
+    total = sum(counts.values())
+    return ngettext(
+        "%(counter)s interview processed: %(imported)s imported, %(duplicate)s duplicate, "
+        "%(refused)s refused.",
+        "%(counter)s interviews processed: %(imported)s imported, %(duplicate)s duplicate, "
+        "%(refused)s refused.",
+        total,
+    ) % {"counter": total, **{status: counts[status] for status in STATUS_LABELS}}
 
 
 class BatchProblem(Exception):

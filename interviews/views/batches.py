@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce, wraps
@@ -15,7 +14,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
@@ -26,11 +24,6 @@ from ..limits import check_batch
 from ..models import Exchange, Interview
 from .editing import editor_url
 
-STATUS_LABELS = {
-    batches.IMPORTED: gettext_lazy("Imported"),
-    batches.DUPLICATE: gettext_lazy("Duplicate"),
-    batches.REFUSED: gettext_lazy("Refused"),
-}
 # What a form with a file of the largest size a batch may have needs besides the file.
 REQUEST_MARGIN = 100_000
 
@@ -102,12 +95,11 @@ def _page(
     problem: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    counts = Counter(row.result.status for row in report or [])
     context = {
         "form": form,
         "report": report,
         "problem": problem,
-        "counts": {name: counts[name] for name in STATUS_LABELS},
+        "summary": batches.summary(row.result for row in report or []),
         "limits": {
             "files": settings.IMPORT_MAX_BATCH_FILES,
             "bytes": settings.IMPORT_MAX_BATCH_BYTES,
@@ -135,5 +127,5 @@ def report_rows(results: list[batches.BatchResult]) -> list[ReportRow]:
             for number in result.doubtful
             if interview and (interview.pk, number) in exchanges
         ]
-        rows.append(ReportRow(result, str(STATUS_LABELS[result.status]), interview, links))
+        rows.append(ReportRow(result, str(batches.STATUS_LABELS[result.status]), interview, links))
     return rows

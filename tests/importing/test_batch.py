@@ -85,7 +85,7 @@ def test_a_folder_imports_every_good_interview_and_reports_every_bad_one(tmp_pat
     }
     assert "is empty" in str(rows["empty"]["detail"])
     assert "not an interview" in str(rows["news"]["detail"])
-    assert error == "4 imported, 0 duplicate, 3 refused"
+    assert error == "7 interviews processed: 4 imported, 0 duplicate, 3 refused."
     assert Interview.objects.count() == 4
     seed = Interview.objects.get(slug=rows["seed"]["detail"])
     assert set(seed.sources.values_list("lang", flat=True)) == {"fr", "en"}
@@ -103,7 +103,7 @@ def test_a_zip_is_the_same_batch(tmp_path):
         ("rhetorical", "imported"),
         ("seed", "imported"),
     ]
-    assert error == "4 imported, 0 duplicate, 1 refused"
+    assert error == "5 interviews processed: 4 imported, 0 duplicate, 1 refused."
 
 
 def test_files_in_subfolders_pair_within_their_folder(tmp_path):
@@ -121,7 +121,7 @@ def test_a_file_whose_language_cannot_be_told_is_reported_not_guessed(tmp_path):
     report, error = run(str(batch))
     assert [(row["name"], row["status"]) for row in report] == [("seed.txt", "refused")]
     assert "Cannot tell its language" in str(report[0]["detail"])
-    assert error == "0 imported, 0 duplicate, 1 refused"
+    assert error == "1 interview processed: 0 imported, 0 duplicate, 1 refused."
     assert not Interview.objects.exists()
 
 
@@ -176,8 +176,8 @@ def test_the_text_report_names_each_interview_and_sums_up(tmp_path):
     out = io.StringIO()
     call_command("import_batch", str(batch), "-v0", stdout=out, stderr=io.StringIO())
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith("imported  seed: ")
-    assert lines[-1] == "1 imported, 0 duplicate, 0 refused"
+    assert lines[0].startswith("Imported · seed · ")
+    assert lines[-1] == "1 interview processed: 1 imported, 0 duplicate, 0 refused."
 
 
 def test_an_interview_already_in_the_archive_is_reported_as_a_duplicate_not_imported_again(
@@ -196,3 +196,29 @@ def test_an_interview_already_in_the_archive_is_reported_as_a_duplicate_not_impo
     assert rows["rhetorical"]["status"] == "imported"
     assert error == ""  # a duplicate is no failure: the archive already holds it
     assert Interview.objects.count() == 2
+
+
+def test_the_commands_report_in_the_language_asked_for(tmp_path):
+    batch = make_batch(tmp_path / "batch", {"seed.fr.txt": SEED / "fr.txt"})
+    out = io.StringIO()
+    call_command("import_batch", str(batch), "-v0", "--language", "fr", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Importé · seed · ")
+    assert lines[-1] == "1 entretien traité\u00a0: 1 importé(s), 0 doublon(s), 0 refusé(s)."
+
+    out = io.StringIO()
+    call_command(
+        "import_interview",
+        "--fr",
+        str(SEED / "fr.txt"),
+        "--en",
+        str(SEED / "en.txt"),
+        "--if-exists",
+        "keep-both",
+        "--language",
+        "fr",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    assert out.getvalue().startswith("Importé (brouillon) ")
+    assert "\u00a0: 4 échanges (2/5/3/3 paragraphes)\u00a0: /fr/interviews/" in out.getvalue()

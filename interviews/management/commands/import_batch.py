@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -10,12 +9,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from interviews.batches import (
-    DUPLICATE,
-    IMPORTED,
     REFUSED,
+    STATUS_LABELS,
     BatchProblem,
     BatchResult,
     import_batch,
+    summary,
 )
 from interviews.management.interface_language import add_language_argument, speaking
 
@@ -64,12 +63,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps([asdict(r) for r in results], ensure_ascii=False))
         else:
             for result in results:
-                self.stdout.write(f"{result.status:9} {result.name}: {result.detail}")
-        counts = Counter(result.status for result in results)
-        summary = ", ".join(
-            f"{counts[status]} {status}" for status in (IMPORTED, DUPLICATE, REFUSED)
-        )
-        if counts[REFUSED]:
-            raise CommandError(summary)
+                label = STATUS_LABELS[result.status]
+                self.stdout.write(f"{label} · {result.name} · {result.detail}")
+        outcome = summary(results)
+        if any(result.status == REFUSED for result in results):
+            raise CommandError(outcome)
         if not options["json"]:
-            self.stdout.write(summary)
+            self.stdout.write(outcome)

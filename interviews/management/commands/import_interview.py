@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from interviews.duplicates import IfExists, find_duplicates
 from interviews.import_provenance import provenance_words
@@ -78,10 +79,10 @@ class Command(BaseCommand):
             raise CommandError(_one_line(problem, options["if_exists"])) from None
 
         for warning in aligned.warnings:
-            self.stderr.write(f"warning: {warning}")
+            self.stderr.write(_warning(warning))
         doubt = report(aligned)
         if doubt:
-            self.stderr.write(f"warning: {doubt.message}")
+            self.stderr.write(_warning(doubt.message))
         if options["json"]:
             data: dict[str, object] = {**to_json_dict(aligned)}
             data["provenance"] = provenance_words(aligned.provenance)
@@ -104,8 +105,13 @@ class Command(BaseCommand):
             self.stdout.write(_dry_run(aligned, sources, options))
         else:
             self.stdout.write(
-                _summary(f"Imported ({interview.status})", interview.slug, aligned)
-                + f": {interview.get_absolute_url()}"
+                _summary(
+                    _("Imported (%(status)s) %(name)s: %(shape)s: %(url)s"),
+                    interview.slug,
+                    aligned,
+                    status=interview.get_status_display().lower(),
+                    url=interview.get_absolute_url(),
+                )
             )
 
 
@@ -116,9 +122,17 @@ def _dry_run(aligned, sources, options) -> str:
         return str(duplicates["message"])
     lines = [match["message"] for match in duplicates["matches"]]
     if duplicates["action"] == IfExists.REPLACE:
-        lines.append(_summary("Would replace", duplicates["matches"][0]["slug"], aligned))
+        lines.append(
+            _summary(
+                _("Would replace %(name)s: %(shape)s"), duplicates["matches"][0]["slug"], aligned
+            )
+        )
     else:
-        lines.append(_summary("Would import", aligned.title[aligned.original], aligned))
+        lines.append(
+            _summary(
+                _("Would import %(name)s: %(shape)s"), aligned.title[aligned.original], aligned
+            )
+        )
     return "\n".join(lines)
 
 
@@ -151,6 +165,17 @@ def _one_line(problem: Exception, if_exists: str) -> str:
     return line
 
 
-def _summary(verb: str, name: str, aligned) -> str:
+def _summary(message: str, name: str, aligned, **more: str) -> str:
+    """``message`` about interview ``name``, with its shape: its exchanges and paragraphs."""
     paragraphs = "/".join(str(len(e.answer[aligned.original])) for e in aligned.exchanges)
-    return f"{verb} {name}: {len(aligned.exchanges)} exchanges ({paragraphs} paragraphs)"
+    count = len(aligned.exchanges)
+    shape = ngettext(
+        "%(count)s exchange (%(paragraphs)s paragraphs)",
+        "%(count)s exchanges (%(paragraphs)s paragraphs)",
+        count,
+    ) % {"count": count, "paragraphs": paragraphs}
+    return message % {"name": name, "shape": shape, **more}
+
+
+def _warning(message: str) -> str:
+    return _("warning: %(message)s") % {"message": message}
