@@ -11,6 +11,9 @@ CHROMIUM := /usr/bin/chromium
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip first, from its own lock: the pip a Python ships with may be too old to read the others.
+$(VENV)/.runtime.installed $(VENV)/.dev.installed $(VENV)/.bench.installed: $(VENV)/.pip.installed
+
 # Installs one lock of requirements/ (every dependency pinned, with its hashes) with the
 # venv's own pip; the stamp is remade whenever that lock changes.
 $(VENV)/.%.installed: requirements/%.txt | $(BIN)/python
@@ -26,6 +29,9 @@ install: $(VENV)/.dev.installed  # and what the tests and tools need
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 lock: install
+	$(BIN)/uv pip compile requirements/pip.in --quiet --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
+		-o requirements/pip.txt
 	$(UV_COMPILE) --extra dev --extra bench -o requirements/bench.txt
 	$(UV_COMPILE) --extra dev -c requirements/bench.txt -o requirements/dev.txt
 	$(UV_COMPILE) -c requirements/bench.txt -o requirements/runtime.txt
