@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, NotRequired, TypedDict
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -396,3 +397,28 @@ class RejectedEdit(models.Model):
 
     def full_text(self) -> str:
         return join_paragraphs([self.question, *split_paragraphs(self.answer)])
+
+
+class ImportTurn(models.Model):
+    """The one row every import writes first, in its transaction: imports take turns, so
+    that two imports of one article can't both look for duplicates before either writes."""
+
+    taken_at = models.DateTimeField(_("taken"))
+
+    class Meta:
+        verbose_name = _("import turn")
+        verbose_name_plural = _("import turns")
+
+    def __str__(self) -> str:
+        return f"import turn taken at {self.taken_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def take(cls) -> None:
+        """Waits for any other import's transaction to end; held until this one's ends.
+        An upsert, so that it works whether or not the row exists yet (a flushed database)."""
+        cls.objects.bulk_create(
+            [cls(pk=1, taken_at=timezone.now())],
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=["taken_at"],
+        )

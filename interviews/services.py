@@ -14,6 +14,7 @@ from .importing import AlignedInterview, ImportProblem
 from .languages import LANGS, other_language
 from .models import (
     Exchange,
+    ImportTurn,
     Interview,
     Outlet,
     Person,
@@ -65,6 +66,7 @@ def import_interview(
     if not aligned.exchanges:
         raise ImportProblem(_("No exchange found: nothing to import."))
     with transaction.atomic():
+        ImportTurn.take()  # an identical import running now finds this one when it is done
         matches = find_duplicates(aligned, sources, outlet=outlet_name)
         to_replace = check_duplicates(matches, if_exists)
         replaced = None
