@@ -189,6 +189,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "archive.throttling.locked_out"
+# How many proxies of one's own stand before the app (0: clients connect to it directly):
+# logins and the API's budget are counted per address each client had at the outermost one.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "archive.clients.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "interviews:home"
@@ -215,9 +219,6 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Language"]
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
-# Clients are told apart by REMOTE_ADDR, never by an X-Forwarded-For they could write
-# themselves (as django-axes does for logins).
-NINJA_NUM_PROXIES = 0
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 # What one import may hold, the same on the web and in `import_interview`. A press

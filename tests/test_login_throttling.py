@@ -66,3 +66,34 @@ def test_the_lock_ends_after_the_cool_off(client, settings):
     assert log_in(client, user.username, PASSWORD).status_code == 429
     settings.AXES_COOLOFF_TIME = settings.AXES_COOLOFF_TIME * 0
     assert log_in(client, user.username, PASSWORD).status_code == 302
+
+
+def test_behind_a_trusted_proxy_the_lock_holds_the_client_not_the_proxy(client, settings):
+    settings.TRUSTED_PROXIES = 1
+    user = make_user(password=PASSWORD)
+    proxy = {"address": "10.9.9.9"}
+
+    def through_proxy(client_address: str, password: str):
+        return client.post(
+            "/en/accounts/login/",
+            {"username": user.username, "password": password},
+            REMOTE_ADDR=proxy["address"],
+            HTTP_X_FORWARDED_FOR=client_address,
+        )
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        through_proxy("203.0.113.7", "wrong")
+    assert through_proxy("203.0.113.7", PASSWORD).status_code == 429
+    assert through_proxy("198.51.100.4", PASSWORD).status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_does_not_lift_the_lock(client):
+    user = make_user(password=PASSWORD)
+    fail(client, user.username, settings.AXES_FAILURE_LIMIT)
+    forged = client.post(
+        "/en/accounts/login/",
+        {"username": user.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+    )
+    assert forged.status_code == 429

@@ -14,6 +14,8 @@ from django.utils.decorators import decorator_from_middleware
 from ninja.decorators import decorate_view
 from ninja.throttling import UserRateThrottle
 
+from ..clients import client_address
+
 # Django's own: an ETag from the body when the operation set none, and a 304 when the
 # client's If-None-Match (or If-Modified-Since, against Last-Modified) says it has it.
 _conditional = decorator_from_middleware(ConditionalGetMiddleware)
@@ -50,3 +52,6 @@ class ClientThrottle(UserRateThrottle):
         self.rate = settings.API_RATE_LIMIT
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request)
+
+    def get_ident(self, request: HttpRequest) -> str | None:
+        return client_address(request)

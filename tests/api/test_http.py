@@ -104,6 +104,22 @@ def test_a_forged_forwarded_for_does_not_buy_a_new_budget(client, settings):
     assert client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 429
 
 
+def test_behind_a_trusted_proxy_each_client_has_its_own_budget(client, settings):
+    """The proxy's own address is every client's REMOTE_ADDR: the budget is counted per
+    address the proxy saw, the last of X-Forwarded-For; what the client wrote before it is
+    not believed."""
+    settings.API_RATE_LIMIT, settings.TRUSTED_PROXIES = "1/min", 1
+    behind = {"REMOTE_ADDR": "10.9.9.9"}
+    assert (
+        client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="1.1.1.1", **behind).status_code == 200
+    )
+    assert (
+        client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="2.2.2.2", **behind).status_code == 200
+    )
+    forged = client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="3.3.3.3, 1.1.1.1", **behind)
+    assert forged.status_code == 429
+
+
 def test_an_unusable_search_index_is_a_503_problem(client, seed, settings, whoosh_index, tmp_path):
     # An index outside the database that is missing: only Whoosh's can be.
     settings.SEARCH_INDEX_DIR = tmp_path / "no-index-here"
