@@ -412,12 +412,12 @@ class ImportTurn(models.Model):
     def __str__(self) -> str:
         return f"import turn taken at {self.taken_at:%Y-%m-%d %H:%M:%S}"
 
-    @classmethod
-    def take(cls) -> None:
+    @staticmethod
+    def take() -> None:
         """Waits for any other import's transaction to end; held until this one's ends.
         An upsert, so that it works whether or not the row exists yet (a flushed database)."""
-        cls.objects.bulk_create(
-            [cls(pk=1, taken_at=timezone.now())],
+        ImportTurn.objects.bulk_create(
+            [ImportTurn(pk=1, taken_at=timezone.now())],
             update_conflicts=True,
             unique_fields=["id"],
             update_fields=["taken_at"],
