@@ -252,6 +252,8 @@ def run(args: argparse.Namespace) -> None:
     say("index size (archive, Whoosh)", f"{index_mb} MB")
     scaling = rebuilding.scaling()
     say("rebuild scaling (writer processes)", scaling)
+    incremental = rebuilding.incremental()
+    say("incremental rebuild (1 % changed)", incremental)
 
     search = latencies(archive_search, args.repeat, mix)
     say("search (archive, Whoosh)", search)
@@ -322,6 +324,7 @@ def run(args: argparse.Namespace) -> None:
             "worker_rss_mb": max(workers_mb, default=None),
         },
         "rebuild_scaling": scaling,
+        "incremental_rebuild": incremental,
         "peers": peer_results,
         "rebuild_exchanges_per_s": float(rebuild_rate),
         "save_to_searchable_s": float(delay),

@@ -17,8 +17,9 @@ from interviews.passages import passage_locator
 from interviews.sentences import align_sentences
 from interviews.speakers import speaker_name
 
-from . import syntax
+from . import engine, syntax
 from .analysis import match_spans
+from .backends.base import IndexUnavailable
 from .documents import QueryError, SearchHit
 from .permalinks import hit_cite_url, hit_url
 from .problems import note_message
@@ -179,15 +180,44 @@ def query_reading(text: str) -> QueryReading | None:
 
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
-    if facet == "outlet":
-        return dict(Outlet.objects.filter(slug__in=values).values_list("slug", "name"))
-    if facet == "person":
-        return dict(Person.objects.filter(slug__in=values).values_list("slug", "name"))
-    if facet == "topic":
-        return {topic.slug: topic.name for topic in Topic.objects.filter(slug__in=values)}
     if facet == "lang":
         return {value: get_language_info(value)["name_translated"] for value in values}
-    return {value: value for value in values}
+    if facet not in _NAMED:
+        return {value: value for value in values}
+    generation = _generation()
+    if generation is None:
+        return _names(facet, values)
+    key = (facet, get_language())
+    kept = _kept_labels.get(key)
+    if kept is None or kept[0] != generation:
+        kept = _kept_labels[key] = (generation, {})
+    if missing := [value for value in values if value not in kept[1]]:
+        kept[1].update(dict.fromkeys(missing, "") | _names(facet, missing))
+    return {value: kept[1][value] or value for value in values}
+
+
+_NAMED: dict[str, type[Outlet] | type[Person] | type[Topic]] = {
+    "outlet": Outlet,
+    "person": Person,
+    "topic": Topic,
+}
+
+# Per facet and interface language: the index generation the labels were read under, and
+# each slug's name ("" for a slug with no name in the database). Renaming an outlet, a
+# person or a topic re-indexes its interviews, so a new generation drops them.
+_kept_labels: dict[tuple[str, str | None], tuple[str, dict[str, str]]] = {}
+
+
+def _names(facet: str, values: list[str]) -> dict[str, str]:
+    # A topic's name is translated: read through the model, in the active language.
+    return {row.slug: row.name for row in _NAMED[facet].objects.filter(slug__in=values)}
+
+
+def _generation() -> str | None:
+    try:
+        return engine.backend().generation()
+    except IndexUnavailable:
+        return None
 
 
 @dataclass(frozen=True)

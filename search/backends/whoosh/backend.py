@@ -33,7 +33,7 @@ from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend
 from ..hits import search_hit
 from .failures import failures
-from .index import Generations, Write, document_fields, meta_text
+from .index import Generations, Write, document_fields, indexed_fingerprints, meta_text
 from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
 from .query import ParsedQuery
@@ -41,6 +41,8 @@ from .segments import SegmentCache
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
 FACETS = ("lang", "outlet", "person", "topic", "year")
+# Documents a rebuild writes before its first commit (about 2,500 interviews).
+COMMIT_EVERY = 100_000
 
 
 class WhooshBackend(SearchBackend):
@@ -49,7 +51,8 @@ class WhooshBackend(SearchBackend):
     One instance per process is meant to be shared (it keeps its searcher open between
     searches); searches from several threads take turns. A rebuild writes with
     ``rebuild_processes`` processes (each buffering up to 128 MB), by default one per
-    processor this process may run on.
+    processor this process may run on, and commits after ``rebuild_commit_every``
+    documents (then after as many as it committed before).
     """
 
     def __init__(
@@ -58,10 +61,12 @@ class WhooshBackend(SearchBackend):
         *,
         create: bool = True,
         rebuild_processes: int | None = None,
+        rebuild_commit_every: int = COMMIT_EVERY,
     ) -> None:
         if rebuild_processes is not None and rebuild_processes < 1:
             raise ValueError(f"rebuild_processes must be at least 1, not {rebuild_processes}")
         self.rebuild_processes = rebuild_processes or usable_processors()
+        self.rebuild_commit_every = rebuild_commit_every
         self.path = Path(path)
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
@@ -101,29 +106,55 @@ class WhooshBackend(SearchBackend):
     ) -> int:
         """Keys must be unique among ``documents`` (a duplicate aborts the rebuild).
 
-        ``rebuild_processes`` processes analyse and write, a segment each; this one
-        reads the database and hands them documents."""
+        ``rebuild_processes`` processes analyse and write, a segment each per commit; this
+        one reads the database and hands them documents. Commits come after
+        ``rebuild_commit_every`` documents, then after as many as were committed before (so a
+        rebuild leaves a handful of segments whatever its size, and a rebuild that dies
+        loses at most half of its work). Resumed (see ``Generations.replace``), it skips
+        each document the generation already holds with the same fingerprint."""
 
-        def fill(ix: index.Index) -> int:
+        def fill(ix: index.Index, resumed: bool) -> int:
+            held = indexed_fingerprints(ix) if resumed else {}
             seen: set[str] = set()
-            with writer(
-                ix,
-                limitmb=128,
-                procs=self.rebuild_processes,
-                multisegment=True,
-                batchsize=500,
-            ) as w:
+            committed, batch = len(held), 0
+            w = None
+            try:
                 for document in documents:
                     if document.key in seen:
                         raise ValueError(f"Two documents have the key {document.key!r}")
                     seen.add(document.key)
-                    w.add_document(**document_fields(document))
+                    fields = document_fields(document)
+                    if held.get(document.key) != fields["fingerprint"]:
+                        if w is None:
+                            w = self._rebuild_writer(ix)
+                        if document.key in held:
+                            w.delete_by_term("key", document.key)
+                        w.add_document(**fields)
+                        batch += 1
+                        if batch >= max(self.rebuild_commit_every, committed):
+                            w.commit(merge=False)
+                            w, committed, batch = None, committed + batch, 0
                     if progress:
                         progress(len(seen))
+                if gone := held.keys() - seen:
+                    w = w or self._rebuild_writer(ix)
+                    for key in gone:
+                        w.delete_by_term("key", key)
+                if w is not None:
+                    w.commit(merge=False)
+                    w = None
+            finally:
+                if w is not None:
+                    w.cancel()
             return len(seen)
 
         with failures(self.path, writing=True):
             return self.generations.replace(fill)
+
+    def _rebuild_writer(self, ix: index.Index) -> Any:
+        return writer(
+            ix, limitmb=128, procs=self.rebuild_processes, multisegment=True, batchsize=500
+        )
 
     # Reading
 
@@ -144,14 +175,17 @@ class WhooshBackend(SearchBackend):
 
     def keys(self) -> dict[str, str]:
         with self._lock, failures(self.path, writing=False):
-            reader = self._searcher().reader()
-            if not reader.doc_count():
-                return {}  # an empty index has no columns to read
-            keys = reader.column_reader("key")
+            searcher = self._searcher()
+            indexed = indexed_fingerprints(searcher, layout=self._current_layout)
             if not self._current_layout:
-                return dict.fromkeys((keys[d] for d in reader.all_doc_ids()), STALE_LAYOUT)
-            fingerprints = reader.column_reader("fingerprint")
-            return {keys[d]: fingerprints[d].decode() for d in reader.all_doc_ids()}
+                return dict.fromkeys(indexed, STALE_LAYOUT)
+            return {key: value.decode() for key, value in indexed.items()}
+
+    def generation(self) -> str:
+        """The live generation's name and the Whoosh generation of its open searcher."""
+        with self._lock, failures(self.path, writing=False):
+            searcher = self._searcher()
+            return f"{self.generations.current()}/{searcher.reader().generation()}"
 
     def warm(self) -> None:
         with self._lock, failures(self.path, writing=False):
