@@ -55,6 +55,7 @@ def main() -> None:
         # The realistic mix is read off the corpus (minutes at 10k): kept per corpus.
         profile, size = os.environ.get("BENCH_PROFILE", "recombined"), Interview.objects.count()
         kept = VAR_DIR / f"profile-queries-{profile}-{size}.json"
+        VAR_DIR.mkdir(exist_ok=True)
         if not kept.exists():
             mix = for_profile(profile, size, 2024)
             kept.write_text(json.dumps([bench.params() for bench in mix]))
@@ -79,7 +80,7 @@ def main() -> None:
         for _ in range(5):
             profiler.runcall(archive_search, bench)
         print(f"{bench.name}: {bench.text}")
-    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(30)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.http import QueryDict
@@ -73,12 +74,7 @@ class FacetValue:
 
 def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
     """The page's hits, each attributed (who says it, where), in two queries at most."""
-    interviews = {
-        interview.slug: interview
-        for interview in Interview.objects.filter(slug__in={hit.interview for hit in hits})
-        .select_related("outlet", "interviewer")
-        .prefetch_related("interviewees")
-    }
+    attributions = _attributions({hit.interview for hit in hits})
     node = _parsed(query)
     presented = []
     for hit in hits:
@@ -86,7 +82,7 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
             (lang for lang in (get_language(), hit.lang, *hit.title) if hit.title.get(lang)),
             hit.lang,
         )
-        interview = interviews.get(hit.interview)
+        attribution = attributions.get(hit.interview)
         presented.append(
             PresentedHit(
                 hit=hit,
@@ -100,11 +96,53 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
                 locator=passage_locator(hit.exchange, hit.part, hit.paragraph)
                 if hit.exchange
                 else "",
-                speaker=_speaker(interview, hit.part),
-                outlet=interview.outlet.name if interview else "",
+                speaker=attribution.speaker(hit.part) if attribution else "",
+                outlet=attribution.outlet.name if attribution else "",
             )
         )
     return presented
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    """Who speaks in an interview, by name only."""
+
+    outlet: Outlet
+    interviewer: Person | None
+    interviewees: list[Person]
+
+    def speaker(self, part: str) -> str:
+        if part == "meta":
+            return ""
+        return speaker_name(
+            part,
+            interviewer=self.interviewer,
+            interviewees=self.interviewees,
+            outlet=self.outlet,
+        )
+
+
+def _attributions(slugs: set[str]) -> dict[str, _Attribution]:
+    """The names each interview's hits are attributed to: two queries of names alone (a
+    page's hits need no more of their interviews)."""
+    rows = Interview.objects.filter(slug__in=slugs).values_list(
+        "slug", "outlet__name", "interviewer__name"
+    )
+    interviewees: dict[str, list[Person]] = defaultdict(list)
+    for slug, name in (
+        Interview.interviewees.through.objects.filter(interview__slug__in=slugs)
+        .order_by("person__name", "person__pk")
+        .values_list("interview__slug", "person__name")
+    ):
+        interviewees[slug].append(Person(name=name))
+    return {
+        slug: _Attribution(
+            Outlet(name=outlet),
+            Person(name=interviewer) if interviewer is not None else None,
+            interviewees[slug],
+        )
+        for slug, outlet, interviewer in rows
+    }
 
 
 def _parsed(query: str) -> syntax.Node | None:
@@ -112,17 +150,6 @@ def _parsed(query: str) -> syntax.Node | None:
         return syntax.parse(query).node
     except QueryError:
         return None
-
-
-def _speaker(interview: Interview | None, part: str) -> str:
-    if interview is None or part == "meta":
-        return ""
-    return speaker_name(
-        part,
-        interviewer=interview.interviewer,
-        interviewees=interview.interviewees.all(),
-        outlet=interview.outlet,
-    )
 
 
 def aligned_translation(hit: SearchHit, marks: Marks) -> SafeString:

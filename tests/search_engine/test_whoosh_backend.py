@@ -234,3 +234,22 @@ def test_a_generation_of_another_layout_is_not_resumed(tmp_path):
     backend.rebuild(numbered_documents(3))
     assert backend.generations.current() != building
     assert building not in generations(backend)
+
+
+def test_a_search_asked_again_is_answered_as_before_until_the_index_changes(backend):
+    index(backend, seed_documents())
+    first = backend.search(SearchQuery("portail"))
+    assert backend.search(SearchQuery("portail")) is first
+    assert backend.search(SearchQuery("portail", page=2)) is not first
+    index(backend, [make_document("un portail neuf", interview="new")])
+    assert backend.search(SearchQuery("portail")).total == first.total + 1
+
+
+def test_an_answer_cut_short_by_its_time_limit_is_not_kept(backend, monkeypatch):
+    index(backend, seed_documents())
+    clock = iter([0.0])  # the deadline is set at 0.5 s; every later reading is past it
+    monkeypatch.setattr("search.backends.whoosh.backend.time.monotonic", lambda: next(clock, 1e12))
+    partial = backend.search(SearchQuery("portail", time_limit=0.5))
+    assert partial.partial
+    monkeypatch.undo()
+    assert not backend.search(SearchQuery("portail", time_limit=0.5)).partial

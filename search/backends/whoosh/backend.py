@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,9 @@ from .segments import SegmentCache
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
 FACETS = ("lang", "outlet", "person", "topic", "year")
+# Searches whose answers are kept, the least recently asked dropped first: an index that
+# has not changed gives the same answer (a page of ten hits and the facets, about 50 kB).
+ANSWERS_KEPT = 256
 # Documents a rebuild writes before its first commit (about 2,500 interviews).
 COMMIT_EVERY = 100_000
 
@@ -74,6 +77,11 @@ class WhooshBackend(SearchBackend):
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
         self._segments = SegmentCache()
+        # The answers of the searches made last, valid while the index stays as it was.
+        self._answered: tuple[Searcher | None, OrderedDict[SearchQuery, SearchResults]] = (
+            None,
+            OrderedDict(),
+        )
         self._current_layout = True
 
     # Writing
@@ -166,8 +174,19 @@ class WhooshBackend(SearchBackend):
                 searcher = self._searcher()
                 if not self._current_layout:
                     raise QueryError("stale_index")
+                if self._answered[0] is not searcher:
+                    self._answered = (searcher, OrderedDict())
+                answers = self._answered[1]
+                if (answer := answers.get(query)) is not None:
+                    answers.move_to_end(query)
+                    return answer
                 parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
-                return self._search(searcher, query, parsed, deadline)
+                answer = self._search(searcher, query, parsed, deadline)
+                if not answer.partial:  # cut short by its time limit, it may be whole later
+                    answers[query] = answer
+                    if len(answers) > ANSWERS_KEPT:
+                        answers.popitem(last=False)
+                return answer
         except QueryError as error:
             return SearchResults(
                 hits=[], total=0, page=query.page, per_page=query.per_page, error=error.problem
@@ -197,6 +216,7 @@ class WhooshBackend(SearchBackend):
             if self._opened:
                 self._opened[1].close()
             self._opened = self._vocabularies = None
+            self._answered = (None, OrderedDict())
 
     def _searcher(self) -> Searcher:
         """The open searcher, moved to the newest state of the index if it changed."""
