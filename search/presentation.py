@@ -9,7 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.http import QueryDict
-from django.utils.safestring import SafeString
+from django.utils.formats import localize
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from interviews.markup import SentenceSpan, Span, passage_html
@@ -253,6 +255,21 @@ class Facet:
 
     values: list[FacetValue]
     more: int
+
+    def items_html(self) -> SafeString:
+        """The values as the page lists them: built here, where a template's loop costs
+        a tenth of a page's time (five facets of up to twenty values each)."""
+        return format_html_join(
+            "",
+            '<li><a href="{}"{}>{}</a> <span class="count">{}</span></li>',
+            (
+                (value.url, _CURRENT if value.selected else "", value.label, localize(value.count))
+                for value in self.values
+            ),
+        )
+
+
+_CURRENT = mark_safe(' aria-current="true"')
 
 
 def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict[str, Facet]:
