@@ -7,6 +7,7 @@ import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils.formats import localize
@@ -276,6 +277,8 @@ def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict
     """Each facet's most frequent values with their counts and a link that toggles the
     filter; a selected value is always among them."""
     presented = {}
+    # The page's parameters, back on the first page; each link changes one or two of them.
+    base = page_parameters(params)
     for facet, counts in facets.items():
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         shown = ranked[:FACET_VALUES_SHOWN]
@@ -283,22 +286,36 @@ def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict
         labels = _labels(facet, [value for value, _ in shown])
         values = []
         for value, count in shown:
-            query = params.copy()
-            query.pop("page", None)
             selected = _selected(facet, value, params)
             if facet == "year":
-                query["date_from"], query["date_to"] = f"{value}-01-01", f"{value}-12-31"
-            elif selected:
-                query.pop(facet)
+                changes = {"date_from": f"{value}-01-01", "date_to": f"{value}-12-31"}
             else:
-                query[facet] = value
+                changes = {facet: None if selected else value}
             values.append(
                 FacetValue(
-                    value, labels.get(value, value), count, "?" + query.urlencode(), selected
+                    value, labels.get(value, value), count, query_link(base, changes), selected
                 )
             )
         presented[facet] = Facet(values, len(ranked) - len(shown))
     return presented
+
+
+def page_parameters(params: QueryDict) -> dict[str, list[str]]:
+    """A page's parameters, back on its first page: what ``query_link`` changes."""
+    return {name: values for name, values in params.lists() if name != "page"}
+
+
+def query_link(base: dict[str, list[str]], changes: dict[str, str | None]) -> str:
+    """``base`` as a query string with ``changes`` (None removes a parameter), as
+    ``QueryDict.urlencode()`` writes it, without copying a ``QueryDict`` for each link."""
+    query = {**base, **{name: [value] for name, value in changes.items() if value is not None}}
+    pairs = [
+        (name, value)
+        for name, values in query.items()
+        if changes.get(name, "") is not None
+        for value in values
+    ]
+    return "?" + urlencode(pairs)
 
 
 def _selected(facet: str, value: str, params: QueryDict) -> bool:
