@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -287,6 +288,7 @@ def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict
         values = []
         for value, count in shown:
             selected = _selected(facet, value, params)
+            changes: dict[str, str | None]
             if facet == "year":
                 changes = {"date_from": f"{value}-01-01", "date_to": f"{value}-12-31"}
             else:
@@ -305,7 +307,7 @@ def page_parameters(params: QueryDict) -> dict[str, list[str]]:
     return {name: values for name, values in params.lists() if name != "page"}
 
 
-def query_link(base: dict[str, list[str]], changes: dict[str, str | None]) -> str:
+def query_link(base: dict[str, list[str]], changes: Mapping[str, str | None]) -> str:
     """``base`` as a query string with ``changes`` (None removes a parameter), as
     ``QueryDict.urlencode()`` writes it, without copying a ``QueryDict`` for each link."""
     query = {**base, **{name: [value] for name, value in changes.items() if value is not None}}
