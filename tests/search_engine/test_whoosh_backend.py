@@ -253,3 +253,10 @@ def test_an_answer_cut_short_by_its_time_limit_is_not_kept(backend, monkeypatch)
     assert partial.partial
     monkeypatch.undo()
     assert not backend.search(SearchQuery("portail", time_limit=0.5)).partial
+
+
+def test_a_backend_may_keep_no_answers(tmp_path):
+    backend = WhooshBackend(tmp_path / "index", answers_kept=0)
+    index(backend, seed_documents())
+    assert backend.search(SearchQuery("portail")) is not backend.search(SearchQuery("portail"))
+    backend.close()

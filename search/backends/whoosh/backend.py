@@ -55,7 +55,8 @@ class WhooshBackend(SearchBackend):
     searches); searches from several threads take turns. A rebuild writes with
     ``rebuild_processes`` processes (each buffering up to 128 MB), by default one per
     processor this process may run on, and commits after ``rebuild_commit_every``
-    documents (then after as many as it committed before).
+    documents (then after as many as it committed before). The answers of the last
+    ``answers_kept`` searches are kept while the index does not change (0 keeps none).
     """
 
     def __init__(
@@ -65,11 +66,13 @@ class WhooshBackend(SearchBackend):
         create: bool = True,
         rebuild_processes: int | None = None,
         rebuild_commit_every: int = COMMIT_EVERY,
+        answers_kept: int = ANSWERS_KEPT,
     ) -> None:
         if rebuild_processes is not None and rebuild_processes < 1:
             raise ValueError(f"rebuild_processes must be at least 1, not {rebuild_processes}")
         self.rebuild_processes = rebuild_processes or usable_processors()
         self.rebuild_commit_every = rebuild_commit_every
+        self.answers_kept = answers_kept
         self.path = Path(path)
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
@@ -182,9 +185,9 @@ class WhooshBackend(SearchBackend):
                     return answer
                 parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
                 answer = self._search(searcher, query, parsed, deadline)
-                if not answer.partial:  # cut short by its time limit, it may be whole later
+                if self.answers_kept and not answer.partial:  # cut short, it may be whole later
                     answers[query] = answer
-                    if len(answers) > ANSWERS_KEPT:
+                    if len(answers) > self.answers_kept:
                         answers.popitem(last=False)
                 return answer
         except QueryError as error:
