@@ -337,9 +337,12 @@ class WhooshBackend(SearchBackend):
         if lang not in cache:
             reader = searcher.reader()
             frequencies: Counter[str] = Counter()
-            for prefix in ("text", "meta") if reader.doc_count() else ():
-                for term, info in reader.iter_field(f"{prefix}_{lang}"):
-                    frequencies[term.decode()] += info.doc_frequency()
+            # Segment by segment: the whole index's ``iter_field`` looks each term up in
+            # every segment (a minute at 10k realistic interviews, with a dozen segments).
+            for leaf, _ in reader.leaf_readers() if reader.doc_count() else ():
+                for prefix in ("text", "meta"):
+                    for term, info in leaf.iter_field(f"{prefix}_{lang}"):
+                        frequencies[term.decode()] += info.doc_frequency()
             cache[lang] = Vocabulary(frequencies.items())
         return cache[lang]
 
