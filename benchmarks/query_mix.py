@@ -113,7 +113,9 @@ def realistic_mix(size: int, seed: int) -> tuple[BenchQuery, ...]:
     accented = _pick(
         rng, french, counts, passages * 0.002, passages * 0.02, also=lambda w: fold(w) != w
     )
-    misspelt = _misspelt(_pick(rng, french, counts, passages * 0.005, passages * 0.02), counts)
+    misspelt = None
+    while misspelt is None:  # a short word may have no misspelling the corpus lacks
+        misspelt = _misspelt(_pick(rng, french, counts, passages * 0.005, passages * 0.02), counts)
     # A phrase and two words of one passage of the first interview: present by construction.
     first = next(realistic.generate(1, seed))
     paragraphs = [p for exchange in first.exchanges for p in exchange.answer["fr"]]
@@ -162,12 +164,13 @@ def _pair(
     raise ValueError("no paragraph holds two words of medium frequency")
 
 
-def _misspelt(word: str, counts: TermCounts) -> str:
-    """``word`` with two neighbouring letters swapped, into a word no passage holds."""
+def _misspelt(word: str, counts: TermCounts) -> str | None:
+    """``word`` with two neighbouring letters swapped, into a word no passage holds (None
+    when each such swap is a word of the corpus)."""
     for position in range(len(word) // 2, len(word) - 1):
         letters = list(word)
         letters[position], letters[position + 1] = letters[position + 1], letters[position]
         candidate = "".join(letters)
         if candidate != word and not counts.hits(candidate):
             return candidate
-    raise ValueError(f"no misspelling of {word!r} is unknown to the corpus")
+    return None

@@ -10,6 +10,7 @@ database beforehand, so that only analysis and writing are timed.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import time
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 
-from interviews.models import Exchange
+from interviews.models import Exchange, Interview
 from search import engine
 from search.backends.whoosh import WhooshBackend
 from search.indexing import all_documents, indexable_interviews
@@ -72,4 +74,30 @@ def scaling(sample: int = SAMPLE) -> dict[str, Any]:
         # this process (reading and handing out documents: the part that does not scale).
         "exchanges_per_cpu_s": {n: round(rate, 1) for n, rate in per_cpu_second.items()},
         "parent_cpu_share": {n: round(share, 2) for n, share in parent_share.items()},
+    }
+
+
+def incremental(share: float = 0.01) -> dict[str, Any]:
+    """``rebuild_index --incremental`` after ``share`` of the published interviews changed
+    without the index being told (an answer edited by a bulk update, as a script or a
+    restored database does), against the full rebuild's time; the edits are then undone
+    and the index brought back the same way."""
+    published = Interview.objects.published().order_by("pk").values_list("pk", flat=True)
+    interviews = list(published)[:: round(1 / share)]
+    exchanges = Exchange.objects.filter(interview__in=interviews, position=1)
+    originals = dict(exchanges.values_list("pk", "answer_fr"))
+    for pk, answer in originals.items():
+        Exchange.objects.filter(pk=pk).update(answer_fr=f"{answer} sondagezq")
+    out = io.StringIO()
+    start = time.perf_counter()
+    call_command("rebuild_index", "--incremental", verbosity=0, stdout=out)
+    seconds = time.perf_counter() - start
+    for pk, answer in originals.items():
+        Exchange.objects.filter(pk=pk).update(answer_fr=answer)
+    call_command("rebuild_index", "--incremental", verbosity=0, stdout=io.StringIO())
+    return {
+        "changed_interviews": len(interviews),
+        "seconds": round(seconds, 1),
+        "output": out.getvalue().strip(),
+        "load_average": [round(load, 2) for load in os.getloadavg()],
     }

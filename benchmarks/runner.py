@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import platform
@@ -86,11 +87,15 @@ def ensure_corpus(size: int, seed: int, profile: str = "recombined") -> bool:
     return True
 
 
-def archive_search(bench: BenchQuery):
+def archive_search(bench: BenchQuery, *, answers_kept: bool = False):
+    """The archive's engine at work: by default without the answers it keeps of searches
+    asked before (every engine compared here computes each answer; the web figures show
+    what kept answers give)."""
     from search import engine
     from search.documents import SearchQuery
 
-    return engine.backend().search(
+    backend = engine.backend() if answers_kept else _computing_backend()
+    return backend.search(
         SearchQuery(
             text=bench.text,
             outlet=bench.outlet,
@@ -100,6 +105,23 @@ def archive_search(bench: BenchQuery):
             time_limit=settings.SEARCH_TIME_LIMIT,
         )
     )
+
+
+def _computing_backend():
+    """The process's backend, or for Whoosh another on the same index that keeps no
+    answers."""
+    from search import engine
+    from search.backends.whoosh import WhooshBackend
+
+    backend = engine.backend()
+    if not isinstance(backend, WhooshBackend):
+        return backend
+    if str(backend.path) not in _COMPUTING:
+        _COMPUTING[str(backend.path)] = WhooshBackend(backend.path, create=False, answers_kept=0)
+    return _COMPUTING[str(backend.path)]
+
+
+_COMPUTING: dict[str, Any] = {}
 
 
 def save_to_searchable() -> float:
@@ -257,9 +279,13 @@ def run(args: argparse.Namespace) -> None:
     say("index size (archive, Whoosh)", f"{index_mb} MB")
     scaling = rebuilding.scaling()
     say("rebuild scaling (writer processes)", scaling)
+    incremental = rebuilding.incremental()
+    say("incremental rebuild (1 % changed)", incremental)
 
     search = latencies(archive_search, args.repeat, mix)
     say("search (archive, Whoosh)", search)
+    kept = latencies(functools.partial(archive_search, answers_kept=True), args.repeat, mix)
+    say("search (archive, answers kept)", _percentiles_only(kept))
     per_query = {bench.name: archive_search(bench).total for bench in mix}
     say("hits per query (archive)", per_query)
 
@@ -320,6 +346,7 @@ def run(args: argparse.Namespace) -> None:
         "profile": args.profile,
         "size": size,
         "search": _percentiles_only(search),
+        "search_answers_kept": _percentiles_only(kept),
         "ceiling": tantivy,
         "growth": {
             "rebuild_s": round(rebuild_seconds, 1),
@@ -327,6 +354,7 @@ def run(args: argparse.Namespace) -> None:
             "worker_rss_mb": max(workers_mb, default=None),
         },
         "rebuild_scaling": scaling,
+        "incremental_rebuild": incremental,
         "peers": peer_results,
         "rebuild_exchanges_per_s": float(rebuild_rate),
         "save_to_searchable_s": float(delay),

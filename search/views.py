@@ -28,7 +28,13 @@ from .citing import result_citations
 from .documents import MAX_PER_PAGE, SearchResults
 from .exporting import search_export
 from .forms import SearchForm
-from .presentation import present_facets, present_hits, query_reading
+from .presentation import (
+    page_parameters,
+    present_facets,
+    present_hits,
+    query_link,
+    query_reading,
+)
 from .problems import problem_message
 from .unavailable import unavailable_as_503
 
@@ -92,11 +98,7 @@ def export(request: HttpRequest, format: str) -> HttpResponseBase:
 
 def _link(params: QueryDict, **changes: str) -> str:
     """This page's query string with ``changes``, back on the first page unless one is given."""
-    query = params.copy()
-    query.pop("page", None)
-    for name, value in changes.items():
-        query[name] = value  # replaces, where QueryDict.update() would add a value
-    return "?" + query.urlencode()
+    return query_link(page_parameters(params), dict(changes))
 
 
 def _page_links(params: QueryDict, results: SearchResults) -> dict[str, str | int | None]:

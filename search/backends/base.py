@@ -75,6 +75,14 @@ class SearchBackend(ABC):
     def keys(self) -> dict[str, str]:
         """Every indexed key with the fingerprint of the document indexed under it."""
 
+    def generation(self) -> str | None:
+        """A name for the state of the index searches read now, which changes with every
+        write and rebuild: what a page derives from the indexed values alone (the names
+        of its facets' outlets, people and topics, whose renaming re-indexes their
+        interviews) may be kept under it. None where the engine cannot say cheaply: then
+        nothing is kept."""
+        return None
+
     def warm(self) -> None:
         """Load what searches need from the index, so that a new process's first search
         costs what the others do. Engines with nothing to load do nothing."""

@@ -63,9 +63,11 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
         "profile",
         "size",
         "search",
+        "search_answers_kept",
         "ceiling",
         "growth",
         "rebuild_scaling",
+        "incremental_rebuild",
         "peers",
         "rebuild_exchanges_per_s",
         "save_to_searchable_s",
@@ -77,6 +79,8 @@ def test_benchmark_writes_the_agreed_json(tmp_path):
     assert report["size"]["interviews"] == 3 and report["size"]["exchanges"] > 3
     assert set(report["search"]) == {"p50_ms", "p95_ms", "p99_ms"}
     assert set(report["growth"]) == {"rebuild_s", "index_mb", "worker_rss_mb"}
+    assert report["incremental_rebuild"]["changed_interviews"] == 1
+    assert "Re-indexed 1 changed interviews" in report["incremental_rebuild"]["output"]
     # Tantivy's figures need the bench extra: benchmarks/tests/test_peers.py checks them.
     # haystack's figures need the bench extra: benchmarks/tests/test_peers.py checks them.
     assert set(report["peers"]) == {"haystack_whoosh", "postgres_fts"}

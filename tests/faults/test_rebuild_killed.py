@@ -34,13 +34,28 @@ def test_a_rebuild_killed_while_writing_leaves_no_writer_process(site, manage):
     assert_rebuilt_and_in_sync(manage, Path(site["SEARCH_INDEX_DIR"]))
 
 
-def test_a_rebuild_killed_once_it_named_its_generation_is_cleaned_up(site, manage):
+def test_a_rebuild_killed_once_it_named_its_generation_resumes_it_or_cleans_it_up(site, manage):
     index = Path(site["SEARCH_INDEX_DIR"])
     rebuild = start_rebuild(site)
     abandoned = wait_for(lambda: (index / "BUILDING").exists() and (index / "BUILDING").read_text())
     killed(rebuild)
     assert_rebuilt_and_in_sync(manage, index)
-    assert not (index / str(abandoned)).exists()
+    # Killed before its generation was a whole (empty) index, it is built again.
+    live = (index / "CURRENT").read_text()
+    assert live == abandoned or not (index / str(abandoned)).exists()
+
+
+def test_a_rebuild_killed_after_a_commit_is_resumed_by_the_next(site, manage):
+    """With a commit every 100 documents, a rebuild killed after its first commit leaves
+    work that the next one keeps: it completes the same generation."""
+    site["SEARCH_BACKEND_OPTIONS"] = '{"rebuild_commit_every": 100}'
+    index = Path(site["SEARCH_INDEX_DIR"])
+    rebuild = start_rebuild(site)
+    name = wait_for(lambda: (index / "BUILDING").exists() and (index / "BUILDING").read_text())
+    wait_for(lambda: (index / str(name) / "_MAIN_1.toc").exists())
+    killed(rebuild)
+    assert_rebuilt_and_in_sync(manage, index)
+    assert (index / "CURRENT").read_text() == name
 
 
 def test_a_rebuild_killed_after_a_complete_one_keeps_the_live_index(site, manage):

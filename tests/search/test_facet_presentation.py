@@ -6,10 +6,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from search.presentation import FACET_VALUES_SHOWN, present_facets
-from tests.factories import make_interview
+from tests.factories import make_interview, make_outlet
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +38,38 @@ def test_the_page_says_how_many_values_are_not_listed(client):
     call_command("rebuild_index", "--noinput", verbosity=0, stdout=StringIO())
     text = client.get("/fr/search/", {"q": "answer"}).content.decode()
     assert "et 2 autres" in text
+
+
+def label_queries(client) -> list[str]:
+    """The statements a search page makes to name its facets' outlets, people, topics."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/search/", {"q": "answer"}).status_code == 200
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if any(f'"interviews_{model}"."slug" IN (' in query["sql"] for model in NAMED)
+    ]
+
+
+NAMED = ("outlet", "person", "topic")
+
+
+def test_facet_labels_are_read_once_per_state_of_the_index(client, whoosh_index):
+    make_interview(exchanges=1, paragraphs=1)
+    call_command("rebuild_index", "--noinput", verbosity=0, stdout=StringIO())
+    assert label_queries(client)
+    assert label_queries(client) == []
+    make_interview(exchanges=1, paragraphs=1)
+    call_command("rebuild_index", "--noinput", verbosity=0, stdout=StringIO())
+    assert label_queries(client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_renamed_outlet_is_labelled_with_its_new_name(client):
+    interview = make_interview(outlet=make_outlet("La Gazette"))
+    assert "La Gazette" in client.get("/fr/search/", {"q": "answer"}).content.decode()
+    interview.outlet.name = "Le Zéphyr"
+    interview.outlet.save()  # re-indexes its interviews: a new state of the index
+    text = client.get("/fr/search/", {"q": "answer"}).content.decode()
+    assert "Le Zéphyr" in text
+    assert "La Gazette" not in text

@@ -101,3 +101,29 @@ def test_check_passes_again_after_a_rebuild(seed):
         check_index()
     rebuild_index(verbosity=0)
     assert "Index in sync" in check_index()
+
+
+def test_an_incremental_rebuild_reindexes_only_the_interviews_that_changed(seed):
+    others = [make_interview(exchanges=2, paragraphs=2) for _ in range(3)]
+    rebuild_index(verbosity=0)
+    # Changes the signals never see (as a bulk update or a restored database makes).
+    Exchange.objects.filter(interview=others[0], position=1).update(answer_fr="Un guichet neuf.")
+    Interview.objects.filter(pk=others[1].pk).update(status=Interview.Status.DRAFT)
+    output = rebuild_index(verbosity=0, incremental=True)
+    assert "Re-indexed 2 changed interviews" in output
+    assert index_matches_database()
+    assert {hit["interview"] for hit in search_archive("guichet neuf")} == {others[0].slug}
+
+
+def test_an_incremental_rebuild_of_an_index_in_sync_writes_nothing(seed):
+    rebuild_index(verbosity=0)
+    before = engine.backend().generation()
+    assert "Re-indexed 0 changed interviews" in rebuild_index(verbosity=0, incremental=True)
+    assert engine.backend().generation() == before
+
+
+def test_an_incremental_rebuild_builds_the_whole_index_when_most_of_it_changed(seed):
+    engine.backend().rebuild([])
+    output = rebuild_index(verbosity=0, incremental=True)
+    assert "Indexed " in output and "published interviews" in output
+    assert index_matches_database()

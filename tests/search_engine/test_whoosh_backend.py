@@ -166,3 +166,97 @@ def test_a_rebuild_given_one_key_twice_fails_and_changes_nothing(backend):
     with pytest.raises(ValueError, match="Two documents have the key"):
         backend.rebuild([twice, twice])
     assert backend.keys() == before
+
+
+def numbered_documents(count: int, words: str = "un guichet unique") -> list:
+    return [make_document(f"{words} {n}", exchange=n, paragraph=1) for n in range(1, count + 1)]
+
+
+def counting_writes(backend: WhooshBackend, monkeypatch) -> list[str]:
+    """The keys each rebuild writer of ``backend`` is given, in order."""
+    added: list[str] = []
+    make_writer = backend._rebuild_writer
+
+    def counted(ix):
+        writer = make_writer(ix)
+        add = writer.add_document
+        writer.add_document = lambda **fields: (added.append(fields["key"]), add(**fields))[1]
+        return writer
+
+    monkeypatch.setattr(backend, "_rebuild_writer", counted)
+    return added
+
+
+def died_after(tmp_path, documents: list, count: int) -> WhooshBackend:
+    """A backend that commits every 2 documents, whose rebuild of ``documents`` died
+    after the first ``count``."""
+    backend = WhooshBackend(tmp_path / "index", rebuild_processes=1, rebuild_commit_every=2)
+
+    def dies():
+        yield from documents[:count]
+        raise RuntimeError("killed")
+
+    with pytest.raises(RuntimeError):
+        backend.rebuild(dies())
+    return backend
+
+
+def test_a_rebuild_that_died_half_way_is_resumed_not_restarted(tmp_path, monkeypatch):
+    documents = numbered_documents(8)
+    backend = died_after(tmp_path, documents, 5)
+    building = (backend.generations.path / "BUILDING").read_text()
+    written = counting_writes(backend, monkeypatch)
+    assert backend.rebuild(documents) == 8
+    # Commits came after 2 documents, then 2 more: the 4 others are all it wrote again.
+    assert written == [document.key for document in documents[4:]]
+    assert backend.generations.current() == building
+    assert backend.keys() == {document.key: document.fingerprint for document in documents}
+    assert search(backend, "guichet").total == 8
+
+
+def test_a_resumed_rebuild_replaces_what_changed_and_drops_what_is_gone(tmp_path, monkeypatch):
+    documents = numbered_documents(4)
+    backend = died_after(tmp_path, documents, 3)
+    changed = make_document("un portail neuf", exchange=2, paragraph=1)
+    now = [documents[0], changed, documents[3]]  # the third was deleted meanwhile
+    written = counting_writes(backend, monkeypatch)
+    backend.rebuild(now)
+    assert written == [changed.key, documents[3].key]
+    assert backend.keys() == {document.key: document.fingerprint for document in now}
+    assert search(backend, "portail").total == 1
+    assert search(backend, "guichet").total == 2
+
+
+def test_a_generation_of_another_layout_is_not_resumed(tmp_path):
+    backend = died_after(tmp_path, numbered_documents(3), 3)
+    building = (backend.generations.path / "BUILDING").read_text()
+    (backend.generations.path / building / "LAYOUT").write_text("an older one")
+    backend.rebuild(numbered_documents(3))
+    assert backend.generations.current() != building
+    assert building not in generations(backend)
+
+
+def test_a_search_asked_again_is_answered_as_before_until_the_index_changes(backend):
+    index(backend, seed_documents())
+    first = backend.search(SearchQuery("portail"))
+    assert backend.search(SearchQuery("portail")) is first
+    assert backend.search(SearchQuery("portail", page=2)) is not first
+    index(backend, [make_document("un portail neuf", interview="new")])
+    assert backend.search(SearchQuery("portail")).total == first.total + 1
+
+
+def test_an_answer_cut_short_by_its_time_limit_is_not_kept(backend, monkeypatch):
+    index(backend, seed_documents())
+    clock = iter([0.0])  # the deadline is set at 0.5 s; every later reading is past it
+    monkeypatch.setattr("search.backends.whoosh.backend.time.monotonic", lambda: next(clock, 1e12))
+    partial = backend.search(SearchQuery("portail", time_limit=0.5))
+    assert partial.partial
+    monkeypatch.undo()
+    assert not backend.search(SearchQuery("portail", time_limit=0.5)).partial
+
+
+def test_a_backend_may_keep_no_answers(tmp_path):
+    backend = WhooshBackend(tmp_path / "index", answers_kept=0)
+    index(backend, seed_documents())
+    assert backend.search(SearchQuery("portail")) is not backend.search(SearchQuery("portail"))
+    backend.close()

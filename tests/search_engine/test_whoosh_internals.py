@@ -12,6 +12,7 @@ from whoosh import index, query
 from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh.index import SCHEMA, document_fields
 from search.backends.whoosh.internals import (
+    INLINE_LIMIT,
     decode_positions,
     deleted_docs,
     field_lengths,
@@ -21,6 +22,7 @@ from search.backends.whoosh.internals import (
     segment_id,
     writer,
 )
+from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
 
 # Past one block of postings (1,024), so that postings are read across blocks.
@@ -187,3 +189,28 @@ def test_an_index_written_with_the_archives_codec_searches_as_whooshs_own(tmp_pa
     assert lengths[0] == lengths[1]
     for searcher in searchers:
         searcher.close()
+
+
+def test_short_posting_lists_are_inlined_in_the_terms_table(searcher):
+    reader = max(_readers(searcher), key=lambda reader: reader.doc_count_all())
+    terms = reader._terms
+    rare = next(
+        text for text in reader.lexicon("text_fr") if reader.doc_frequency("text_fr", text) == 1
+    )
+    assert terms.term_info("text_fr", rare).is_inlined()
+    assert not terms.term_info("text_fr", b"portail").is_inlined()
+    assert reader.doc_frequency("text_fr", b"portail") >= INLINE_LIMIT
+
+
+def test_segments_holding_inlined_postings_merge(tmp_path):
+    backend = WhooshBackend(tmp_path)
+    # Each write is a small segment; Whoosh merges small segments as writes come.
+    for n in range(1, 25):
+        document = make_document(f"guichet {n}", interview=f"i{n}", exchange=n, paragraph=1)
+        backend.replace_interviews((), [document])
+    searcher = _open(backend)
+    assert len(_readers(searcher)) < 24
+    searcher.close()
+    assert backend.search(SearchQuery("guichet")).total == 24
+    assert len(backend.keys()) == 24
+    backend.close()

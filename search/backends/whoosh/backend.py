@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend
 from ..hits import search_hit
 from .failures import failures
-from .index import Generations, Write, document_fields, meta_text
+from .index import Generations, Write, document_fields, indexed_fingerprints, meta_text
 from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
 from .query import ParsedQuery
@@ -41,6 +41,11 @@ from .segments import SegmentCache
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
 FACETS = ("lang", "outlet", "person", "topic", "year")
+# Searches whose answers are kept, the least recently asked dropped first: an index that
+# has not changed gives the same answer (a page of ten hits and the facets, about 50 kB).
+ANSWERS_KEPT = 256
+# Documents a rebuild writes before its first commit (about 2,500 interviews).
+COMMIT_EVERY = 100_000
 
 
 class WhooshBackend(SearchBackend):
@@ -49,7 +54,9 @@ class WhooshBackend(SearchBackend):
     One instance per process is meant to be shared (it keeps its searcher open between
     searches); searches from several threads take turns. A rebuild writes with
     ``rebuild_processes`` processes (each buffering up to 128 MB), by default one per
-    processor this process may run on.
+    processor this process may run on, and commits after ``rebuild_commit_every``
+    documents (then after as many as it committed before). The answers of the last
+    ``answers_kept`` searches are kept while the index does not change (0 keeps none).
     """
 
     def __init__(
@@ -58,10 +65,14 @@ class WhooshBackend(SearchBackend):
         *,
         create: bool = True,
         rebuild_processes: int | None = None,
+        rebuild_commit_every: int = COMMIT_EVERY,
+        answers_kept: int = ANSWERS_KEPT,
     ) -> None:
         if rebuild_processes is not None and rebuild_processes < 1:
             raise ValueError(f"rebuild_processes must be at least 1, not {rebuild_processes}")
         self.rebuild_processes = rebuild_processes or usable_processors()
+        self.rebuild_commit_every = rebuild_commit_every
+        self.answers_kept = answers_kept
         self.path = Path(path)
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
@@ -69,6 +80,11 @@ class WhooshBackend(SearchBackend):
         self._opened: tuple[str, Searcher] | None = None
         self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
         self._segments = SegmentCache()
+        # The answers of the searches made last, valid while the index stays as it was.
+        self._answered: tuple[Searcher | None, OrderedDict[SearchQuery, SearchResults]] = (
+            None,
+            OrderedDict(),
+        )
         self._current_layout = True
 
     # Writing
@@ -101,29 +117,55 @@ class WhooshBackend(SearchBackend):
     ) -> int:
         """Keys must be unique among ``documents`` (a duplicate aborts the rebuild).
 
-        ``rebuild_processes`` processes analyse and write, a segment each; this one
-        reads the database and hands them documents."""
+        ``rebuild_processes`` processes analyse and write, a segment each per commit; this
+        one reads the database and hands them documents. Commits come after
+        ``rebuild_commit_every`` documents, then after as many as were committed before (so a
+        rebuild leaves a handful of segments whatever its size, and a rebuild that dies
+        loses at most half of its work). Resumed (see ``Generations.replace``), it skips
+        each document the generation already holds with the same fingerprint."""
 
-        def fill(ix: index.Index) -> int:
+        def fill(ix: index.Index, resumed: bool) -> int:
+            held = indexed_fingerprints(ix) if resumed else {}
             seen: set[str] = set()
-            with writer(
-                ix,
-                limitmb=128,
-                procs=self.rebuild_processes,
-                multisegment=True,
-                batchsize=500,
-            ) as w:
+            committed, batch = len(held), 0
+            w = None
+            try:
                 for document in documents:
                     if document.key in seen:
                         raise ValueError(f"Two documents have the key {document.key!r}")
                     seen.add(document.key)
-                    w.add_document(**document_fields(document))
+                    fields = document_fields(document)
+                    if held.get(document.key) != fields["fingerprint"]:
+                        if w is None:
+                            w = self._rebuild_writer(ix)
+                        if document.key in held:
+                            w.delete_by_term("key", document.key)
+                        w.add_document(**fields)
+                        batch += 1
+                        if batch >= max(self.rebuild_commit_every, committed):
+                            w.commit(merge=False)
+                            w, committed, batch = None, committed + batch, 0
                     if progress:
                         progress(len(seen))
+                if gone := held.keys() - seen:
+                    w = w or self._rebuild_writer(ix)
+                    for key in gone:
+                        w.delete_by_term("key", key)
+                if w is not None:
+                    w.commit(merge=False)
+                    w = None
+            finally:
+                if w is not None:
+                    w.cancel()
             return len(seen)
 
         with failures(self.path, writing=True):
             return self.generations.replace(fill)
+
+    def _rebuild_writer(self, ix: index.Index) -> Any:
+        return writer(
+            ix, limitmb=128, procs=self.rebuild_processes, multisegment=True, batchsize=500
+        )
 
     # Reading
 
@@ -135,8 +177,19 @@ class WhooshBackend(SearchBackend):
                 searcher = self._searcher()
                 if not self._current_layout:
                     raise QueryError("stale_index")
+                if self._answered[0] is not searcher:
+                    self._answered = (searcher, OrderedDict())
+                answers = self._answered[1]
+                if (answer := answers.get(query)) is not None:
+                    answers.move_to_end(query)
+                    return answer
                 parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
-                return self._search(searcher, query, parsed, deadline)
+                answer = self._search(searcher, query, parsed, deadline)
+                if self.answers_kept and not answer.partial:  # cut short, it may be whole later
+                    answers[query] = answer
+                    if len(answers) > self.answers_kept:
+                        answers.popitem(last=False)
+                return answer
         except QueryError as error:
             return SearchResults(
                 hits=[], total=0, page=query.page, per_page=query.per_page, error=error.problem
@@ -144,14 +197,17 @@ class WhooshBackend(SearchBackend):
 
     def keys(self) -> dict[str, str]:
         with self._lock, failures(self.path, writing=False):
-            reader = self._searcher().reader()
-            if not reader.doc_count():
-                return {}  # an empty index has no columns to read
-            keys = reader.column_reader("key")
+            searcher = self._searcher()
+            indexed = indexed_fingerprints(searcher, layout=self._current_layout)
             if not self._current_layout:
-                return dict.fromkeys((keys[d] for d in reader.all_doc_ids()), STALE_LAYOUT)
-            fingerprints = reader.column_reader("fingerprint")
-            return {keys[d]: fingerprints[d].decode() for d in reader.all_doc_ids()}
+                return dict.fromkeys(indexed, STALE_LAYOUT)
+            return {key: value.decode() for key, value in indexed.items()}
+
+    def generation(self) -> str:
+        """The live generation's name and the Whoosh generation of its open searcher."""
+        with self._lock, failures(self.path, writing=False):
+            searcher = self._searcher()
+            return f"{self.generations.current()}/{searcher.reader().generation()}"
 
     def warm(self) -> None:
         with self._lock, failures(self.path, writing=False):
@@ -163,6 +219,7 @@ class WhooshBackend(SearchBackend):
             if self._opened:
                 self._opened[1].close()
             self._opened = self._vocabularies = None
+            self._answered = (None, OrderedDict())
 
     def _searcher(self) -> Searcher:
         """The open searcher, moved to the newest state of the index if it changed."""
@@ -280,9 +337,12 @@ class WhooshBackend(SearchBackend):
         if lang not in cache:
             reader = searcher.reader()
             frequencies: Counter[str] = Counter()
-            for prefix in ("text", "meta") if reader.doc_count() else ():
-                for term, info in reader.iter_field(f"{prefix}_{lang}"):
-                    frequencies[term.decode()] += info.doc_frequency()
+            # Segment by segment: the whole index's ``iter_field`` looks each term up in
+            # every segment (a minute at 10k realistic interviews, with a dozen segments).
+            for leaf, _ in reader.leaf_readers() if reader.doc_count() else ():
+                for prefix in ("text", "meta"):
+                    for term, info in leaf.iter_field(f"{prefix}_{lang}"):
+                        frequencies[term.decode()] += info.doc_frequency()
             cache[lang] = Vocabulary(frequencies.items())
         return cache[lang]
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from whoosh import columns, fields, formats, index, query
+from whoosh.searching import Searcher
 
 from ...analysis import ANALYZERS, LANGUAGES, WORD_ANALYZERS, CommonGrams
 from ...documents import DocumentData, SearchDocument, fingerprint
@@ -135,6 +136,27 @@ def meta_text(document: SearchDocument, lang: str) -> str:
     return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
 
 
+def indexed_fingerprints(
+    source: index.Index | Searcher, *, layout: bool = True
+) -> dict[str, bytes]:
+    """Every live document's key, with the fingerprint it was indexed with; without
+    ``layout`` (a generation of an older ``LAYOUT``, whose columns may differ), only the
+    keys, each with an empty fingerprint."""
+    searcher = source if isinstance(source, Searcher) else source.searcher()
+    try:
+        reader = searcher.reader()
+        if not reader.doc_count():
+            return {}  # an empty index has no columns to read
+        keys = reader.column_reader("key")
+        if not layout:
+            return {keys[d]: b"" for d in reader.all_doc_ids()}
+        fingerprints = reader.column_reader("fingerprint")
+        return {keys[d]: fingerprints[d] for d in reader.all_doc_ids()}
+    finally:
+        if searcher is not source:
+            searcher.close()
+
+
 class Write(TypedDict, total=False):
     """One write, as journaled for a running rebuild: the interviews (slugs) and exchanges
     (uids) whose documents go, then the documents to add or replace by key."""
@@ -223,36 +245,63 @@ class Generations:
                     handle.flush()
                     os.fsync(handle.fileno())
 
-    def replace(self, fill: Callable[[index.Index], int]) -> int:
+    def replace(self, fill: Callable[[index.Index, bool], int]) -> int:
         """Fill a new generation with ``fill``, replay the writes made meanwhile, then make
         it live in one step. One rebuild at a time: a second one waits ``REBUILD_WAIT``
         seconds, then raises ``LockBusy`` naming the first. Returns what ``fill`` returns;
-        if it fails, the live generation stays as it was."""
+        if it fails, the live generation stays as it was.
+
+        A rebuild that died (killed, or failed) leaves its generation named in BUILDING,
+        with what it committed: the next one resumes it (``fill`` is then told so, and
+        given it to complete) rather than starting again, if it was built with this
+        ``LAYOUT``."""
         self.path.mkdir(parents=True, exist_ok=True)
         with held(self.path / "REBUILD", timeout=REBUILD_WAIT, holder="a rebuild"):
             with self.locked():
-                self._abandon()
-                name = f"gen-{time.time_ns()}-{os.getpid()}"
-                # Named before it exists: a rebuild killed at any point leaves its
-                # generation named in BUILDING, for the next one to remove.
-                _write_atomically(self.path / "BUILDING", name)
-                self._create(name)
+                name = self._resumable()
+                resumed = name is not None
+                if name is None:
+                    name = f"gen-{time.time_ns()}-{os.getpid()}"
+                    # Named before it exists: a rebuild killed at any point leaves its
+                    # generation named in BUILDING, for the next one to resume or remove.
+                    _write_atomically(self.path / "BUILDING", name)
+                    self._create(name)
+                # Emptied when resumed: the writes journaled for a rebuild that died are
+                # in the database the resumed one reads, and replayed after it they could
+                # undo what it reads.
                 journal = self.path / f"{name}.journal"
-                journal.touch()
-            try:
-                ix = self.open(name)
-                result = fill(ix)
-                with self.locked():
-                    for line in journal.read_text().splitlines():
-                        _apply(ix, json.loads(line))
-                    _write_atomically(self.path / "CURRENT", name)
-            finally:
-                with self.locked():
-                    (self.path / "BUILDING").unlink(missing_ok=True)
-                    if not (self.path / "CURRENT").exists() or self.current() != name:
-                        shutil.rmtree(self.path / name, ignore_errors=True)
-                    self._clean_up()
+                journal.write_text("")
+            ix = self.open(name)
+            result = fill(ix, resumed)
+            with self.locked():
+                for line in journal.read_text().splitlines():
+                    _apply(ix, json.loads(line))
+                _write_atomically(self.path / "CURRENT", name)
+                (self.path / "BUILDING").unlink(missing_ok=True)
+                self._clean_up()
         return result
+
+    def _resumable(self) -> str | None:
+        """The generation a dead rebuild was filling, if it can be completed; anything
+        else it left is removed (with the REBUILD lock held, nobody fills it any more)."""
+        building = self.path / "BUILDING"
+        if not building.exists():
+            return None
+        name = building.read_text().strip()
+        live = self.current() if (self.path / "CURRENT").exists() else None
+        if name and name != live and self.has_current_layout(name):
+            try:
+                index.open_dir(str(self.path / name), schema=SCHEMA).close()
+            except Exception:
+                pass  # never committed, or damaged: built again
+            else:
+                return name
+        # Killed after its swap, the rebuild left BUILDING naming the live generation.
+        if name and name != live:
+            shutil.rmtree(self.path / name, ignore_errors=True)
+        (self.path / f"{name}.journal").unlink(missing_ok=True)
+        building.unlink()
+        return None
 
     def _start(self) -> None:
         with self.locked():
@@ -265,18 +314,6 @@ class Generations:
         (self.path / name).mkdir()
         index.create_in(str(self.path / name), SCHEMA)
         (self.path / name / "LAYOUT").write_text(LAYOUT)
-
-    def _abandon(self) -> None:
-        """Remove what a rebuild killed before it finished left: with the REBUILD lock
-        held, a BUILDING file names a generation nobody fills any more."""
-        building = self.path / "BUILDING"
-        if building.exists():
-            name = building.read_text().strip()
-            # Killed after its swap, the rebuild left BUILDING naming the live generation.
-            if not (self.path / "CURRENT").exists() or self.current() != name:
-                shutil.rmtree(self.path / name, ignore_errors=True)
-            (self.path / f"{name}.journal").unlink(missing_ok=True)
-            building.unlink()
 
     def has_current_layout(self, name: str) -> bool:
         """Whether generation ``name`` was built with this code's ``SCHEMA``."""

@@ -3,10 +3,14 @@
 What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
 ``whoosh.matching``):
 
-- ``SegmentReader._terms`` and its ``matcher()``, and the ``W3LeafMatcher`` it returns:
-  ``._data``, ``._read_data()``, ``._next_block()`` (a block of postings, its ids
-  delta-encoded; the codec never stores postings inline with their term, since its
-  ``inlinelimit`` is Whoosh's default, 1);
+- ``SegmentReader._terms``, its ``term_info()`` and ``matcher()``, and the
+  ``W3LeafMatcher`` it returns: ``._data``, ``._read_data()``, ``._next_block()`` (a
+  block of postings, its ids delta-encoded); a term's postings inlined in its
+  ``W3TermInfo`` (``inlined_postings()``: ids, weights, values);
+- ``W3FieldWriter.start_term()`` and its ``_postwriter``, ``_btext``, ``_fieldobj``
+  (rewritten to give the postings writer a term info that can inline, which
+  Whoosh's cannot: it calls ``set_inline``, its term info has ``set_inlined``), and
+  ``W3Codec.postings_reader()``;
 - the ``Positions`` format's encoding of a posting's value (a 4-byte weight, then the
   pickled deltas of the positions);
 - ``SegmentReader._perdoc`` and ``W3PerDocReader._cached_reader()``, with
@@ -49,7 +53,15 @@ from typing import Any
 
 import numpy as np
 from whoosh import index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    W3Codec,
+    W3FieldWriter,
+    W3PerDocReader,
+    W3TermInfo,
+    _lenfield,
+)
+from whoosh.matching import ListMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
@@ -79,6 +91,14 @@ def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = Fa
     terms = reader._terms
     if (fieldname, text) not in terms:
         return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
+    terminfo = terms.term_info(fieldname, text)
+    if terminfo.is_inlined():
+        ids, weights, inlined = terminfo.inlined_postings()
+        return Postings(
+            np.asarray(ids, dtype=np.int64),
+            np.asarray(weights, dtype=np.float64),
+            list(inlined) if values else None,
+        )
     matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
     id_blocks: list[np.ndarray] = []
     weight_blocks: list[np.ndarray] = []
@@ -172,12 +192,57 @@ class _PerDocReader(W3PerDocReader):
         return length
 
 
+# Posting lists shorter than this are kept in their term's entry of the terms table
+# rather than in a block of their own. Most terms of real text are rare (at 1k realistic
+# interviews, 2.4 postings per term): a block costs a pickle, a zlib stream and a header
+# per term, which was 60 % of a rebuild's time.
+INLINE_LIMIT = 8
+
+
+class _TermInfo(W3TermInfo):
+    # Whoosh 2.7.5's postings writer inlines through ``set_inline``, a name its term info
+    # lacks (it has ``set_inlined``): any ``inlinelimit`` above 1 fails without this.
+    def set_inline(self, ids: Any, weights: Any, values: Any) -> None:
+        self.set_inlined(ids, weights, values)
+
+
+class _FieldWriter(W3FieldWriter):
+    def start_term(self, btext: bytes) -> None:
+        # Whoosh's own, with the term info above.
+        if self._postwriter is None:
+            raise Exception("Called start_term before start_field")
+        self._btext = btext
+        self._postwriter.start_postings(self._fieldobj.format, _TermInfo())
+
+
+class _InlinedPostings(ListMatcher):
+    """Whoosh's matcher of inlined postings, whose value is ``""`` (text) where a field
+    keeps none: merging segments writes values back, and takes only bytes."""
+
+    def value(self) -> Any:
+        return super().value() or b""
+
+
 class _Codec(W3Codec):
-    """Whoosh's codec, in blocks of up to 1,024 postings rather than 128: searches read
-    whole posting lists (``read_postings``), and each block costs its own decoding."""
+    """Whoosh's codec, in blocks of up to 1,024 postings rather than 128 (searches read
+    whole posting lists, ``read_postings``, and each block costs its own decoding), and
+    posting lists of fewer than ``INLINE_LIMIT`` postings inlined in the terms table."""
 
     def __init__(self) -> None:
-        super().__init__(blocklimit=1024)
+        super().__init__(blocklimit=1024, inlinelimit=INLINE_LIMIT)
+
+    def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
+        return _FieldWriter(self, storage, segment)
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        if not terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        ids, weights, values = terminfo.inlined_postings()
+        return _InlinedPostings(
+            ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
+        )
 
     def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
         return _PerDocReader(storage, segment)
