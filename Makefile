@@ -72,7 +72,8 @@ $(AUDIT_DIR)/node_modules/.installed: $(AUDIT_DIR)/package-lock.json | system
 audit-tools: $(AUDIT_DIR)/node_modules/.installed
 
 # The audits alone (Lighthouse mobile and desktop, axe, Nu) on every kind of page, served by
-# a live server; prints the table (page x scores, axe violations, Nu errors).
+# a live server; prints the table (page x scores, axe violations, Nu errors). CI's last step;
+# AUDIT_PAGES=list,history for a few pages, AUDIT_REPORTS=var/audit for Lighthouse's reports.
 audit: install messages system audit-tools
 	$(BIN)/pytest tests/browser/test_audits.py -m audit -q -s
 

@@ -41,16 +41,25 @@ def missing_tools() -> list[str]:
 @dataclass(frozen=True)
 class Page:
     """A page to audit: fetched at ``path``, or (``submit``) the answer to the form there,
-    filled with ``fields`` (CSS selector -> text) and sent by clicking ``button``."""
+    filled with ``fields`` (CSS selector -> text) and sent by clicking ``button``.
+
+    A ``private`` page (an editor's) is one robots.txt keeps out of search engines on
+    purpose: Lighthouse's "is-crawlable", the one audit that would hold this against it,
+    is left out of its SEO score."""
 
     name: str
     path: str
     fields: dict[str, str] = field(default_factory=dict)
     button: str = ""
+    private: bool = False
 
     @property
     def submits(self) -> bool:
         return bool(self.button)
+
+    @property
+    def lighthouse_skips(self) -> list[str]:
+        return ["is-crawlable"] if self.private else []
 
 
 @dataclass
@@ -62,6 +71,7 @@ class Audit:
     lighthouse_errors: dict[str, str] = field(default_factory=dict)  # unmeasured form factors
     axe: list[str] = field(default_factory=list)  # "rule: target" per violating node
     nu: list[str] = field(default_factory=list)  # "line: message" per error
+    runs: int = 0  # Lighthouse's
 
     def problems(self) -> list[str]:
         found = [f"axe {violation}" for violation in self.axe]
@@ -79,6 +89,7 @@ class Audit:
         the best performance: that score varies with the machine's load, a run can only
         under-measure a page (Lighthouse's own advice on variability is to run it again)."""
         form_factor = verdict["form_factor"]
+        self.runs += 1
         if verdict["error"]:
             if form_factor not in self.lighthouse:
                 self.lighthouse_errors[form_factor] = verdict["error"]
@@ -157,23 +168,29 @@ def open_page(browser_page, base_url: str, page: Page):
 
 def lighthouse(
     base_url: str,
-    pages: list[Page],
+    runs: list[tuple[Page, str]],
     *,
     chrome: str,
     flags: list[str],
     cookies: list[dict],
-    form_factors: tuple[str, ...] = FORM_FACTORS,
+    reports: str | None = None,
 ) -> list[dict]:
-    """Lighthouse's verdicts: one entry per page and form factor (see lighthouse.mjs)."""
+    """Lighthouse's verdicts on each (page, form factor) of ``runs``, measured one after the
+    other in one browser (see lighthouse.mjs); ``reports``: a directory for its reports."""
     plan = {
-        "form_factors": form_factors,
         "chrome": chrome,
         "flags": flags,
         "cookies": cookies,
-        "pages": [
-            {"name": page.name, "url": urljoin(base_url, page.path)}
+        "reports": reports,
+        "runs": [
+            {
+                "name": page.name,
+                "url": urljoin(base_url, page.path),
+                "form_factor": form_factor,
+                "skip_audits": page.lighthouse_skips,
+            }
             | ({"submit": {"fields": page.fields, "button": page.button}} if page.submits else {})
-            for page in pages
+            for page, form_factor in runs
         ],
     }
     with tempfile.NamedTemporaryFile("w", suffix=".json") as file:

@@ -159,7 +159,15 @@ def reviewer_cookie(live_server) -> dict:
     return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}
 
 
-@pytest.mark.parametrize("path", ["/en/edit/", "/en/edit/interviews/{slug}/translate/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/edit/",
+        "/en/edit/interviews/{slug}/translate/",
+        "/en/edit/import/",
+        "/en/edit/interviews/{slug}/history/",
+    ],
+)
 def test_editor_pages_line_their_content_up_with_the_header(page, live_server, live_seed, path):
     page.set_viewport_size(DESKTOP)
     page.context.add_cookies([reviewer_cookie(live_server)])
@@ -167,3 +175,22 @@ def test_editor_pages_line_their_content_up_with_the_header(page, live_server, l
     brand = page.locator(".brand").bounding_box()
     heading = page.locator("main h1").bounding_box()
     assert brand["x"] == heading["x"]
+
+
+def test_the_import_form_s_controls_are_set_in_the_form_s_type(page, live_server, live_seed):
+    """Each control (the original's language, the outlet, the files, the texts) is set like
+    its label, not in the browser's small default type."""
+    page.context.add_cookies([reviewer_cookie(live_server)])
+    page.goto(f"{live_server.url}/en/edit/import/")
+    controls = page.evaluate(
+        """[...document.querySelectorAll('.import-form .field')].flatMap(field => {
+            const label = getComputedStyle(field.querySelector('label'));
+            return [...field.querySelectorAll('input, select, textarea')].map(control => {
+                const style = getComputedStyle(control);
+                return [control.name, style.fontFamily === label.fontFamily
+                    && style.fontSize === label.fontSize];
+            });
+        })"""
+    )
+    assert len(controls) == 6
+    assert [name for name, like_its_label in controls if not like_its_label] == []
