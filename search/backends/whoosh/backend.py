@@ -73,25 +73,19 @@ class WhooshBackend(SearchBackend):
 
     # Writing
 
-    def replace_interviews(
-        self,
-        slugs: Iterable[str],
-        documents: Iterable[SearchDocument],
-        *,
-        exchanges: Iterable[str] = (),
+    def _write(
+        self, slugs: list[str], exchanges: list[str], documents: list[SearchDocument]
     ) -> None:
         """One lock, one writer, one commit."""
         write: Write = {}
-        if slugs := sorted(set(slugs)):
+        if slugs:
             write["delete_interviews"] = slugs
-        if uids := sorted(set(exchanges)):
-            write["delete_exchanges"] = uids
-        # The last document given for a key wins, as if indexed one at a time.
-        if latest := {document.key: document.to_dict() for document in documents}:
-            write["index"] = list(latest.values())
-        if write:
-            with failures(self.path, writing=True):
-                self.generations.write(write)
+        if exchanges:
+            write["delete_exchanges"] = exchanges
+        if documents:
+            write["index"] = [document.to_dict() for document in documents]
+        with failures(self.path, writing=True):
+            self.generations.write(write)
 
     def rebuild(
         self,
@@ -127,20 +121,14 @@ class WhooshBackend(SearchBackend):
 
     # Reading
 
-    def search(self, query: SearchQuery) -> SearchResults:
+    def _search(self, query: SearchQuery) -> SearchResults:
         deadline = None if query.time_limit is None else time.monotonic() + query.time_limit
-        try:
-            query.validate(LANGUAGES)
-            with self._lock, failures(self.path, writing=False):
-                searcher = self._searcher()
-                if not self._current_layout:
-                    raise QueryError("stale_index")
-                parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
-                return self._search(searcher, query, parsed, deadline)
-        except QueryError as error:
-            return SearchResults(
-                hits=[], total=0, page=query.page, per_page=query.per_page, error=error.problem
-            )
+        with self._lock, failures(self.path, writing=False):
+            searcher = self._searcher()
+            if not self._current_layout:
+                raise QueryError("stale_index")
+            parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
+            return self._found(searcher, query, parsed, deadline)
 
     def keys(self) -> dict[str, str]:
         with self._lock, failures(self.path, writing=False):
@@ -177,7 +165,7 @@ class WhooshBackend(SearchBackend):
         self._current_layout = self.generations.has_current_layout(name)
         return searcher
 
-    def _search(
+    def _found(
         self,
         searcher: Searcher,
         request: SearchQuery,
