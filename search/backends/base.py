@@ -104,3 +104,13 @@ class SearchBackend(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release open files; the backend reopens them if used again."""
+
+
+def corrected(text: str, corrections: list[tuple[int, int, str]]) -> str | None:
+    """``text`` with each (start, end, word) of ``corrections`` put in place of what it
+    spans, or None when there is nothing to correct: a did-you-mean suggestion."""
+    if not corrections:
+        return None
+    for start, end, correction in reversed(corrections):
+        text = text[:start] + correction + text[end:]
+    return text

@@ -21,31 +21,27 @@ COLUMNS = (
     "words_fr, meta_fr, words_en, meta_en"
 )
 
+
+def _partitioned(table: str) -> str:
+    """Migration 0002's ``CREATE TABLE search_document``, partitioned by generation: the
+    same columns, its ids from a sequence of their own (a partitioned table's keys must
+    hold the generation; the generation and key's is an index, below)."""
+    made = table.replace(
+        "id bigserial PRIMARY KEY", "id bigint NOT NULL DEFAULT nextval('search_document_ids')"
+    ).replace(",\n        UNIQUE (generation, key)\n    )", "\n    ) PARTITION BY LIST (generation)")
+    if "PARTITION BY" not in made or "nextval" not in made:
+        raise ValueError("migration 0002's search_document is not as migration 0003 expects")
+    return made
+
+
+PARTITIONED = _partitioned(
+    next(s for s in _0002.CREATE if s.startswith("CREATE TABLE search_document "))
+)
+
 FORWARD = [
     "ALTER TABLE search_document RENAME TO search_document_0002",
     "CREATE SEQUENCE search_document_ids CACHE 100",
-    f"""CREATE TABLE search_document (
-        id bigint NOT NULL DEFAULT nextval('search_document_ids'),
-        generation integer NOT NULL,
-        key text NOT NULL,
-        interview text NOT NULL,
-        exchange_uid text,
-        exchange integer,
-        paragraph integer NOT NULL,
-        original_language text NOT NULL,
-        outlet text NOT NULL,
-        persons text[] NOT NULL,
-        topics text[] NOT NULL,
-        published_on date,
-        fingerprint text NOT NULL,
-        document jsonb NOT NULL,
-        words_fr text NOT NULL,
-        meta_fr text NOT NULL,
-        words_en text NOT NULL,
-        meta_en text NOT NULL,
-        {_0002._vector("fr")},
-        {_0002._vector("en")}
-    ) PARTITION BY LIST (generation)""",
+    PARTITIONED,
     "ALTER SEQUENCE search_document_ids OWNED BY search_document.id",
     "CREATE TABLE search_document_default PARTITION OF search_document DEFAULT",
     "CREATE UNIQUE INDEX search_document_by_key ON search_document (generation, key)",

@@ -10,6 +10,7 @@ from django.db.backends.utils import CursorWrapper
 
 from ...analysis import ANALYZERS, LANGUAGES, bare, bare_words, edit_distance
 from ...syntax import OPERATOR_WORDS
+from ..base import corrected
 from ..whoosh.backend import _single_term
 from .tsquery import config
 
@@ -31,11 +32,7 @@ def suggest(cursor: CursorWrapper, generation: int, text: str) -> str | None:
     for (start, end, word), is_known in zip(words, known, strict=True):
         if not is_known and (correction := _correction(cursor, generation, word)):
             corrections.append((start, end, correction))
-    if not corrections:
-        return None
-    for start, end, correction in reversed(corrections):
-        text = text[:start] + correction + text[end:]
-    return text
+    return corrected(text, corrections)
 
 
 def _known(cursor: CursorWrapper, generation: int, words: list[str]) -> list[bool]:

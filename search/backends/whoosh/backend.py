@@ -30,7 +30,7 @@ from ...documents import (
     SearchResults,
 )
 from ...syntax import OPERATOR_WORDS
-from ..base import SearchBackend
+from ..base import SearchBackend, corrected
 from ..hits import search_hit
 from .failures import failures
 from .index import Generations, Write, document_fields, meta_text
@@ -241,11 +241,7 @@ class WhooshBackend(SearchBackend):
                 continue
             if correction := self._correction(searcher, terms):
                 corrections.append((start, end, correction))
-        if not corrections:
-            return None
-        for start, end, correction in reversed(corrections):
-            text = text[:start] + correction + text[end:]
-        return text
+        return corrected(text, corrections)
 
     def _correction(self, searcher: Searcher, terms: dict[str, str | None]) -> str | None:
         nearby = sorted(
