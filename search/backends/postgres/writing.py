@@ -28,6 +28,7 @@ _INSERT_WORDS = (
     "INSERT INTO search_word (lang, folded, word) "
     "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
 )
+_KEY, _FINGERPRINT = COLUMNS.index("key"), COLUMNS.index("fingerprint")
 # What a generation's table is indexed by: the indexes of ``search_document``, which
 # its own take the place of when it is attached.
 _INDEXES = (
@@ -64,16 +65,22 @@ def apply(
     documents: list[SearchDocument],
 ) -> None:
     """One write on one generation: the interviews' and exchanges' documents go, then
-    ``documents`` are added or replace those with their keys."""
+    ``documents`` are added or replace those with their keys. A write the generation
+    already holds (the same documents, the same fingerprints: an edit indexed in its
+    transaction, then again after its commit) changes nothing."""
+    rows = Rows(generation)
+    made = rows.rows(documents)
     if slugs or exchanges:
+        scope = "generation = %s AND (interview = ANY(%s) OR exchange_uid = ANY(%s))"
         cursor.execute(
-            "DELETE FROM search_document WHERE generation = %s "
-            "AND (interview = ANY(%s) OR exchange_uid = ANY(%s))",
+            f"SELECT key, fingerprint FROM search_document WHERE {scope}",
             [generation, slugs, exchanges],
         )
-    if documents:
-        rows = Rows(generation)
-        cursor.executemany(_INSERT, rows.rows(documents))
+        if dict(cursor.fetchall()) == {row[_KEY]: row[_FINGERPRINT] for row in made}:
+            return
+        cursor.execute(f"DELETE FROM search_document WHERE {scope}", [generation, slugs, exchanges])
+    if made:
+        cursor.executemany(_INSERT, made)
         add_words(cursor, rows)
 
 
