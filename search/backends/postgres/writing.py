@@ -108,8 +108,8 @@ def fill(
         # Attaching the table then needs no scan to check that it belongs.
         f"CHECK (generation = {int(generation)}))"
     )
-    # What a search reads of every match (its vectors, its facets) stays in the row; the
-    # rest (the document, the words) goes out of line (TOAST): rows a third as wide.
+    # What a search reads of every match (its vectors, facets and keys) stays in the row,
+    # never fetched from TOAST; the document, read for a page's hits only, goes out of line.
     cursor.execute(
         f"ALTER TABLE {name} SET (toast_tuple_target = 128), "
         + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in _IN_ROW)
