@@ -1,5 +1,6 @@
-"""Both search backends on the same corpus in the same run: a full rebuild, the query mix
-(every facet is counted by both, always), and saves until searchable.
+"""Both search backends on the same corpus in the same run: a full rebuild, the run's query
+mix (the same queries for both; every facet is counted by both, always), and saves until
+searchable.
 
 Needs PostgreSQL (``DATABASE_URL``): the PostgreSQL backend's index is in the database.
 """
@@ -16,12 +17,16 @@ from django.core.management import call_command
 from interviews.models import Exchange, Interview
 
 from . import saving
-from .queries import QUERY_MIX
+from .queries import BenchQuery
 
 BACKENDS = ("whoosh", "postgres")
 
 
-def figures(repeat: int, say: Callable[[str, Any], None]) -> dict[str, Any]:
+def figures(
+    repeat: int, mix: tuple[BenchQuery, ...], say: Callable[[str, Any], None]
+) -> dict[str, Any]:
+    """Each backend's figures under its name, and "side_by_side": for each figure, the
+    two backends' values."""
     from .runner import archive_search, latencies, timed
 
     published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED).count()
@@ -31,11 +36,12 @@ def figures(repeat: int, say: Callable[[str, Any], None]) -> dict[str, Any]:
     for name in BACKENDS:
         settings.SEARCH_BACKEND = name
         seconds = timed(lambda: call_command("rebuild_index", verbosity=0, stdout=io.StringIO()))
-        search = latencies(archive_search, repeat)
-        totals = {bench.name: archive_search(bench).total for bench in QUERY_MIX}
+        search = latencies(archive_search, repeat, mix)
+        answers = {bench.name: archive_search(bench) for bench in mix}
+        totals = {query: found.total for query, found in answers.items()}
         facets = {
-            bench.name: {f: len(v) for f, v in archive_search(bench).facets.items()}
-            for bench in QUERY_MIX
+            query: {facet: len(values) for facet, values in found.facets.items()}
+            for query, found in answers.items()
         }
         saves = [
             saving.to_searchable(exchange, f"sondagezq{name[0]}{'abcdefghij'[n]}")
@@ -51,4 +57,9 @@ def figures(repeat: int, say: Callable[[str, Any], None]) -> dict[str, Any]:
         }
         for key, value in results[name].items():
             say(f"{name}: {key}", value)
-    return results
+    side_by_side = {
+        key: {name: results[name][key] for name in BACKENDS} for key in results[BACKENDS[0]]
+    }
+    for key, values in side_by_side.items():
+        say(f"side by side: {key}", values)
+    return results | {"side_by_side": side_by_side}

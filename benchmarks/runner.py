@@ -261,7 +261,7 @@ def run(args: argparse.Namespace) -> None:
     if args.only == "backends":
         from . import backends
 
-        write_report(args, {"size": size, "backends": backends.figures(args.repeat, say)})
+        write_report(args, {"size": size, "backends": backends.figures(args.repeat, mix, say)})
         return
     if args.only == "save":
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())

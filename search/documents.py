@@ -213,7 +213,16 @@ class DocumentData(TypedDict):
 
 def fingerprint(data: DocumentData) -> str:
     """A ``SearchDocument.to_dict()``'s fingerprint, for who already has the dict."""
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return canonical_fingerprint(canonical_json(data))
+
+
+def canonical_json(data: DocumentData) -> str:
+    """``data`` as JSON, its keys sorted: what a fingerprint is taken of."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def canonical_fingerprint(canonical: str) -> str:
+    """The fingerprint of a document given as ``canonical_json`` gives it."""
     return hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 
-from ..documents import SearchDocument, SearchQuery, SearchResults
+from ..analysis import LANGUAGES
+from ..documents import QueryError, SearchDocument, SearchQuery, SearchResults
 
 
 class IndexUnavailable(Exception):
@@ -42,7 +43,6 @@ class SearchBackend(ABC):
     # commit, from a record written with them (``search.sync``, ``search.pending``).
     indexes_in_transaction: bool = False
 
-    @abstractmethod
     def replace_interviews(
         self,
         slugs: Iterable[str],
@@ -54,6 +54,17 @@ class SearchBackend(ABC):
         with these uids (``exchange_uid``; an exchange's keys begin ``<uid>:``), then index
         ``documents`` (replacing any indexed under the same key; the last given for a key
         wins), in one write: no search sees the gap."""
+        deleted, uids = sorted(set(slugs)), sorted(set(exchanges))
+        latest = list({document.key: document for document in documents}.values())
+        if deleted or uids or latest:
+            self._write(deleted, uids, latest)
+
+    @abstractmethod
+    def _write(
+        self, slugs: list[str], exchanges: list[str], documents: list[SearchDocument]
+    ) -> None:
+        """``replace_interviews``, its arguments made plain: the slugs and uids sorted,
+        each once, and one document per key; never all three empty."""
 
     @abstractmethod
     def rebuild(
@@ -67,9 +78,19 @@ class SearchBackend(ABC):
         rebuild are kept. ``progress`` gets the running count of documents indexed.
         Returns how many documents were indexed."""
 
-    @abstractmethod
     def search(self, query: SearchQuery) -> SearchResults:
         """Never raises for a bad query: the results carry an ``error`` instead."""
+        try:
+            query.validate(LANGUAGES)
+            return self._search(query)
+        except QueryError as error:
+            return SearchResults(
+                hits=[], total=0, page=query.page, per_page=query.per_page, error=error.problem
+            )
+
+    @abstractmethod
+    def _search(self, query: SearchQuery) -> SearchResults:
+        """``search`` for a valid query; raises ``QueryError`` for one it cannot run."""
 
     @abstractmethod
     def keys(self) -> dict[str, str]:
@@ -91,3 +112,13 @@ class SearchBackend(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release open files; the backend reopens them if used again."""
+
+
+def corrected(text: str, corrections: list[tuple[int, int, str]]) -> str | None:
+    """``text`` with each (start, end, word) of ``corrections`` put in place of what it
+    spans, or None when there is nothing to correct: a did-you-mean suggestion."""
+    if not corrections:
+        return None
+    for start, end, correction in reversed(corrections):
+        text = text[:start] + correction + text[end:]
+    return text

@@ -30,7 +30,7 @@ from ...documents import (
     SearchResults,
 )
 from ...syntax import OPERATOR_WORDS
-from ..base import SearchBackend
+from ..base import SearchBackend, corrected
 from ..hits import search_hit
 from .failures import failures
 from .index import Generations, Write, document_fields, indexed_fingerprints, meta_text
@@ -89,25 +89,19 @@ class WhooshBackend(SearchBackend):
 
     # Writing
 
-    def replace_interviews(
-        self,
-        slugs: Iterable[str],
-        documents: Iterable[SearchDocument],
-        *,
-        exchanges: Iterable[str] = (),
+    def _write(
+        self, slugs: list[str], exchanges: list[str], documents: list[SearchDocument]
     ) -> None:
         """One lock, one writer, one commit."""
         write: Write = {}
-        if slugs := sorted(set(slugs)):
+        if slugs:
             write["delete_interviews"] = slugs
-        if uids := sorted(set(exchanges)):
-            write["delete_exchanges"] = uids
-        # The last document given for a key wins, as if indexed one at a time.
-        if latest := {document.key: document.to_dict() for document in documents}:
-            write["index"] = list(latest.values())
-        if write:
-            with failures(self.path, writing=True):
-                self.generations.write(write)
+        if exchanges:
+            write["delete_exchanges"] = exchanges
+        if documents:
+            write["index"] = [document.to_dict() for document in documents]
+        with failures(self.path, writing=True):
+            self.generations.write(write)
 
     def rebuild(
         self,
@@ -169,31 +163,25 @@ class WhooshBackend(SearchBackend):
 
     # Reading
 
-    def search(self, query: SearchQuery) -> SearchResults:
+    def _search(self, query: SearchQuery) -> SearchResults:
         deadline = None if query.time_limit is None else time.monotonic() + query.time_limit
-        try:
-            query.validate(LANGUAGES)
-            with self._lock, failures(self.path, writing=False):
-                searcher = self._searcher()
-                if not self._current_layout:
-                    raise QueryError("stale_index")
-                if self._answered[0] is not searcher:
-                    self._answered = (searcher, OrderedDict())
-                answers = self._answered[1]
-                if (answer := answers.get(query)) is not None:
-                    answers.move_to_end(query)
-                    return answer
-                parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
-                answer = self._search(searcher, query, parsed, deadline)
-                if self.answers_kept and not answer.partial:  # cut short, it may be whole later
-                    answers[query] = answer
-                    if len(answers) > self.answers_kept:
-                        answers.popitem(last=False)
+        with self._lock, failures(self.path, writing=False):
+            searcher = self._searcher()
+            if not self._current_layout:
+                raise QueryError("stale_index")
+            if self._answered[0] is not searcher:
+                self._answered = (searcher, OrderedDict())
+            answers = self._answered[1]
+            if (answer := answers.get(query)) is not None:
+                answers.move_to_end(query)
                 return answer
-        except QueryError as error:
-            return SearchResults(
-                hits=[], total=0, page=query.page, per_page=query.per_page, error=error.problem
-            )
+            parsed = ParsedQuery(query.text, (query.lang,) if query.lang else LANGUAGES)
+            answer = self._found(searcher, query, parsed, deadline)
+            if self.answers_kept and not answer.partial:  # cut short, it may be whole later
+                answers[query] = answer
+                if len(answers) > self.answers_kept:
+                    answers.popitem(last=False)
+            return answer
 
     def keys(self) -> dict[str, str]:
         with self._lock, failures(self.path, writing=False):
@@ -234,7 +222,7 @@ class WhooshBackend(SearchBackend):
         self._current_layout = self.generations.has_current_layout(name)
         return searcher
 
-    def _search(
+    def _found(
         self,
         searcher: Searcher,
         request: SearchQuery,
@@ -310,11 +298,7 @@ class WhooshBackend(SearchBackend):
                 continue
             if correction := self._correction(searcher, terms):
                 corrections.append((start, end, correction))
-        if not corrections:
-            return None
-        for start, end, correction in reversed(corrections):
-            text = text[:start] + correction + text[end:]
-        return text
+        return corrected(text, corrections)
 
     def _correction(self, searcher: Searcher, terms: dict[str, str | None]) -> str | None:
         nearby = sorted(
