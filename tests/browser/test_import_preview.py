@@ -28,8 +28,10 @@ def preview(page, live_server, roles):  # noqa: F811
     page.wait_for_url("**/edit/import/")
     for lang in ("fr", "en"):
         page.fill(f'textarea[name="{lang}_text"]', (SEED / f"{lang}.txt").read_text("utf-8"))
-    page.get_by_role("button", name="Preview").click()
-    page.wait_for_selector(".import-rows")
+    # The preview is a long page: measured before its "load", its last row may still be
+    # half parsed (one cell of two), which made this flaky on a loaded machine.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Preview").click()
     return page
 
 
