@@ -7,18 +7,70 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from django.core.paginator import Page, Paginator
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info, gettext
 
+from .citations import cite_query
 from .languages import LANGS
 from .markup import SentenceSpan, Span, passage_html
 from .models import Exchange, Interview, LocalizedText
-from .passages import QUESTION, Passage, anchor_exchange, bead_anchor, exchange_passages
+from .passages import (
+    QUESTION,
+    Passage,
+    anchor_exchange,
+    bead_anchor,
+    exchange_passages,
+    url_at,
+)
 from .reviewing import TranslationLabel, exchange_label, interview_label
 
 # A reading page holds this many exchanges: a press interview (10 to 50) on one page, a
 # long one split so that each page stays quick to build and to load.
 EXCHANGES_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class CiteLink:
+    """A "Cite" link of a passage in one language."""
+
+    lang: str
+    language: str  # the language's name in the interface's
+    href: str
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """The links a reading page repeats for every passage, from URLs reversed once a page
+    (a reversal per passage and language was a good part of the page's time)."""
+
+    interview_url: str
+    cite_url: str
+    language_names: dict[str, str]
+
+    @classmethod
+    def of(cls, interview: Interview) -> PageLinks:
+        return cls(
+            interview.get_absolute_url(),
+            reverse("interviews:cite", args=[interview.slug]),
+            {code: str(get_language_info(code)["name_translated"]) for code in LANGS},
+        )
+
+    def permalink(self, anchor: str) -> str:
+        return url_at(self.interview_url, anchor)
+
+    def cite(self, anchor: str, cells: Iterable[Cell]) -> tuple[CiteLink | None, ...]:
+        """A "Cite" link for each of ``cells`` that has a text, None for the others."""
+        return tuple(
+            CiteLink(
+                cell.lang,
+                self.language_names[cell.lang],
+                f"{self.cite_url}?{cite_query(anchor, cell.lang)}",
+            )
+            if cell.text
+            else None
+            for cell in cells
+        )
 
 
 @dataclass(frozen=True)
@@ -41,10 +93,19 @@ class Row:
 
     passage: Passage
     cells: tuple[Cell, ...]
+    links: PageLinks
 
     @property
     def anchor(self) -> str:
         return self.passage.anchor
+
+    @property
+    def permalink(self) -> str:
+        return self.links.permalink(self.anchor)
+
+    @property
+    def cite_links(self) -> tuple[CiteLink | None, ...]:
+        return self.links.cite(self.anchor, self.cells)
 
     @property
     def kind(self) -> str:
@@ -63,6 +124,14 @@ class ExchangeRows:
     rows: tuple[Row, ...]
     # The translation's status in this exchange, where it differs from the interview's.
     labels: tuple[TranslationLabel, ...] = ()
+
+    @property
+    def cite_links(self) -> tuple[CiteLink, ...]:
+        """The exchange's "Cite" links: one per language its question is in."""
+        if not self.rows:
+            return ()
+        first = self.rows[0]
+        return tuple(filter(None, first.links.cite(self.exchange.anchor, first.cells)))
 
 
 def parse_columns(value: str | None, interview: Interview) -> tuple[str, ...]:
@@ -143,9 +212,9 @@ def _cell(passage: Passage, lang: str, columns: tuple[str, ...]) -> Cell:
     return Cell(lang, passage.texts[lang], sentence_spans(passage, lang) if paired else ())
 
 
-def exchange_rows(exchange: Exchange, columns: tuple[str, ...]) -> ExchangeRows:
+def exchange_rows(exchange: Exchange, columns: tuple[str, ...], links: PageLinks) -> ExchangeRows:
     rows = tuple(
-        Row(passage, tuple(_cell(passage, lang, columns) for lang in columns))
+        Row(passage, tuple(_cell(passage, lang, columns) for lang in columns), links)
         for passage in exchange_passages(exchange)
         # A paragraph only the hidden language has is no row of this view.
         if passage.part == QUESTION or any(passage.texts[lang] for lang in columns)
@@ -170,8 +239,11 @@ def reading_page(interview: Interview, *, number: str | None, at: str | None) ->
     return Paginator(exchanges, EXCHANGES_PER_PAGE).get_page(number)
 
 
-def interview_rows(exchanges: Iterable[Exchange], columns: tuple[str, ...]) -> list[ExchangeRows]:
-    return [exchange_rows(exchange, columns) for exchange in exchanges]
+def interview_rows(
+    interview: Interview, exchanges: Iterable[Exchange], columns: tuple[str, ...]
+) -> list[ExchangeRows]:
+    links = PageLinks.of(interview)
+    return [exchange_rows(exchange, columns, links) for exchange in exchanges]
 
 
 class MatchMarker(Protocol):

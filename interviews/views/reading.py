@@ -35,7 +35,7 @@ def interview_detail(request, slug: str):
     search_text = request.GET.get("q", "")
     page = reading_page(interview, number=request.GET.get("page"), at=request.GET.get("at"))
     exchanges, search_matches = mark_matches(
-        interview_rows(page, columns), interview=interview.slug, text=search_text
+        interview_rows(interview, page, columns), interview=interview.slug, text=search_text
     )
     # Switching columns keeps the match highlighted, and the page.
     kept: dict[str, str | int] = {"q": search_text} if search_text.strip() else {}
