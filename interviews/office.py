@@ -7,7 +7,10 @@ weighs them the same way. Its ``<head>`` names the file, its type and the SHA-25
 bytes, which are not kept; the kept source's own type is then text/html, which it is (and
 the office types, 71 characters, would not fit ``SourceDocument.content_type``).
 python-docx reads Word files, odfdo OpenDocument ones; both parse the package's XML with
-lxml and resolve the styles a run inherits.
+lxml and resolve the styles a run inherits. Tables are read too, in document order: an
+interview is often laid out as one (a speaker, then what is said). The one private name
+used, python-docx's ``_Cell._tc``, tells a merged cell from its copies; the merged-cell test
+of ``tests/importing/test_formats.py`` guards it.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ import docx
 import odfdo
 from docx.document import Document as WordDocument
 from docx.styles.style import BaseStyle
+from docx.table import Table, _Cell
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph as WordParagraph
+
+from .importing.exchanges import speaker_label
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -95,7 +101,7 @@ def _page(blocks: list[Block], *, filename: str, mime_type: str, data: bytes) ->
         f'<meta name="source-sha256" content="{hashlib.sha256(data).hexdigest()}">',
     ]
     # One element a line: the HTML reader's line numbers then count paragraphs.
-    body = [_element(block) for block in blocks if "".join(run.text for run in block.runs)]
+    body = [_element(block) for block in blocks if _text(block)]
     # In an <article>: main-content extraction keeps its headings, dropped from a bare body.
     page = ["<!DOCTYPE html>", "<html>", "<head>", *head, "</head>", "<body>", "<article>"]
     return "\n".join([*page, *body, "</article>", "</body>", "</html>", ""])
@@ -114,10 +120,49 @@ def _element(block: Block) -> str:
 
 def _word_blocks(data: bytes) -> list[Block]:
     document: WordDocument = docx.Document(io.BytesIO(data))
-    return [
-        Block(list(_word_runs(paragraph)), level=_word_level(paragraph))
-        for paragraph in document.paragraphs
-    ]
+    return list(_word_content(document))
+
+
+def _word_content(container: WordDocument | _Cell) -> Iterator[Block]:
+    """The paragraphs of ``container`` in document order, those of its tables included."""
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            yield from _word_table(item)
+        else:
+            yield Block(list(_word_runs(item)), level=_word_level(item))
+
+
+def _word_table(table: Table) -> Iterator[Block]:
+    """A table row by row, each cell's paragraphs in turn. A cell merged over several
+    columns or rows is read once. A row of two cells, a speaker label (a name, "Q.") then
+    what is said, reads as that text under its label ("Name: text"), as an interview laid
+    out in a table would be written without one."""
+    seen = set()  # the elements themselves: lxml keeps one proxy per element while it lives
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            # python-docx gives a merged cell once per grid position it covers, each time as
+            # a new object over the same <w:tc> element: its only identity.
+            if cell._tc not in seen:
+                seen.add(cell._tc)
+                cells.append([block for block in _word_content(cell) if _text(block)])
+        cells = [blocks for blocks in cells if blocks]
+        if len(cells) == 2 and len(cells[0]) == 1:
+            label, (first, *rest) = cells[0][0], cells[1]
+            labelled = Block([*label.runs, Run(_glue(_text(label)), False), *first.runs])
+            # The parser's own idea of a label: a name, an outlet, "Q." or "Réponse".
+            if speaker_label(_text(labelled)):
+                cells = [[labelled, *rest]]
+        for blocks in cells:
+            yield from blocks
+
+
+def _glue(label: str) -> str:
+    return " " if label.rstrip()[-1:] in (".", ":", "–", "—", "-") else ": "
+
+
+def _text(block: Block) -> str:
+    return "".join(run.text for run in block.runs)
 
 
 def _word_runs(paragraph: WordParagraph) -> Iterator[Run]:
