@@ -36,6 +36,11 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 SUFFIXES = {".docx": DOCX, ".odt": ODT}
 ZIP_MAGIC = b"PK\x03\x04"
+# An OpenDocument table's own rows, in or out of their header and row groups.
+ROWS = " | ".join(
+    f"{group}table:table-row"
+    for group in ("", "table:table-header-rows/", "table:table-rows/", "table:table-row-group/")
+)
 # An office file is zipped XML, ten to thirty times its size unpacked: more than this is a
 # zip bomb, refused before anything is unpacked.
 MAX_UNPACKED_RATIO = 100
@@ -133,10 +138,6 @@ def _word_content(container: WordDocument | _Cell) -> Iterator[Block]:
 
 
 def _word_table(table: Table) -> Iterator[Block]:
-    """A table row by row, each cell's paragraphs in turn. A cell merged over several
-    columns or rows is read once. A row of two cells, a speaker label (a name, "Q.") then
-    what is said, reads as that text under its label ("Name: text"), as an interview laid
-    out in a table would be written without one."""
     seen = set()  # the elements themselves: lxml keeps one proxy per element while it lives
     for row in table.rows:
         cells = []
@@ -145,16 +146,23 @@ def _word_table(table: Table) -> Iterator[Block]:
             # a new object over the same <w:tc> element: its only identity.
             if cell._tc not in seen:
                 seen.add(cell._tc)
-                cells.append([block for block in _word_content(cell) if _text(block)])
-        cells = [blocks for blocks in cells if blocks]
-        if len(cells) == 2 and len(cells[0]) == 1:
-            label, (first, *rest) = cells[0][0], cells[1]
-            labelled = Block([*label.runs, Run(_glue(_text(label)), False), *first.runs])
-            # The parser's own idea of a label: a name, an outlet, "Q." or "Réponse".
-            if speaker_label(_text(labelled)):
-                cells = [[labelled, *rest]]
-        for blocks in cells:
-            yield from blocks
+                cells.append(list(_word_content(cell)))
+        yield from _row_blocks(cells)
+
+
+def _row_blocks(cells: list[list[Block]]) -> list[Block]:
+    """A table's row, each cell's paragraphs in turn (a cell merged over several columns
+    or rows is given once). A row of two cells, a speaker label (a name, "Q.") then what is
+    said, reads as that text under its label ("Name: text"), as an interview laid out in a
+    table would be written without one."""
+    cells = [blocks for blocks in ([b for b in cell if _text(b)] for cell in cells) if blocks]
+    if len(cells) == 2 and len(cells[0]) == 1:
+        label, (first, *rest) = cells[0][0], cells[1]
+        labelled = Block([*label.runs, Run(_glue(_text(label)), False), *first.runs])
+        # The parser's own idea of a label: a name, an outlet, "Q." or "Réponse".
+        if speaker_label(_text(labelled)):
+            return [labelled, *rest]
+    return [block for blocks in cells for block in blocks]
 
 
 def _glue(label: str) -> str:
@@ -196,19 +204,33 @@ def _writer_blocks(data: bytes) -> list[Block]:
     document = odfdo.Document(io.BytesIO(data))
     if document.get_type() != "text":
         raise OfficeError(f"an OpenDocument {document.get_type()}, not a text")
-    blocks = []
-    for element in document.body.xpath("descendant::text:p | descendant::text:h"):
-        if not isinstance(element, odfdo.Element) or element.xpath(
-            "ancestor::text:p | ancestor::text:h | ancestor::text:note"
-        ):
-            continue  # a note's paragraph, read with the paragraph that holds it
-        level = 0
-        if element.tag == "text:h":
-            level = 1 if element.get_attribute_integer("text:outline-level") in (None, 1) else 2
-        style = element.get_attribute_string("text:style-name")
-        bold = _writer_bold(document, "paragraph", style) or False
-        blocks.append(Block(list(_writer_runs(document, element, bold)), level=level))
-    return blocks
+    return list(_writer_content(document, document.body))
+
+
+def _writer_content(document: odfdo.Document, container: odfdo.Element) -> Iterator[Block]:
+    """The paragraphs and headings in ``container``, in document order, through sections,
+    lists and tables (a paragraph inside a paragraph, a note's, is read with the paragraph
+    that holds it)."""
+    for element in container.children:
+        if element.tag in ("text:p", "text:h"):
+            level = 0
+            if element.tag == "text:h":
+                level = 1 if element.get_attribute_integer("text:outline-level") in (None, 1) else 2
+            style = element.get_attribute_string("text:style-name")
+            bold = _writer_bold(document, "paragraph", style) or False
+            yield Block(list(_writer_runs(document, element, bold)), level=level)
+        elif element.tag == "table:table":
+            # Covered cells (the rest of a merged one) are table:covered-table-cell.
+            for row in _elements(element.xpath(ROWS)):
+                cells = _elements(row.xpath("table:table-cell"))
+                yield from _row_blocks([list(_writer_content(document, cell)) for cell in cells])
+        else:
+            yield from _writer_content(document, element)
+
+
+def _elements(found: list) -> list[odfdo.Element]:
+    # An XPath of elements finds only elements (odfdo's type allows text results too).
+    return [item for item in found if isinstance(item, odfdo.Element)]
 
 
 def _writer_runs(document: odfdo.Document, element: odfdo.Element, bold: bool) -> Iterator[Run]:

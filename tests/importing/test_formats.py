@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import odfdo
 import pytest
 from django.utils import translation
 
@@ -202,8 +203,38 @@ def word_table_file(
     return out.getvalue()
 
 
-def test_an_interview_laid_out_as_a_speaker_table_imports_exactly():
-    data = word_table_file(
+def writer_table_file(rows: list[tuple[str, ...]]) -> bytes:
+    """The same as ``word_table_file``, as an OpenDocument text."""
+    document = odfdo.Document("text")
+    document.body.clear()
+    document.body.append(odfdo.Header(1, "Camille Royer : « Les bibliothèques restent ouvertes »"))
+    document.body.append(odfdo.Paragraph("Conservatrice à Vierzon, elle raconte le dimanche."))
+    table = odfdo.Table("entretien")
+    for cells in rows:
+        row = odfdo.Row()
+        for text in cells:
+            cell = odfdo.Cell()
+            for paragraph in text.split("\n\n"):
+                cell.append(odfdo.Paragraph(paragraph))
+            row.append_cell(cell)
+        table.append_row(row)
+    document.body.append(table)
+    document.body.append(odfdo.Paragraph("Son livre paraît le 4 octobre."))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+TABLE_FILES = pytest.mark.parametrize(
+    ("table_file", "filename"),
+    [(word_table_file, "t.docx"), (writer_table_file, "t.odt")],
+    ids=["word", "writer"],
+)
+
+
+@TABLE_FILES
+def test_an_interview_laid_out_as_a_speaker_table_imports_exactly(table_file, filename):
+    data = table_file(
         [
             ("Le Monde", "Pourquoi ouvrir le dimanche ?"),
             ("Camille Royer", "Parce que les familles sont libres.\n\nLes étudiants aussi."),
@@ -212,7 +243,8 @@ def test_an_interview_laid_out_as_a_speaker_table_imports_exactly():
         ]
     )
 
-    article = parse_article(decode_source(data, lang="fr", filename="t.docx").content, lang="fr")
+    source = decode_source(data, lang="fr", filename=filename)
+    article = parse_article(source.content, lang="fr")
 
     assert exchanges(article) == [
         (
@@ -251,10 +283,11 @@ def test_a_merged_label_cell_is_read_once_and_labels_each_row_it_spans_only_once
     )
 
 
-def test_a_table_that_is_no_speaker_table_keeps_every_cell_in_order():
-    data = word_table_file([("Année", "Entrées", "Prêts"), ("2022", "41 000\n\nen hausse")])
+@TABLE_FILES
+def test_a_table_that_is_no_speaker_table_keeps_every_cell_in_order(table_file, filename):
+    data = table_file([("Année", "Entrées", "Prêts"), ("2022", "41 000\n\nen hausse")])
 
-    content = decode_source(data, lang="fr", filename="t.docx").content
+    content = decode_source(data, lang="fr", filename=filename).content
 
     paragraphs = [line for line in content.splitlines() if line.startswith("<p>")]
     assert paragraphs[1:-1] == [
