@@ -20,8 +20,8 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath, PurePosixPath
 from typing import IO
 
 from django.conf import settings
@@ -53,6 +53,8 @@ class BatchItem:
     files: dict[str, Path]
     original: str
     outlet: str | None = None
+    # Why it cannot be imported before any of it is read (a file of a ZIP over the limit).
+    refused: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,12 @@ BatchSource = Path | IO[bytes]
 
 
 @contextmanager
-def opened(source: BatchSource) -> Iterator[Path]:
-    """The batch's folder: ``source`` itself, or a ZIP extracted into a temporary one."""
+def opened(source: BatchSource) -> Iterator[tuple[Path, dict[str, str]]]:
+    """The batch's folder: ``source`` itself, or a ZIP extracted into a temporary one; and
+    the files of the ZIP left out, each with the reason (by its name in the batch)."""
     if isinstance(source, Path):
         if source.is_dir():
-            yield source
+            yield source, {}
             return
         if not source.is_file():
             raise BatchProblem(_("No such folder or ZIP file: %(path)s.") % {"path": source})
@@ -114,50 +117,77 @@ def opened(source: BatchSource) -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as folder:
         try:
             with zipfile.ZipFile(source) as archive:
-                _extract(archive, Path(folder))
+                left_out = _extract(archive, Path(folder))
         except ZIP_DAMAGE:
             raise BatchProblem(
                 _("%(name)s is damaged: it cannot be read as a ZIP file. Nothing was imported.")
                 % {"name": name}
             ) from None
-        yield Path(folder)
+        yield Path(folder), left_out
 
 
-def _extract(archive: zipfile.ZipFile, folder: Path) -> None:
-    """Every file of ``archive`` under ``folder``; a batch over the limits, names that
-    would climb out of it, and files larger than an import may read, are refused before
-    anything is written."""
+def _extract(archive: zipfile.ZipFile, folder: Path) -> dict[str, str]:
+    """Every file of ``archive`` under ``folder``, but those larger than an import may read
+    (returned, each with the reason: their interviews are refused, the others imported). A
+    batch over the limits and names that would climb out of it are refused before anything
+    is written."""
     members = [member for member in archive.infolist() if not member.is_dir()]
     try:
         check_batch(files=len(members), size=sum(member.file_size for member in members))
     except ImportProblem as problem:
         raise BatchProblem(str(problem)) from None
     limit = settings.IMPORT_MAX_SOURCE_BYTES
+    left_out = {}
     for member in members:
         name = PurePosixPath(member.filename)
         if name.is_absolute() or ".." in name.parts:
             raise BatchProblem(_("%(name)s: a name outside the batch.") % {"name": member.filename})
         if member.file_size > limit and name.name != MANIFEST:
-            raise BatchProblem(
-                _("%(file)s has %(size)s bytes; a text may have at most %(limit)s.")
-                % {
-                    "file": member.filename,
-                    "size": number_format(member.file_size, force_grouping=True),
-                    "limit": number_format(limit, force_grouping=True),
-                }
-            )
+            left_out[name.as_posix()] = _(
+                "%(file)s has %(size)s bytes; a text may have at most %(limit)s."
+            ) % {
+                "file": member.filename,
+                "size": number_format(member.file_size, force_grouping=True),
+                "limit": number_format(limit, force_grouping=True),
+            }
     for member in members:
-        archive.extract(member, folder)
+        if PurePosixPath(member.filename).as_posix() not in left_out:
+            archive.extract(member, folder)
+    return left_out
 
 
-def find_items(folder: Path) -> tuple[list[BatchItem], list[BatchResult]]:
-    """The batch's interviews, and the files that make none (refused, with the reason)."""
+def find_items(
+    folder: Path, left_out: dict[str, str] | None = None
+) -> tuple[list[BatchItem], list[BatchResult]]:
+    """The batch's interviews, and the files that make none (refused, with the reason).
+    An interview with a file ``left_out`` (by its name in the batch) is refused with the
+    reason given for it."""
+    left_out = left_out or {}
     if (folder / MANIFEST).is_file():
-        return _from_manifest(folder), []
+        items, strays = _from_manifest(folder), list[BatchResult]()
+    else:
+        items, strays = _from_names(folder, left_out)
+    return [_refused_if_left_out(item, folder, left_out) for item in items], strays
+
+
+def _refused_if_left_out(item: BatchItem, folder: Path, left_out: dict[str, str]) -> BatchItem:
+    for path in item.files.values():
+        why = left_out.get(path.resolve().relative_to(folder.resolve()).as_posix())
+        if why:
+            return replace(item, refused=why)
+    return item
+
+
+def _from_names(
+    folder: Path, left_out: dict[str, str]
+) -> tuple[list[BatchItem], list[BatchResult]]:
     groups: dict[str, dict[str, Path]] = {}
     strays: list[BatchResult] = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p)):
-        relative = path.relative_to(folder).as_posix()
+    found = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    for relative in sorted(found | left_out.keys()):
+        path = folder / relative
+        if _hidden(PurePosixPath(relative)):
+            continue
         stem, lang = _name_and_language(PurePosixPath(relative))
         if lang is None:
             why = _("Cannot tell its language: name it <name>.<%(langs)s>.<extension>.") % {
@@ -173,7 +203,7 @@ def find_items(folder: Path) -> tuple[list[BatchItem], list[BatchResult]]:
     return items, strays
 
 
-def _hidden(path: Path) -> bool:
+def _hidden(path: PurePath) -> bool:
     return any(part.startswith((".", "__MACOSX")) for part in path.parts)
 
 
@@ -241,6 +271,8 @@ def import_item(
     written; one already in the archive is reported as a duplicate, not imported again.
     ``outlet`` names the outlet of an article that does not, unless its manifest row does."""
     names = tuple(path.name for path in item.files.values())
+    if item.refused:
+        return BatchResult(item.name, REFUSED, item.refused, names)
     try:
         sources = [read_source(path, lang=lang) for lang, path in item.files.items()]
         articles = parse_within_limits(sources)
@@ -270,8 +302,8 @@ def import_batch(
     """Every interview of the folder or ZIP ``source``, one after the other: ``started``
     is told how many there are, ``done`` is given each one's result as it comes. Raises
     BatchProblem, having imported nothing, when the batch cannot be read at all."""
-    with opened(source) as folder:
-        items, results = find_items(folder)
+    with opened(source) as (folder, left_out):
+        items, results = find_items(folder, left_out)
         started(len(items))
         for item in items:
             results.append(import_item(item, publish=publish, user=user, outlet=outlet))

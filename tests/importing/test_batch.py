@@ -125,6 +125,49 @@ def test_a_file_whose_language_cannot_be_told_is_reported_not_guessed(tmp_path):
     assert not Interview.objects.exists()
 
 
+def oversized_translation(tmp_path: Path) -> tuple[Path, int]:
+    """The seed's translation with a long paragraph more, and a size limit it is over while
+    every other file of ``GOOD`` is within it."""
+    padded = tmp_path / "padded.en.txt"
+    text = (SEED / "en.txt").read_text("utf-8")
+    padded.write_text(text + "\n\n" + "Padding. " * 4000, encoding="utf-8")
+    return padded, max(path.stat().st_size for path in GOOD.values())
+
+
+def test_a_zip_file_over_the_size_limit_refuses_its_interview_not_the_batch(tmp_path, settings):
+    padded, settings.IMPORT_MAX_SOURCE_BYTES = oversized_translation(tmp_path)
+    files = GOOD | {"padded/seed.fr.txt": SEED / "fr.txt", "padded/seed.en.txt": padded}
+
+    report, error = run(str(zipped(make_batch(tmp_path / "batch", files))))
+
+    rows = by_name(report)
+    assert rows["padded/seed"]["status"] == "refused"
+    assert "padded/seed.en.txt has" in str(rows["padded/seed"]["detail"])
+    assert "a text may have at most" in str(rows["padded/seed"]["detail"])
+    assert error == "5 interviews processed: 4 imported, 0 duplicate, 1 refused."
+    # Its French half was not imported alone either.
+    assert Interview.objects.count() == 4
+    assert SourceDocument.objects.count() == 5
+
+
+def test_a_manifest_row_naming_a_file_over_the_limit_refuses_that_row_only(tmp_path, settings):
+    padded, settings.IMPORT_MAX_SOURCE_BYTES = oversized_translation(tmp_path)
+    batch = make_batch(
+        tmp_path / "batch",
+        {"a.txt": SEED / "fr.txt", "b.txt": padded, "c.html": GOOD["bold.fr.html"]},
+    )
+    (batch / "manifest.csv").write_text("fr,en\na.txt,b.txt\nc.html,\n", encoding="utf-8")
+
+    report, error = run(str(zipped(batch)))
+
+    assert [(row["name"], row["status"]) for row in report] == [
+        ("a.txt", "refused"),
+        ("c.html", "imported"),
+    ]
+    assert error == "2 interviews processed: 1 imported, 0 duplicate, 1 refused."
+    assert Interview.objects.count() == 1
+
+
 def test_a_manifest_pairs_files_whatever_their_names_and_names_the_outlet(tmp_path):
     batch = make_batch(
         tmp_path / "batch",
