@@ -78,7 +78,8 @@ class WhooshBackend(SearchBackend):
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
         self._lock = threading.RLock()
-        self._opened: tuple[str, Searcher] | None = None
+        # The live generation's name, its open searcher, and ``generation()``'s answer.
+        self._opened: tuple[str, Searcher, str] | None = None
         self._segments = SegmentCache()
         # Kept across searchers, like the segments' arrays: only new segments are read.
         self._spelling = Spelling()
@@ -196,8 +197,7 @@ class WhooshBackend(SearchBackend):
     def generation(self) -> str:
         """The live generation's name and the Whoosh generation of its open searcher."""
         with self._lock, failures(self.path, writing=False):
-            searcher = self._searcher()
-            return f"{self.generations.current()}/{searcher.reader().generation()}"
+            return self._open()[2]
 
     def warm(self) -> None:
         """Read what searches need from each segment, the spelling suggester's
@@ -217,16 +217,19 @@ class WhooshBackend(SearchBackend):
 
     def _searcher(self) -> Searcher:
         """The open searcher, moved to the newest state of the index if it changed."""
+        return self._open()[1]
+
+    def _open(self) -> tuple[str, Searcher, str]:
         name = self.generations.current()
         if self._opened and self._opened[0] == name and self._opened[1].up_to_date():
-            return self._opened[1]
+            return self._opened
         # Opened afresh, never ``Searcher.refresh()``: Whoosh reuses a segment's reader when
         # the segment id is unchanged, so documents deleted from it since stay visible.
         searcher = self.generations.open(name).searcher()
         self.close()
-        self._opened = (name, searcher)
+        self._opened = (name, searcher, f"{name}/{searcher.reader().generation()}")
         self._current_layout = self.generations.has_current_layout(name)
-        return searcher
+        return self._opened
 
     def _found(
         self,
