@@ -83,11 +83,15 @@ def exchange_label(interview: Interview, exchange: Exchange, lang: str) -> Trans
 def passage_labels(exchange_uids: Iterable[str]) -> dict[str, TranslationLabel]:
     """The label of each exchange's translation (its interview's translation language),
     by exchange uid: one query of statuses alone for a page of search hits."""
-    rows = Exchange.objects.filter(uid__in=set(exchange_uids)).order_by().values_list(
-        "uid",
-        "interview__original_language",
-        *(f"status_{code}" for code in LANGS),
-        *(f"interview__translation_status_{code}" for code in LANGS),
+    rows = (
+        Exchange.objects.filter(uid__in=set(exchange_uids))
+        .order_by()
+        .values_list(
+            "uid",
+            "interview__original_language",
+            *(f"status_{code}" for code in LANGS),
+            *(f"interview__translation_status_{code}" for code in LANGS),
+        )
     )
     labels = {}
     for uid, original, *statuses in rows:

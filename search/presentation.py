@@ -133,8 +133,10 @@ class _Attribution:
 def _attributions(slugs: Collection[str]) -> dict[str, _Attribution]:
     """The names each interview's hits are attributed to: two queries of names alone (a
     page's hits need no more of their interviews)."""
-    rows = Interview.objects.filter(slug__in=slugs).order_by().values_list(
-        "slug", "outlet__name", "interviewer__name"
+    rows = (
+        Interview.objects.filter(slug__in=slugs)
+        .order_by()
+        .values_list("slug", "outlet__name", "interviewer__name")
     )
     interviewees: dict[str, list[Person]] = defaultdict(list)
     for slug, name in (
