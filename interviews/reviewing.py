@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .languages import LANGS
+from .languages import LANGS, other_language
 from .models import Exchange, Interview, TranslationStatus
 
 REVIEWED = TranslationStatus.REVIEWED
@@ -82,20 +82,21 @@ def exchange_label(interview: Interview, exchange: Exchange, lang: str) -> Trans
 
 def passage_labels(exchange_uids: Iterable[str]) -> dict[str, TranslationLabel]:
     """The label of each exchange's translation (its interview's translation language),
-    by exchange uid: one query for a page of search hits."""
-    labels = {}
-    rows = Exchange.objects.filter(uid__in=set(exchange_uids)).select_related("interview")
-    for exchange in rows.only(
-        "uid",
-        *(f"status_{code}" for code in LANGS),
-        "interview__original_language",
-        *(f"interview__translation_status_{code}" for code in LANGS),
-    ):
-        interview = exchange.interview
-        lang = interview.translation_language
-        labels[exchange.uid] = translation_label(
-            lang,
-            getattr(interview, f"translation_status_{lang}"),
-            getattr(exchange, f"status_{lang}"),
+    by exchange uid: one query of statuses alone for a page of search hits."""
+    rows = (
+        Exchange.objects.filter(uid__in=set(exchange_uids))
+        .order_by()
+        .values_list(
+            "uid",
+            "interview__original_language",
+            *(f"status_{code}" for code in LANGS),
+            *(f"interview__translation_status_{code}" for code in LANGS),
         )
+    )
+    labels = {}
+    for uid, original, *statuses in rows:
+        exchange_status = dict(zip(LANGS, statuses[: len(LANGS)], strict=True))
+        interview_status = dict(zip(LANGS, statuses[len(LANGS) :], strict=True))
+        lang = other_language(original)
+        labels[uid] = translation_label(lang, interview_status[lang], exchange_status[lang])
     return labels

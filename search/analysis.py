@@ -331,12 +331,30 @@ class Vocabulary:
     stem of "numérique"; turning a term back into a word is the index's business.
     """
 
-    def __init__(self, terms: Iterable[tuple[str, int]]) -> None:
+    def __init__(self, terms: Iterable[tuple[str, int]] = ()) -> None:
         """``terms``: (term, how many documents have it)."""
-        self._buckets: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+        self._buckets: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
+        self.add(terms)
+
+    def add(self, terms: Iterable[tuple[str, int]]) -> None:
+        """More documents' terms (those of a new index segment): frequencies add up."""
+        buckets = self._buckets
         for term, frequency in terms:
             if term and not term.isdigit():
-                self._buckets[term[0], len(term)].append((term, frequency))
+                bucket = buckets[term[0], len(term)]
+                bucket[term] = bucket.get(term, 0) + frequency
+
+    def remove(self, terms: Iterable[tuple[str, int]]) -> None:
+        """Terms added before, taken back (those of a segment no longer in the index)."""
+        buckets = self._buckets
+        for term, frequency in terms:
+            if term and not term.isdigit():
+                bucket = buckets[term[0], len(term)]
+                left = bucket.get(term, 0) - frequency
+                if left > 0:
+                    bucket[term] = left
+                else:
+                    bucket.pop(term, None)
 
     def nearest(self, term: str) -> list[Nearby]:
         """Terms within reach of ``term``, best first, each with its distance: fewest edits,
@@ -347,7 +365,7 @@ class Vocabulary:
         limit = 1 if len(term) <= 4 else 2 if len(term) <= 6 else 3
         ranked = []
         for length in range(len(term) - limit, len(term) + limit + 1):
-            for candidate, frequency in self._buckets.get((term[0], length), ()):
+            for candidate, frequency in self._buckets.get((term[0], length), {}).items():
                 distance = edit_distance(term, candidate, limit)
                 if 0 < distance <= limit:
                     ranked.append(Nearby(distance, abs(length - len(term)), -frequency, candidate))

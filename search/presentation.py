@@ -3,11 +3,13 @@ labels, and the query as it was understood."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.http import QueryDict
@@ -77,8 +79,10 @@ class FacetValue:
 
 
 def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
-    """The page's hits, each attributed (who says it, where), in two queries at most."""
-    attributions = _attributions({hit.interview for hit in hits})
+    """The page's hits, each attributed (who says it, where): two queries at most, none
+    for interviews whose hits were attributed before in this state of the index."""
+    slugs = {hit.interview for hit in hits}
+    attributions = _kept(_generation(), ("attributions",), slugs, _attributions, None)
     node = _parsed(query)
     presented = []
     for hit in hits:
@@ -126,11 +130,13 @@ class _Attribution:
         )
 
 
-def _attributions(slugs: set[str]) -> dict[str, _Attribution]:
+def _attributions(slugs: Collection[str]) -> dict[str, _Attribution]:
     """The names each interview's hits are attributed to: two queries of names alone (a
     page's hits need no more of their interviews)."""
-    rows = Interview.objects.filter(slug__in=slugs).values_list(
-        "slug", "outlet__name", "interviewer__name"
+    rows = (
+        Interview.objects.filter(slug__in=slugs)
+        .order_by()
+        .values_list("slug", "outlet__name", "interviewer__name")
     )
     interviewees: dict[str, list[Person]] = defaultdict(list)
     for slug, name in (
@@ -210,21 +216,14 @@ def query_reading(text: str) -> QueryReading | None:
     return QueryReading(parsed.understood, [note_message(note) for note in parsed.notes])
 
 
-def _labels(facet: str, values: list[str]) -> dict[str, str]:
+def _labels(facet: str, values: list[str], generation: str | None) -> dict[str, str]:
     if facet == "lang":
         return {value: get_language_info(value)["name_translated"] for value in values}
     if facet not in _NAMED:
         return {value: value for value in values}
-    generation = _generation()
-    if generation is None:
-        return _names(facet, values)
-    key = (facet, get_language())
-    kept = _kept_labels.get(key)
-    if kept is None or kept[0] != generation:
-        kept = _kept_labels[key] = (generation, {})
-    if missing := [value for value in values if value not in kept[1]]:
-        kept[1].update(dict.fromkeys(missing, "") | _names(facet, missing))
-    return {value: kept[1][value] or value for value in values}
+    read = functools.partial(_names, facet)
+    names = _kept(generation, (facet, get_language()), values, read, "")
+    return {value: names[value] or value for value in values}
 
 
 _NAMED: dict[str, type[Outlet] | type[Person] | type[Topic]] = {
@@ -233,15 +232,39 @@ _NAMED: dict[str, type[Outlet] | type[Person] | type[Topic]] = {
     "topic": Topic,
 }
 
-# Per facet and interface language: the index generation the labels were read under, and
-# each slug's name ("" for a slug with no name in the database). Renaming an outlet, a
-# person or a topic re-indexes its interviews, so a new generation drops them.
-_kept_labels: dict[tuple[str, str | None], tuple[str, dict[str, str]]] = {}
 
-
-def _names(facet: str, values: list[str]) -> dict[str, str]:
+def _names(facet: str, values: Collection[str]) -> dict[str, str]:
     # A topic's name is translated: read through the model, in the active language.
     return {row.slug: row.name for row in _NAMED[facet].objects.filter(slug__in=values)}
+
+
+Kept = TypeVar("Kept")
+
+# What the database says of indexed values (a facet's names in one interface language;
+# who speaks in each interview), with the index generation it was read under. Renaming
+# an outlet, a person or a topic, or changing who an interview is with, re-indexes its
+# interviews: a new generation drops what was read under the old one.
+_kept_under_generation: dict[tuple[str, ...], tuple[str, dict[str, Any]]] = {}
+
+
+def _kept(
+    generation: str | None,
+    what: tuple[str, ...],
+    values: Collection[str],
+    read: Callable[[Collection[str]], Mapping[str, Kept]],
+    missing: Kept,
+) -> dict[str, Kept]:
+    """``read(values)``, each value read once per ``generation`` of the index (every
+    time if it is None); ``missing`` for a value ``read`` does not answer."""
+    if generation is None:
+        found = read(values)
+        return {value: found.get(value, missing) for value in values}
+    kept = _kept_under_generation.get(what)
+    if kept is None or kept[0] != generation:
+        kept = _kept_under_generation[what] = (generation, {})
+    if new := [value for value in values if value not in kept[1]]:
+        kept[1].update(dict.fromkeys(new, missing) | dict(read(new)))
+    return {value: kept[1][value] for value in values}
 
 
 def _generation() -> str | None:
@@ -280,11 +303,12 @@ def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict
     presented = {}
     # The page's parameters, back on the first page; each link changes one or two of them.
     base = page_parameters(params)
+    generation = _generation()
     for facet, counts in facets.items():
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         shown = ranked[:FACET_VALUES_SHOWN]
         shown += [item for item in ranked[FACET_VALUES_SHOWN:] if _selected(facet, item[0], params)]
-        labels = _labels(facet, [value for value, _ in shown])
+        labels = _labels(facet, [value for value, _ in shown], generation)
         values = []
         for value, count in shown:
             selected = _selected(facet, value, params)

@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, unquote_plus
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from interviews.models import Interview
 from tests.factories import SEED_SLUG, make_interview, make_outlet
@@ -216,6 +218,25 @@ def test_page_query_count_does_not_grow_with_hits(
     with django_assert_max_num_queries(len(few.captured_queries)):
         text = page(client, q="answer")
     assert len(hit_articles(text)) == 10
+
+
+def test_hits_are_attributed_once_per_state_of_the_index(whoosh_index, client, db):
+    make_interview(exchanges=2, paragraphs=2)
+    rebuild()
+
+    def statements(**params) -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            page(client, **params)
+        return [query["sql"] for query in queries.captured_queries]
+
+    first = statements(q="answer")
+    # The same interviews' hits on another page: their speakers' names are known.
+    again = statements(q="answer", sort="date")
+    assert len(again) < len(first)
+    assert not [sql for sql in again if "interviews_person" in sql]
+    make_interview(exchanges=1, paragraphs=1)
+    rebuild()
+    assert len(statements(q="answer", sort="date")) == len(first)
 
 
 def test_draft_is_never_found_by_the_public(client, db):

@@ -137,3 +137,18 @@ def test_vocabulary_prefers_the_more_frequent_of_equally_close_terms():
 
 def test_vocabulary_leaves_out_far_terms_and_the_term_itself():
     assert nearest([("portail", 1), ("guichet", 1)], "portail") == []
+
+
+def test_vocabulary_adds_up_the_frequencies_of_terms_added_twice():
+    vocabulary = Vocabulary([("partail", 4), ("portail", 3)])
+    vocabulary.add([("portail", 2)])
+    assert [nearby.term for nearby in vocabulary.nearest("pertail")] == ["portail", "partail"]
+
+
+def test_vocabulary_forgets_a_term_once_every_addition_is_taken_back():
+    vocabulary = Vocabulary([("portail", 3), ("partail", 1)])
+    vocabulary.add([("portail", 2)])
+    vocabulary.remove([("portail", 3)])
+    assert [nearby.term for nearby in vocabulary.nearest("pertail")] == ["portail", "partail"]
+    vocabulary.remove([("portail", 2)])
+    assert [nearby.term for nearby in vocabulary.nearest("pertail")] == ["partail"]

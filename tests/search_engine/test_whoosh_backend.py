@@ -260,3 +260,61 @@ def test_a_backend_may_keep_no_answers(tmp_path):
     index(backend, seed_documents())
     assert backend.search(SearchQuery("portail")) is not backend.search(SearchQuery("portail"))
     backend.close()
+
+
+def record_vocabulary_reads(monkeypatch) -> list[tuple[str, str]]:
+    """The segments (by id) and fields whose terms the suggester reads from now on."""
+    from search.backends.whoosh import spelling
+    from search.backends.whoosh.internals import segment_id
+
+    reads: list[tuple[str, str]] = []
+    read = spelling.field_terms
+
+    def recorded(reader, fieldname):
+        reads.append((segment_id(reader), fieldname))
+        return read(reader, fieldname)
+
+    monkeypatch.setattr(spelling, "field_terms", recorded)
+    return reads
+
+
+def test_a_warmed_process_suggests_without_reading_the_vocabulary(backend, monkeypatch):
+    index(backend, seed_documents())
+    index(backend, [make_document("un xylophone", interview="music")])  # a second segment
+    fresh = WhooshBackend(backend.path, create=False)  # as a new worker finds the index
+    fresh.warm()
+    reads = record_vocabulary_reads(monkeypatch)
+    assert fresh.search(SearchQuery("xylophome")).suggestion == "xylophone"
+    assert fresh.search(SearchQuery("portial")).suggestion == "portail"
+    assert reads == []
+    fresh.close()
+
+
+def test_after_a_save_the_suggester_reads_only_the_new_segment(backend, monkeypatch):
+    index(backend, seed_documents())
+    backend.warm()
+    reads = record_vocabulary_reads(monkeypatch)
+    index(backend, [make_document("un xylophone", interview="music")])
+    assert backend.search(SearchQuery("xylophome")).suggestion == "xylophone"
+    assert len({segment for segment, _ in reads}) == 1
+    assert {fieldname for _, fieldname in reads} == {"text_fr", "meta_fr", "text_en", "meta_en"}
+
+
+def test_the_vocabulary_drops_the_terms_of_a_segment_that_left(backend):
+    from search.backends.whoosh.spelling import Spelling
+
+    index(backend, seed_documents())
+    index(backend, [make_document("un xylophone", "a xylophone", interview="music")])
+    segments = [segment for segment, _, _ in backend._segments.segments(backend._searcher())]
+    assert len(segments) == 2
+    kept, fresh = Spelling(), Spelling()
+    misspelt = ["xylophome", "portial", "numerik", "guichett", "servises", "publiks"]
+    for lang in ("fr", "en"):
+        assert kept.vocabulary(segments, lang).nearest("xylophome")
+    for lang in ("fr", "en"):
+        # As merging the second segment away would leave the index.
+        left, alone = kept.vocabulary(segments[:1], lang), fresh.vocabulary(segments[:1], lang)
+        assert [left.nearest(word) for word in misspelt] == [
+            alone.nearest(word) for word in misspelt
+        ]
+        assert not left.nearest("xylophome")

@@ -16,6 +16,7 @@ from search.backends.whoosh.internals import (
     decode_positions,
     deleted_docs,
     field_lengths,
+    field_terms,
     leaf_searchers,
     numbers,
     read_postings,
@@ -214,3 +215,13 @@ def test_segments_holding_inlined_postings_merge(tmp_path):
     assert backend.search(SearchQuery("guichet")).total == 24
     assert len(backend.keys()) == 24
     backend.close()
+
+
+@pytest.mark.parametrize("fieldname", ["text_fr", "meta_en", "persons", "key", "absent"])
+def test_field_terms_are_whooshs_terms_and_document_frequencies(searcher, fieldname):
+    for reader in _readers(searcher):
+        expected = [
+            (text, info.doc_frequency())
+            for text, info in (reader.iter_field(fieldname) if fieldname in SCHEMA else ())
+        ]
+        assert field_terms(reader, fieldname) == expected

@@ -38,6 +38,7 @@ from .internals import writer
 from .matching import Found, Scorer, by_date, by_score, find, warm
 from .query import ParsedQuery
 from .segments import SegmentCache
+from .spelling import Spelling
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
 FACETS = ("lang", "outlet", "person", "topic", "year")
@@ -77,9 +78,11 @@ class WhooshBackend(SearchBackend):
         with failures(self.path, writing=True):
             self.generations = Generations(self.path, create=create)
         self._lock = threading.RLock()
-        self._opened: tuple[str, Searcher] | None = None
-        self._vocabularies: tuple[Searcher, dict[str, Vocabulary]] | None = None
+        # The live generation's name, its open searcher, and ``generation()``'s answer.
+        self._opened: tuple[str, Searcher, str] | None = None
         self._segments = SegmentCache()
+        # Kept across searchers, like the segments' arrays: only new segments are read.
+        self._spelling = Spelling()
         # The answers of the searches made last, valid while the index stays as it was.
         self._answered: tuple[Searcher | None, OrderedDict[SearchQuery, SearchResults]] = (
             None,
@@ -194,33 +197,39 @@ class WhooshBackend(SearchBackend):
     def generation(self) -> str:
         """The live generation's name and the Whoosh generation of its open searcher."""
         with self._lock, failures(self.path, writing=False):
-            searcher = self._searcher()
-            return f"{self.generations.current()}/{searcher.reader().generation()}"
+            return self._open()[2]
 
     def warm(self) -> None:
+        """Read what searches need from each segment, the spelling suggester's
+        vocabulary included, so that no request waits for them."""
         with self._lock, failures(self.path, writing=False):
-            for segment, _, _ in self._segments.segments(self._searcher()):
+            segments = [segment for segment, _, _ in self._segments.segments(self._searcher())]
+            for segment in segments:
                 warm(segment)
+            self._spelling.update(segments)
 
     def close(self) -> None:
         with self._lock:
             if self._opened:
                 self._opened[1].close()
-            self._opened = self._vocabularies = None
+            self._opened = None
             self._answered = (None, OrderedDict())
 
     def _searcher(self) -> Searcher:
         """The open searcher, moved to the newest state of the index if it changed."""
+        return self._open()[1]
+
+    def _open(self) -> tuple[str, Searcher, str]:
         name = self.generations.current()
         if self._opened and self._opened[0] == name and self._opened[1].up_to_date():
-            return self._opened[1]
+            return self._opened
         # Opened afresh, never ``Searcher.refresh()``: Whoosh reuses a segment's reader when
         # the segment id is unchanged, so documents deleted from it since stay visible.
         searcher = self.generations.open(name).searcher()
         self.close()
-        self._opened = (name, searcher)
+        self._opened = (name, searcher, f"{name}/{searcher.reader().generation()}")
         self._current_layout = self.generations.has_current_layout(name)
-        return searcher
+        return self._opened
 
     def _found(
         self,
@@ -313,22 +322,10 @@ class WhooshBackend(SearchBackend):
         return None
 
     def _vocabulary(self, searcher: Searcher, lang: str) -> Vocabulary:
-        """The indexed terms of one language; built on the first misspelling seen by each
-        state of the index."""
-        if self._vocabularies is None or self._vocabularies[0] is not searcher:
-            self._vocabularies = (searcher, {})
-        cache = self._vocabularies[1]
-        if lang not in cache:
-            reader = searcher.reader()
-            frequencies: Counter[str] = Counter()
-            # Segment by segment: the whole index's ``iter_field`` looks each term up in
-            # every segment (a minute at 10k realistic interviews, with a dozen segments).
-            for leaf, _ in reader.leaf_readers() if reader.doc_count() else ():
-                for prefix in ("text", "meta"):
-                    for term, info in leaf.iter_field(f"{prefix}_{lang}"):
-                        frequencies[term.decode()] += info.doc_frequency()
-            cache[lang] = Vocabulary(frequencies.items())
-        return cache[lang]
+        """The indexed terms of one language: what the segments new since the last
+        misspelling (or ``warm``) add to them, and less what left the index."""
+        segments = [segment for segment, _, _ in self._segments.segments(searcher)]
+        return self._spelling.vocabulary(segments, lang)
 
 
 def usable_processors() -> int:

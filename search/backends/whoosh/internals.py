@@ -3,7 +3,11 @@
 What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
 ``whoosh.matching``):
 
-- ``SegmentReader._terms``, its ``term_info()`` and ``matcher()``, and the
+- ``SegmentReader._terms``, its ``term_info()``, ``matcher()``, ``_fieldmap`` and
+  ``_tindex`` (an ``OrderedHashReader``: ``closest_key_pos()``, ``endofdata``, ``dbfile``;
+  its entries are a key length and a data length as two big-endian ints, the key (the
+  field's number as a big-endian ushort, then the term), then the ``W3TermInfo``, whose
+  document frequency is the uint after its flags byte and float weight), and the
   ``W3LeafMatcher`` it returns: ``._data``, ``._read_data()``, ``._next_block()`` (a
   block of postings, its ids delta-encoded); a term's postings inlined in its
   ``W3TermInfo`` (``inlined_postings()``: ids, weights, values);
@@ -45,6 +49,7 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import struct
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,6 +122,45 @@ def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = Fa
             value_list.extend(block_values)
         matcher._next_block()
     return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list)
+
+
+def field_terms(reader: Any, fieldname: str) -> list[tuple[bytes, int]]:
+    """Every term of a field in one segment, with how many documents have it (deleted
+    ones included), in one read of the terms table.
+
+    Whoosh's ``iter_field`` looks each term up again in the table's hash and decodes its
+    whole term info, unpickling the postings a rare term keeps inline: seconds for the
+    vocabulary of a realistic 10k index, where this takes a tenth of that.
+    """
+    terms = reader._terms
+    number = terms._fieldmap.get(fieldname)
+    if number is None:
+        return []
+    table = terms._tindex
+    start = table.closest_key_pos(_FIELD_NUMBER.pack(number))
+    if start is None:
+        return []
+    end = table.endofdata
+    if number + 1 < 0x10000:
+        end = table.closest_key_pos(_FIELD_NUMBER.pack(number + 1)) or end
+    data = table.dbfile.get(start, end - start)
+    found = []
+    position, size = 0, len(data)
+    while position < size:
+        key_length, data_length = _ENTRY_LENGTHS.unpack_from(data, position)
+        key_start = position + _ENTRY_LENGTHS.size
+        info = key_start + key_length
+        (frequency,) = _DOC_FREQUENCY.unpack_from(data, info + _DOC_FREQUENCY_AT)
+        found.append((data[key_start + _FIELD_NUMBER.size : info], frequency))
+        position = info + data_length
+    return found
+
+
+# The terms table's layout (see the note at the top).
+_ENTRY_LENGTHS = struct.Struct("!ii")
+_FIELD_NUMBER = struct.Struct("!H")
+_DOC_FREQUENCY = struct.Struct("!I")
+_DOC_FREQUENCY_AT = 1 + 4  # after the flags byte and the weight
 
 
 def decode_positions(value: bytes) -> list[int]:
