@@ -46,6 +46,9 @@ class Lexemes:
 
     def __init__(self) -> None:
         self._words: dict[str, dict[str, Word]] = defaultdict(dict)
+        # The words that are one lexeme taking one position (nearly all), to that lexeme
+        # as ``tsvector`` text writes it.
+        self._plain: dict[str, dict[str, str]] = defaultdict(dict)
 
     def learn(self, cursor: CursorWrapper, lang: str, words: Iterable[str]) -> None:
         known = self._words[lang]
@@ -60,10 +63,18 @@ class Lexemes:
                 for position in listed.split(",")
             )
             known[word] = (tuple(pairs), taken)
+            if taken == 1 and len(pairs) == 1 and pairs[0][0] == 1:
+                self._plain[lang][word] = _quoted(pairs[0][1])
 
     def vector(self, lang: str, words: list[str], meta: list[str]) -> str:
         """``setweight(to_tsvector(words), 'A') || setweight(to_tsvector(meta), 'B')``
         as ``tsvector`` text; every word must have been learnt."""
+        if len(words) + len(meta) < _WORD_POSITIONS:
+            plain = self._plain[lang]
+            try:
+                return self._plain_vector([plain[word] for word in words + meta], len(words))
+            except KeyError:
+                pass  # a word of several lexemes or positions
         first = self._positions(lang, words)
         last = max((p for positions in first.values() for p in positions), default=0)
         merged = {lexeme: [f"{p}A" for p in positions] for lexeme, positions in first.items()}
@@ -77,6 +88,16 @@ class Lexemes:
         return " ".join(
             f"'{_quoted(lexeme)}':{','.join(positions)}" for lexeme, positions in merged.items()
         )
+
+    @staticmethod
+    def _plain_vector(lexemes: list[str], weighted: int) -> str:
+        """The vector of words that are each one lexeme taking one position, fewer than
+        a lexeme may keep positions: the ``weighted`` first weigh A, the others B."""
+        found: dict[str, list[str]] = {}
+        for position, lexeme in enumerate(lexemes, 1):
+            weight = "A" if position <= weighted else "B"
+            found.setdefault(lexeme, []).append(f"{position}{weight}")
+        return " ".join(f"'{lexeme}':{','.join(places)}" for lexeme, places in found.items())
 
     def _positions(self, lang: str, words: list[str]) -> dict[str, list[int]]:
         """Each lexeme of ``to_tsvector(words joined by spaces)`` and its positions."""
