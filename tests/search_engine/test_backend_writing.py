@@ -182,6 +182,31 @@ def _vectors() -> list[tuple[str, str, str]]:
         return cursor.fetchall()
 
 
+def test_a_rebuild_of_many_documents_is_shared_between_processes(make_backend, transactional_db):
+    """Past ``parallel_from`` documents, the PostgreSQL backend's rebuild hands batches to
+    worker processes (made small here): the index is the one a single process makes."""
+    backend = make_backend()
+    documents = [
+        make_document(f"portail numéro {n} électrique", interview=f"many-{n % 7}", paragraph=n + 1)
+        for n in range(60)
+    ]
+
+    def answers() -> list[tuple[int, list[str], str | None]]:
+        found = [search(backend, text) for text in ("électrique", "numéro 7", "portial")]
+        return [(results.total, keys(results), results.suggestion) for results in found]
+
+    backend.rebuild(documents)
+    alone = answers()
+    if hasattr(backend, "parallel_from"):
+        backend.parallel_from, backend.rebuild_batch = 20, 7
+    counts: list[int] = []
+    assert backend.rebuild(documents, progress=counts.append) == 60
+    assert counts == list(range(1, 61))
+    assert set(backend.keys()) == {document.key for document in documents}
+    assert answers() == alone
+    assert alone[0][0] == 60 and alone[2][2] == "portail"
+
+
 def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):
     def broken():
         yield make_document("un portail neuf")

@@ -46,9 +46,11 @@ class _Bare(dict[str, str]):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
+        self.fresh: list[str] = []  # the words first seen since ``Rows.seen``
 
     def __missing__(self, word: str) -> str:
         folded = self[word] = bare(word, self.lang)[0]
+        self.fresh.append(word)
         return folded
 
 
@@ -94,6 +96,19 @@ class Rows:
             canonical_fingerprint(canonical),
         )
         return Row(columns, (self.generation, document.key, canonical), words)
+
+    def seen(self) -> dict[str, list[str]]:
+        """Per language, the words (as written) first seen since the last call."""
+        fresh = {lang: words.fresh for lang, words in self._bare.items()}
+        for words in self._bare.values():
+            words.fresh = []
+        return fresh
+
+    def saw(self, words: dict[str, list[str]]) -> None:
+        """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen."""
+        for lang, written in words.items():
+            for word in written:
+                _ = self._bare[lang][word]  # worked out and kept on first sight
 
     def vocabulary(self) -> tuple[list[str], list[str], list[str]]:
         """The words of the rows made so far that did-you-mean may offer, as three

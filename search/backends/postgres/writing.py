@@ -11,7 +11,7 @@ the others are dropped whole. A write lets the server make its documents' vector
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db.backends.utils import CursorWrapper
 
@@ -133,17 +133,10 @@ def table(generation: int, kind: str = "document") -> str:
     return f"search_{kind}_g{int(generation)}"
 
 
-def fill(
-    cursor: CursorWrapper,
-    generation: int,
-    documents: Iterable[SearchDocument],
-    progress: Callable[[int], None] | None,
-) -> int:
-    """Generation ``generation`` made of ``documents``, in tables of its own, indexed
-    and attached to ``search_document`` and ``search_body``; how many documents it
-    holds."""
-    name, body = table(generation), table(generation, "body")
-    for made, parent in ((name, "search_document"), (body, "search_body")):
+def create(cursor: CursorWrapper, generation: int) -> None:
+    """Generation ``generation``'s tables, empty, unindexed, not yet attached."""
+    name = table(generation)
+    for made, parent in ((name, "search_document"), (table(generation, "body"), "search_body")):
         cursor.execute(
             f"CREATE TABLE {made} (LIKE {parent} INCLUDING DEFAULTS, "
             # Attaching the table then needs no scan to check that it belongs.
@@ -155,39 +148,58 @@ def fill(
         f"ALTER TABLE {name} "
         + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in _IN_ROW)
     )
-    rows, lexemes = Rows(generation), Lexemes()
+
+
+def batches(
+    documents: Iterable[SearchDocument], size: int = BATCH
+) -> Iterator[list[SearchDocument]]:
+    """``documents`` in lists of ``size``; raises ``ValueError`` on a key given twice."""
     seen: set[str] = set()
     batch: list[SearchDocument] = []
-
-    def load() -> None:
-        # Between two batches, not inside the COPY: reading ``documents`` may need the
-        # connection (the archive's are read from the database as they come).
-        made = [rows.row(document) for document in batch]
-        for lang in LANGUAGES:
-            lexemes.learn(
-                cursor, lang, {word for row in made for words in row.words[lang] for word in words}
-            )
-        with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
-            for row in made:
-                copy.write_row(
-                    (*row.columns, *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES))
-                )
-        with cursor.copy(f"COPY {body} ({', '.join(BODY)}) FROM STDIN") as copy:
-            for row in made:
-                copy.write_row(row.body)
-        if progress:
-            for count in range(len(seen) - len(batch) + 1, len(seen) + 1):
-                progress(count)
-        batch.clear()
-
     for document in documents:
         if document.key in seen:
             raise ValueError(f"Two documents have the key {document.key!r}")
         seen.add(document.key)
         batch.append(document)
-        if len(batch) == BATCH:
-            load()
-    load()
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Loader:
+    """Copies batches of documents into generation ``generation``'s tables, remembering
+    their words (``rows``) and what the server makes of each (``lexemes``)."""
+
+    def __init__(self, generation: int) -> None:
+        self.generation = generation
+        self.rows, self.lexemes = Rows(generation), Lexemes()
+
+    def load(self, cursor: CursorWrapper, batch: list[SearchDocument]) -> None:
+        made = [self.rows.row(document) for document in batch]
+        lexemes = self.lexemes
+        for lang in LANGUAGES:
+            lexemes.learn(
+                cursor, lang, {word for row in made for words in row.words[lang] for word in words}
+            )
+        name = table(self.generation)
+        with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
+            for row in made:
+                copy.write_row(
+                    (*row.columns, *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES))
+                )
+        body = table(self.generation, "body")
+        with cursor.copy(f"COPY {body} ({', '.join(BODY)}) FROM STDIN") as copy:
+            for row in made:
+                copy.write_row(row.body)
+
+
+def finish(cursor: CursorWrapper, generation: int, rows: Rows) -> None:
+    """Generation ``generation``'s tables, filled, indexed and attached to
+    ``search_document`` and ``search_body``; the words of ``rows`` offered by
+    did-you-mean."""
+    name, body = table(generation), table(generation, "body")
     local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
     for made, indexes in ((name, _INDEXES), (body, _BODY_INDEXES)):
         for index in indexes:
@@ -198,7 +210,38 @@ def fill(
         cursor.execute(
             f"ALTER TABLE {parent} ATTACH PARTITION {made} FOR VALUES IN ({int(generation)})"
         )
-    return len(seen)
+
+
+def fill(
+    cursor: CursorWrapper,
+    generation: int,
+    documents: Iterable[SearchDocument],
+    progress: Callable[[int], None] | None,
+) -> int:
+    """Generation ``generation`` made of ``documents`` over one cursor, in tables of its
+    own (``create``, ``Loader``, ``finish``); how many documents it holds."""
+    create(cursor, generation)
+    loader, count = Loader(generation), 0
+    # Whole batches are read before each COPY: reading ``documents`` may need the
+    # connection (the archive's are read from the database as they come).
+    for batch in batches(documents):
+        loader.load(cursor, batch)
+        count = counted(progress, count, len(batch))
+    finish(cursor, generation, loader.rows)
+    return count
+
+
+def counted(progress: Callable[[int], None] | None, count: int, more: int) -> int:
+    """``count`` + ``more``, each count on the way given to ``progress``."""
+    if progress:
+        for running in range(count + 1, count + more + 1):
+            progress(running)
+    return count + more
+
+
+def drop(cursor: CursorWrapper, generation: int) -> None:
+    """Generation ``generation``'s own tables, if a rebuild left them."""
+    cursor.execute(f"DROP TABLE IF EXISTS {table(generation)}, {table(generation, 'body')}")
 
 
 def drop_replaced(cursor: CursorWrapper, current: int, building: int | None) -> None:
