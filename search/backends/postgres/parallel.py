@@ -58,11 +58,17 @@ def fill(
                     count = _done(pending.popleft(), words, progress, count)
             while pending:
                 count = _done(pending.popleft(), words, progress, count)
+            # The indexes too, side by side (a GIN index is built by one process).
+            for built in [
+                pool.submit(_index, database, settings, statement)
+                for statement in writing.indexing(generation)
+            ]:
+                built.result()
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
     with Cursor(database) as cursor:
-        writing.finish(cursor, generation, words)
+        writing.finish(cursor, generation, words, indexed=True)
     return count
 
 
@@ -77,16 +83,28 @@ def _done(
     return writing.counted(progress, count, loaded)
 
 
+def _cursor(database: str, settings: dict[str, Any]) -> Any:
+    """In a worker: its cursor on the rebuilding process's database, in autocommit (each
+    statement commits), connected at its first task."""
+    if "cursor" not in _worker:
+        connection = connections[database]
+        connection.settings_dict = settings
+        _worker["cursor"] = connection.cursor()
+    return _worker["cursor"]
+
+
 def _load(
     database: str, settings: dict[str, Any], generation: int, batch: list[SearchDocument]
 ) -> tuple[int, dict[str, list[str]]]:
-    """In a worker: one batch copied; how many documents, and the words first seen in it.
-    The worker's first batch connects it to the rebuilding process's database."""
-    if not _worker:
-        connection = connections[database]
-        connection.settings_dict = settings
-        _worker["cursor"] = connection.cursor()  # autocommit: each COPY commits
-        _worker["loader"] = writing.Loader(generation)
-    loader: writing.Loader = _worker["loader"]
-    loader.load(_worker["cursor"], batch)
+    """In a worker: one batch copied; how many documents, and the words first seen in it."""
+    cursor = _cursor(database, settings)
+    loader: writing.Loader = _worker.setdefault("loader", writing.Loader(generation))
+    loader.load(cursor, batch)
     return len(batch), loader.rows.seen()
+
+
+def _index(database: str, settings: dict[str, Any], statement: str) -> None:
+    """In a worker: one index of the new generation built."""
+    cursor = _cursor(database, settings)
+    cursor.execute("SELECT set_config('maintenance_work_mem', %s, false)", [writing.BUILD_MEMORY])
+    cursor.execute(statement)

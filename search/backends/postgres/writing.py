@@ -195,15 +195,27 @@ class Loader:
                 copy.write_row(row.body)
 
 
-def finish(cursor: CursorWrapper, generation: int, rows: Rows) -> None:
-    """Generation ``generation``'s tables, filled, indexed and attached to
-    ``search_document`` and ``search_body``; the words of ``rows`` offered by
-    did-you-mean."""
+def indexing(generation: int) -> list[str]:
+    """The statements that index generation ``generation``'s tables, largest first; each
+    may run beside the others, over connections of their own."""
     name, body = table(generation), table(generation, "body")
-    local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
-    for made, indexes in ((name, _INDEXES), (body, _BODY_INDEXES)):
-        for index in indexes:
-            cursor.execute("CREATE " + index.format(table=made))
+    made = [
+        "CREATE " + index.format(table=made)
+        for made, indexes in ((name, _INDEXES), (body, _BODY_INDEXES))
+        for index in indexes
+    ]
+    return sorted(made, key=lambda statement: "gin" not in statement)
+
+
+def finish(cursor: CursorWrapper, generation: int, rows: Rows, *, indexed: bool = False) -> None:
+    """Generation ``generation``'s tables, filled, indexed (unless ``indexed`` already)
+    and attached to ``search_document`` and ``search_body``; the words of ``rows``
+    offered by did-you-mean."""
+    name, body = table(generation), table(generation, "body")
+    if not indexed:
+        local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
+        for statement in indexing(generation):
+            cursor.execute(statement)
     cursor.execute(f"ANALYZE {name}")
     add_words(cursor, rows)
     for made, parent in ((name, "search_document"), (body, "search_body")):
