@@ -51,8 +51,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--backend",
         action="append",
         choices=["whoosh", "postgres"],
-        help="with --only backends: measure this backend only (repeatable; default both, "
-        "side by side)",
+        help="with --only backends: measure this backend (repeatable, measured in the order "
+        "given; default both, side by side)",
     )
     args = parser.parse_args(argv)
     if args.size < 1:

@@ -28,14 +28,14 @@ def figures(
     say: Callable[[str, Any], None],
     names: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Each backend's figures under its name (of ``names``, default both), and
-    "side_by_side": for each figure, the backends' values."""
+    """Each backend's figures under its name (of ``names``, in their order; default both),
+    and "side_by_side": for each figure, the backends' values."""
     from .runner import archive_search, latencies, timed
 
     published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED).count()
     usual = Interview.objects.published().order_by("pk").first()
     assert usual is not None, "the corpus has no published interview"
-    chosen = [name for name in BACKENDS if not names or name in names]
+    chosen = list(dict.fromkeys(names)) if names else list(BACKENDS)
     results = {}
     for name in chosen:
         settings.SEARCH_BACKEND = name
