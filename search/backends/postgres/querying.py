@@ -1,10 +1,14 @@
 """Answering a query: its ``tsquery`` per language, then the total, every facet and the
 page of hits in one statement.
 
-The matches are read once, into a materialised set; the facets are counted over their
-distinct combinations of outlet, people, topics and year (about one per interview),
-not over every match, so that a word found in 100,000 passages costs one grouping of
-them, then a few thousand rows.
+The matches are read once and grouped as they are read, per interview, outlet, people,
+topics and date (about one group per interview), each group with its count, its counts
+per language and its best score: the total and every facet are counted over the groups,
+not over every match, so that a word found in 100,000 passages costs one pass over them,
+then a few thousand rows. The page is ranked from the matches of the groups that can
+hold it only: those up to the k-th group (k the page's last place) by best score then
+interview, or by date then interview; every match of a later group comes after the k
+best matches of the groups before it.
 """
 
 from __future__ import annotations
