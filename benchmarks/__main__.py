@@ -1,5 +1,5 @@
 """``python -m benchmarks --size N [--profile realistic|recombined] [--json FILE]
-[--only export|save|batch|web|backends]``.
+[--only export|save|batch|web|backends] [--backend whoosh|postgres]``.
 
 Uses the database of ``DATABASE_URL`` (created if it is a missing PostgreSQL database),
 else ``var/bench.sqlite3`` (``var/bench-realistic.sqlite3`` for the realistic corpus); the
@@ -46,6 +46,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         choices=["export", "save", "batch", "web", "backends"],
         help="build the corpus, then run only this measurement (its figures in --json); "
         "batch needs no corpus: it imports a ZIP of 200 interviews, 10 of them bad",
+    )
+    parser.add_argument(
+        "--backend",
+        action="append",
+        choices=["whoosh", "postgres"],
+        help="with --only backends: measure this backend (repeatable, measured in the order "
+        "given; default both, side by side)",
     )
     args = parser.parse_args(argv)
     if args.size < 1:

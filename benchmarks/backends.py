@@ -8,7 +8,7 @@ Needs PostgreSQL (``DATABASE_URL``): the PostgreSQL backend's index is in the da
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -23,17 +23,21 @@ BACKENDS = ("whoosh", "postgres")
 
 
 def figures(
-    repeat: int, mix: tuple[BenchQuery, ...], say: Callable[[str, Any], None]
+    repeat: int,
+    mix: tuple[BenchQuery, ...],
+    say: Callable[[str, Any], None],
+    names: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Each backend's figures under its name, and "side_by_side": for each figure, the
-    two backends' values."""
+    """Each backend's figures under its name (of ``names``, in their order; default both),
+    and "side_by_side": for each figure, the backends' values."""
     from .runner import archive_search, latencies, timed
 
     published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED).count()
     usual = Interview.objects.published().order_by("pk").first()
     assert usual is not None, "the corpus has no published interview"
+    chosen = list(dict.fromkeys(names)) if names else list(BACKENDS)
     results = {}
-    for name in BACKENDS:
+    for name in chosen:
         settings.SEARCH_BACKEND = name
         seconds = timed(lambda: call_command("rebuild_index", verbosity=0, stdout=io.StringIO()))
         search = latencies(archive_search, repeat, mix)
@@ -58,7 +62,7 @@ def figures(
         for key, value in results[name].items():
             say(f"{name}: {key}", value)
     side_by_side = {
-        key: {name: results[name][key] for name in BACKENDS} for key in results[BACKENDS[0]]
+        key: {name: results[name][key] for name in chosen} for key in results[chosen[0]]
     }
     for key, values in side_by_side.items():
         say(f"side by side: {key}", values)

@@ -284,7 +284,9 @@ def run(args: argparse.Namespace) -> None:
     if args.only == "backends":
         from . import backends
 
-        write_report(args, {"size": size, "backends": backends.figures(args.repeat, mix, say)})
+        write_report(
+            args, {"size": size, "backends": backends.figures(args.repeat, mix, say, args.backend)}
+        )
         return
     if args.only == "save":
         call_command("rebuild_index", verbosity=0, stdout=io.StringIO())

@@ -28,14 +28,14 @@ class PendingIndexWork(models.Model):
 
 class IndexedDocument(models.Model):
     """A document of the PostgreSQL search backend's index, in one generation of it (see
-    ``search.backends.postgres``). The table, its generated ``tsvector`` columns and
-    their indexes are made by the migrations, on PostgreSQL only: Django never manages it."""
+    ``search.backends.postgres``; its stored JSON is in ``search_body``). The table, its
+    ``tsvector`` columns and their indexes are made by the migrations, on PostgreSQL only:
+    Django never manages it."""
 
     generation = models.IntegerField()
     key = models.TextField()
     interview = models.TextField()
     fingerprint = models.TextField()
-    document = models.JSONField()
 
     class Meta:
         db_table = "search_document"

@@ -77,7 +77,7 @@ def empty_database_index() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE search_document, search_journal, search_word")
+        cursor.execute("TRUNCATE search_document, search_body, search_journal, search_word")
         cursor.execute(
             "UPDATE search_state SET current = nextval('search_generation'), building = NULL"
         )

@@ -38,3 +38,9 @@ def test_the_batch_imports_the_good_reports_the_bad_and_leaves_the_database_as_i
 
 def test_only_batch_is_a_measurement_of_its_own():
     assert parse_args(["--only", "batch"]).only == "batch"
+
+
+def test_the_backends_measured_may_be_named_in_their_order():
+    args = parse_args(["--only", "backends", "--backend", "postgres", "--backend", "whoosh"])
+    assert args.backend == ["postgres", "whoosh"]
+    assert parse_args(["--only", "backends"]).backend is None

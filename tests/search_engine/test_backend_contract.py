@@ -418,6 +418,28 @@ def test_pages_split_the_results_and_keep_the_total(backend):
     assert len({key for page in pages for key in keys(page)}) == 25
 
 
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_pages_of_many_interviews_follow_the_order_of_the_whole_result(backend, sort):
+    """Pages asked one by one are the whole result in its order, cut: many interviews,
+    ties in score and in date, one interview undated."""
+    index(
+        backend,
+        [
+            make_document(
+                "portail " * (1 + n % 3) + f"numéro {n}",
+                interview=f"many-{n % 9}",
+                published_on=None if n % 9 == 4 else date(2020, 1 + n % 9 // 2, 1),
+                paragraph=n + 1,
+            )
+            for n in range(40)
+        ],
+    )
+    whole = keys(search(backend, "portail", sort=sort, per_page=100))
+    pages = [search(backend, "portail", sort=sort, page=page, per_page=3) for page in range(1, 16)]
+    assert len(whole) == 40
+    assert [key for page in pages for key in keys(page)] == whole
+
+
 # Spelling
 
 

@@ -124,6 +124,89 @@ def test_writes_made_during_a_rebuild_are_kept(seeded, make_backend):
     assert search(seeded, "reconstruction").total == 1
 
 
+# Words the PostgreSQL parser splits (inner apostrophes, underscores, digits and letters),
+# a lexeme repeated past the positions a vector keeps, and a text past its last position:
+# a rebuild (vectors made once per word, in Python) and a write (made by the server) must
+# index them alike.
+_ODD = [
+    make_document(
+        "Aujourd’hui l'État porte_parole 3d 2010 œuvre numérique x2y numérique",
+        "Don't the_state's 3D printers, Morocco's œuvres",
+        interview="odd",
+        persons=("marie-curie",),
+    ),
+    make_document("fin électrique " + " ".join(["électrique"] * 300) + " fin", interview="odd"),
+    make_document("mot " * 16400 + "électrique dernier", "word " * 20, interview="odd"),
+]
+_ODD_QUERIES = [
+    "électrique",
+    "aujourd'hui",
+    "porte_parole",
+    "the_state",
+    "3d",
+    "numérique œuvre",
+    '"fin électrique"',
+    "dernier",
+    "2010",
+    "printers",
+    "x2y",
+]
+
+
+def test_a_rebuild_and_a_write_index_the_same_words_alike(make_backend):
+    backend = make_backend()
+
+    def found() -> dict[str, list[tuple[str, float]]]:
+        return {
+            text: [(hit.key, hit.score) for hit in search(backend, text, per_page=5).hits]
+            for text in _ODD_QUERIES
+        }
+
+    backend.rebuild(_ODD)
+    rebuilt = found()
+    vectors = _vectors() if "postgres" in make_backend.dotted_path else None
+    backend.rebuild([])
+    index(backend, _ODD)
+    assert found() == rebuilt
+    assert all(rebuilt.values())
+    if vectors is not None:
+        assert _vectors() == vectors
+
+
+def _vectors() -> list[tuple[str, str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT key, vector_fr::text, vector_en::text FROM search_document d "
+            "WHERE generation = (SELECT current FROM search_state) ORDER BY key"
+        )
+        return cursor.fetchall()
+
+
+def test_a_rebuild_of_many_documents_is_shared_between_processes(make_backend, transactional_db):
+    """Past ``parallel_from`` documents, the PostgreSQL backend's rebuild hands batches to
+    worker processes (made small here): the index is the one a single process makes."""
+    backend = make_backend()
+    documents = [
+        make_document(f"portail numéro {n} électrique", interview=f"many-{n % 7}", paragraph=n + 1)
+        for n in range(60)
+    ]
+
+    def answers() -> list[tuple[int, list[str], str | None]]:
+        found = [search(backend, text) for text in ("électrique", "numéro 7", "portial")]
+        return [(results.total, keys(results), results.suggestion) for results in found]
+
+    backend.rebuild(documents)
+    alone = answers()
+    if hasattr(backend, "parallel_from"):
+        backend.parallel_from, backend.rebuild_batch = 20, 7
+    counts: list[int] = []
+    assert backend.rebuild(documents, progress=counts.append) == 60
+    assert counts == list(range(1, 61))
+    assert set(backend.keys()) == {document.key for document in documents}
+    assert answers() == alone
+    assert alone[0][0] == 60 and alone[2][2] == "portail"
+
+
 def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):
     def broken():
         yield make_document("un portail neuf")

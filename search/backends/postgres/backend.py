@@ -2,8 +2,9 @@
 of the archive's own database, so every app server sharing the database shares it, and an
 edit's index write commits or rolls back with the edit.
 
-The tables and text search configurations are made by ``search/migrations/0002`` and
-``0003``. Each rebuild fills a new *generation* of ``search_document`` aside (``writing``),
+The tables and text search configurations are made by ``search/migrations/0002`` to
+``0004``. Each rebuild fills a new *generation* of ``search_document`` and ``search_body``
+aside (``writing``; a large one by several processes: ``parallel``),
 then makes it the one searched (``search_state``) in one transaction; writes made
 meanwhile go to the searched generation and to ``search_journal``, replayed onto the new
 one as it is swapped in. Queries are answered by ``querying`` and ``suggesting``.
@@ -15,6 +16,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterable
+from itertools import chain, islice
 from typing import Any
 
 from django.db import OperationalError, connections
@@ -25,8 +27,8 @@ from ...documents import SearchDocument, SearchQuery, SearchResults
 from ...models import IndexedDocument
 from ...syntax import parse
 from ..base import IndexUnavailable, SearchBackend
-from ..whoosh.backend import FACETS
-from . import querying, writing
+from ..whoosh.backend import FACETS, usable_processors
+from . import parallel, querying, writing
 from .database import LOCK_NOT_AVAILABLE, QUERY_CANCELED, Cursor, failed_with, local_setting
 from .suggesting import suggest
 
@@ -40,6 +42,9 @@ class PostgresBackend(SearchBackend):
     """
 
     indexes_in_transaction = True
+    # A rebuild of more documents than this is made by several processes, in batches.
+    parallel_from = 2 * writing.BATCH
+    rebuild_batch = writing.BATCH
 
     def __init__(
         self, path: object = None, *, create: bool = True, database: str = "default"
@@ -81,14 +86,14 @@ class PostgresBackend(SearchBackend):
             cursor.execute("DELETE FROM search_journal")
             cursor.execute("UPDATE search_state SET building = %s", [generation])
         try:
-            with self._cursor() as cursor:
-                count = writing.fill(cursor, generation, documents, progress)
+            count = self._fill(generation, documents, progress)
         except BaseException:
             with self._cursor() as cursor:
                 cursor.execute(
                     "UPDATE search_state SET building = NULL WHERE building = %s", [generation]
                 )
                 cursor.execute("DELETE FROM search_journal WHERE generation = %s", [generation])
+                writing.drop(cursor, generation)
             raise
         with self._cursor() as cursor:
             self._state(cursor, lock="FOR UPDATE", creating=True)
@@ -108,6 +113,35 @@ class PostgresBackend(SearchBackend):
             cursor.execute("DELETE FROM search_journal")
         self._drop_replaced()
         return count
+
+    def _fill(
+        self,
+        generation: int,
+        documents: Iterable[SearchDocument],
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        """The new generation, filled by this process, or by one worker process per usable
+        processor (``parallel``) when it has more than ``parallel_from`` documents and
+        is not made inside a transaction (whose tables the workers could not see)."""
+        documents = iter(documents)
+        first = list(islice(documents, self.parallel_from + 1))
+        processes = usable_processors()
+        if (
+            len(first) <= self.parallel_from
+            or processes < 2
+            or connections[self.database].in_atomic_block
+        ):
+            with self._cursor() as cursor:
+                return writing.fill(cursor, generation, chain(first, documents), progress)
+        return parallel.fill(
+            self.database,
+            connections[self.database].settings_dict,
+            generation,
+            chain(first, documents),
+            processes=processes,
+            batch=self.rebuild_batch,
+            progress=progress,
+        )
 
     def _drop_replaced(self) -> None:
         try:

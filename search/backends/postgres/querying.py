@@ -1,10 +1,14 @@
 """Answering a query: its ``tsquery`` per language, then the total, every facet and the
 page of hits in one statement.
 
-The matches are read once, into a materialised set; the facets are counted over their
-distinct combinations of outlet, people, topics and year (about one per interview),
-not over every match, so that a word found in 100,000 passages costs one grouping of
-them, then a few thousand rows.
+The matches are read once and grouped as they are read, per interview, outlet, people,
+topics and date (about one group per interview), each group with its count, its counts
+per language and its best score: the total and every facet are counted over the groups,
+not over every match, so that a word found in 100,000 passages costs one pass over them,
+then a few thousand rows. The page is ranked from the matches of the groups that can
+hold it only: those up to the k-th group (k the page's last place) by best score then
+interview, or by date then interview; every match of a later group comes after the k
+best matches of the groups before it.
 """
 
 from __future__ import annotations
@@ -53,44 +57,59 @@ def matches(
     """The total, the facet counts and the page of hits, as rows of (kind, value,
     count, document, score in French, score in English); a hit's count is its place."""
     langs = (request.lang,) if request.lang else LANGUAGES
-    by_lang = dict(zip(langs, queries, strict=True))
-    params: list[Any] = []
-    scores, matched = [], []
-    for lang in LANGUAGES:
-        if lang in by_lang:
-            scores.append(
-                f"CASE WHEN d.vector_{lang} @@ %s::tsquery "
-                f"THEN ts_rank(d.vector_{lang}, %s::tsquery) END AS {lang}"
-            )
-            params += [by_lang[lang], by_lang[lang]]
-        else:
-            scores.append(f"NULL::real AS {lang}")
-    for lang in langs:
-        matched.append(f"d.vector_{lang} @@ %s::tsquery")
-        params.append(by_lang[lang])
+    params: dict[str, Any] = {
+        f"q_{lang}": query for lang, query in zip(langs, queries, strict=True)
+    }
+    scores = {
+        lang: f"CASE WHEN d.vector_{lang} @@ %(q_{lang})s::tsquery "
+        f"THEN ts_rank(d.vector_{lang}, %(q_{lang})s::tsquery) END"
+        if lang in langs
+        else "NULL::real"
+        for lang in LANGUAGES
+    }
+    matched = " OR ".join(f"d.vector_{lang} @@ %(q_{lang})s::tsquery" for lang in langs)
     filters, values = _filters(request)
-    params += [generation, *values]
-    order = (
-        "m.published_on DESC NULLS LAST, m.interview, m.exchange NULLS FIRST, m.paragraph"
-        if request.sort == "date"
-        else "coalesce(m.fr, 0) + coalesce(m.en, 0) DESC, m.interview, "
-        "m.exchange NULLS FIRST, m.paragraph"
-    )
-    params += [request.per_page, (request.page - 1) * request.per_page, generation]
+    first = (request.page - 1) * request.per_page
+    params |= values | {
+        "generation": generation,
+        "limit": request.per_page,
+        "offset": first,
+        "last": first + request.per_page - 1,
+    }
+    # Each match's scores are worked out once (OFFSET 0 keeps the subquery whole).
+    scored = f"""
+        SELECT d.key, d.interview, d.exchange, d.paragraph, d.outlet, d.persons, d.topics,
+            d.published_on, {scores["fr"]} AS fr, {scores["en"]} AS en
+        FROM search_document d
+        WHERE d.generation = %(generation)s AND ({matched}) {filters}"""
+    score = "coalesce(s.fr, 0) + coalesce(s.en, 0)"
+    if request.sort == "date":
+        order = "s.published_on DESC NULLS LAST, s.interview, s.exchange NULLS FIRST, s.paragraph"
+        # The matches of a group share their date and interview, which come first.
+        day = "coalesce(g.published_on, '-infinity'::date)"
+        cut = f"SELECT {day} AS day, g.interview FROM g ORDER BY 1 DESC, 2"
+        ahead = f"{day} > c.day OR ({day} = c.day AND g.interview <= c.interview)"
+    else:
+        order = f"{score} DESC, s.interview, s.exchange NULLS FIRST, s.paragraph"
+        cut = "SELECT g.best, g.interview FROM g ORDER BY 1 DESC, 2"
+        ahead = "g.best > c.best OR (g.best = c.best AND g.interview <= c.interview)"
     cursor.execute(
         f"""
-        WITH m AS MATERIALIZED (
-            SELECT d.key, d.interview, d.exchange, d.paragraph, d.outlet, d.persons,
-                d.topics, d.published_on, {", ".join(scores)}
-            FROM search_document d
-            WHERE ({" OR ".join(matched)}) AND d.generation = %s {filters}
-        ), g AS MATERIALIZED (
-            SELECT m.outlet, m.persons, m.topics,
-                extract(year FROM m.published_on)::int::text AS year,
-                count(*) AS n, count(m.fr) AS fr, count(m.en) AS en
-            FROM m GROUP BY 1, 2, 3, 4
+        WITH g AS MATERIALIZED (
+            SELECT s.interview, s.outlet, s.persons, s.topics, s.published_on,
+                count(*) AS n, count(s.fr) AS fr, count(s.en) AS en, max({score}) AS best
+            FROM ({scored} OFFSET 0) s
+            GROUP BY 1, 2, 3, 4, 5
+        ), c AS MATERIALIZED (
+            {cut} OFFSET %(last)s LIMIT 1
         ), page AS MATERIALIZED (
-            SELECT m.key, m.fr, m.en FROM m ORDER BY {order} LIMIT %s OFFSET %s
+            SELECT s.key, s.fr, s.en FROM ({scored}
+                AND d.interview IN (
+                    SELECT g.interview FROM g
+                    WHERE NOT EXISTS (SELECT FROM c) OR EXISTS (SELECT FROM c WHERE {ahead})
+                )
+            ) s
+            ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s
         ), numbered AS (
             -- A materialised page is read back in its order.
             SELECT page.*, row_number() OVER () AS position FROM page
@@ -104,10 +123,12 @@ def matches(
             FROM g, unnest(g.persons) p GROUP BY p
         UNION ALL SELECT 'topic', t, sum(g.n), NULL, NULL, NULL
             FROM g, unnest(g.topics) t GROUP BY t
-        UNION ALL SELECT 'year', g.year, sum(g.n), NULL, NULL, NULL
-            FROM g WHERE g.year IS NOT NULL GROUP BY g.year
+        UNION ALL SELECT 'year', y.year, sum(y.n), NULL, NULL, NULL
+            FROM (SELECT extract(year FROM g.published_on)::int::text AS year, g.n FROM g) y
+            WHERE y.year IS NOT NULL GROUP BY y.year
         UNION ALL SELECT 'hit', NULL, n.position, d.document, n.fr, n.en
-            FROM numbered n JOIN search_document d ON d.key = n.key AND d.generation = %s
+            FROM numbered n JOIN search_body d
+            ON d.key = n.key AND d.generation = %(generation)s
         """,
         params,
     )
@@ -127,17 +148,17 @@ def hits(
     return shown
 
 
-def _filters(request: SearchQuery) -> tuple[str, list[Any]]:
-    clauses, values = [], []
-    for value, clause in (
-        (request.outlet, "d.outlet = %s"),
-        (request.interview, "d.interview = %s"),
-        (request.person, "d.persons @> ARRAY[%s]::text[]"),
-        (request.topic, "d.topics @> ARRAY[%s]::text[]"),
-        (request.date_from, "d.published_on >= %s"),
-        (request.date_to, "d.published_on <= %s"),
+def _filters(request: SearchQuery) -> tuple[str, dict[str, Any]]:
+    clauses, values = [], {}
+    for name, value, clause in (
+        ("outlet", request.outlet, "d.outlet = %(outlet)s"),
+        ("interview", request.interview, "d.interview = %(interview)s"),
+        ("person", request.person, "d.persons @> ARRAY[%(person)s]::text[]"),
+        ("topic", request.topic, "d.topics @> ARRAY[%(topic)s]::text[]"),
+        ("date_from", request.date_from, "d.published_on >= %(date_from)s"),
+        ("date_to", request.date_to, "d.published_on <= %(date_to)s"),
     ):
         if value is not None:
             clauses.append(f"AND {clause}")
-            values.append(value)
+            values[name] = value
     return " ".join(clauses), values

@@ -2,7 +2,8 @@
 
 Made in Python, since the archive's own analysis decides what a word is (elisions and
 possessives dropped, accents and typography folded: ``search.analysis``); PostgreSQL's
-text search configurations then stem what they are given (migration 0002). Each text is
+text search configurations then stem what they are given (migration 0002), in the
+statement that writes them or, for a rebuild, once per word (``vectors``). Each text is
 split into words once; every distinct word is analysed once per ``Rows``, and the words
 seen are the vocabulary.
 """
@@ -10,14 +11,14 @@ seen are the vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...analysis import LANGUAGES, WORD, bare
 from ...documents import SearchDocument, canonical_fingerprint, canonical_json
 from ..whoosh.index import meta_text
 
-# What a row gives, in this order: the columns of ``search_document`` it fills.
+# What a row gives, in this order: the columns of ``search_document`` it fills, before
+# its two ``tsvector``s (``vector_fr``, ``vector_en``: ``vectors``).
 COLUMNS = (
     "generation",
     "key",
@@ -31,11 +32,10 @@ COLUMNS = (
     "topics",
     "published_on",
     "fingerprint",
-    "document",
-    # Per language, the words of the text and those of the title and names, from which
-    # PostgreSQL makes the language's ``tsvector``.
-    *(f"{kind}_{lang}" for lang in LANGUAGES for kind in ("words", "meta")),
 )
+VECTORS = tuple(f"vector_{lang}" for lang in LANGUAGES)
+# A document's stored JSON is in ``search_body``, out of the rows a search reads.
+BODY = ("generation", "key", "document")
 _WORDS = re.compile(WORD)
 
 
@@ -46,10 +46,22 @@ class _Bare(dict[str, str]):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
+        self.fresh: list[str] = []  # the words first seen since ``Rows.seen``
 
     def __missing__(self, word: str) -> str:
         folded = self[word] = bare(word, self.lang)[0]
+        self.fresh.append(word)
         return folded
+
+
+class Row(NamedTuple):
+    """A document as the index stores it: its columns, its body, and per language the
+    words of its text and those of its title and names, from which its ``tsvector`` is
+    made (a passage's words weigh more than an interview's title and names)."""
+
+    columns: tuple[Any, ...]
+    body: tuple[Any, ...]
+    words: dict[str, tuple[list[str], list[str]]]
 
 
 class Rows:
@@ -59,14 +71,17 @@ class Rows:
         self.generation = generation
         self._bare = {lang: _Bare(lang) for lang in LANGUAGES}
 
-    def row(self, document: SearchDocument) -> tuple[Any, ...]:
+    def row(self, document: SearchDocument) -> Row:
         canonical = canonical_json(document.to_dict())
-        texts = []
+        words = {}
         for lang in LANGUAGES:
             folded = self._bare[lang].__getitem__
-            for text in (document.text.get(lang, ""), meta_text(document, lang)):
-                texts.append(" ".join(map(folded, _WORDS.findall(text))))
-        return (
+            text, meta = document.text.get(lang, ""), meta_text(document, lang)
+            words[lang] = (
+                list(map(folded, _WORDS.findall(text))),
+                list(map(folded, _WORDS.findall(meta))),
+            )
+        columns = (
             self.generation,
             document.key,
             document.interview,
@@ -79,12 +94,21 @@ class Rows:
             list(document.topics),
             document.published_on,
             canonical_fingerprint(canonical),
-            canonical,
-            *texts,
         )
+        return Row(columns, (self.generation, document.key, canonical), words)
 
-    def rows(self, documents: Iterable[SearchDocument]) -> list[tuple[Any, ...]]:
-        return [self.row(document) for document in documents]
+    def seen(self) -> dict[str, list[str]]:
+        """Per language, the words (as written) first seen since the last call."""
+        fresh = {lang: words.fresh for lang, words in self._bare.items()}
+        for words in self._bare.values():
+            words.fresh = []
+        return fresh
+
+    def saw(self, words: dict[str, list[str]]) -> None:
+        """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen."""
+        for lang, written in words.items():
+            for word in written:
+                _ = self._bare[lang][word]  # worked out and kept on first sight
 
     def vocabulary(self) -> tuple[list[str], list[str], list[str]]:
         """The words of the rows made so far that did-you-mean may offer, as three

@@ -1,36 +1,53 @@
 """Writing the index: a write on one generation, and a whole generation built aside.
 
 A generation's documents are the partition ``search_document_g<generation>`` of
-``search_document`` (migration 0003), or rows of ``search_document_default`` for a
-generation never rebuilt. A rebuild fills its new generation's table with ``COPY``, with
-no index to keep up to date, builds the indexes once, and attaches the table; once that
-generation is the one searched, the tables of the others are dropped whole.
+``search_document`` (migration 0003), their stored JSON that of ``search_body``
+(migration 0004), or rows of the ``_default`` partitions for a generation never rebuilt.
+A rebuild fills its new generation's tables with ``COPY`` (each document's ``tsvector``s
+made once per word: ``vectors``), with no index to keep up to date, builds the indexes
+once, and attaches the tables; once that generation is the one searched, the tables of
+the others are dropped whole. A write lets the server make its documents' vectors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db.backends.utils import CursorWrapper
 
+from ...analysis import LANGUAGES
 from ...documents import SearchDocument
 from .database import local_setting
-from .rows import COLUMNS, Rows
+from .rows import BODY, COLUMNS, VECTORS, Rows
+from .tsquery import config
+from .vectors import Lexemes
 
 BATCH = 2000  # documents per COPY when rebuilding
+
+
+def _vector_sql(lang: str) -> str:
+    """The ``tsvector`` of a language from its two texts, as ``vectors`` makes it."""
+    cfg = f"'{config(lang)}'::regconfig"
+    return f"setweight(to_tsvector({cfg}, %s), 'A') || setweight(to_tsvector({cfg}, %s), 'B')"
+
+
 _INSERT = (
-    f"INSERT INTO search_document ({', '.join(COLUMNS)}) "
-    f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+    f"INSERT INTO search_document ({', '.join(COLUMNS + VECTORS)}) "
+    f"VALUES ({', '.join(['%s'] * len(COLUMNS) + [_vector_sql(lang) for lang in LANGUAGES])}) "
     "ON CONFLICT (generation, key) DO UPDATE SET "
-    + ", ".join(f"{column} = EXCLUDED.{column}" for column in COLUMNS[2:])
+    + ", ".join(f"{column} = EXCLUDED.{column}" for column in (COLUMNS + VECTORS)[2:])
+)
+_INSERT_BODY = (
+    f"INSERT INTO search_body ({', '.join(BODY)}) VALUES (%s, %s, %s) "
+    "ON CONFLICT (generation, key) DO UPDATE SET document = EXCLUDED.document"
 )
 _INSERT_WORDS = (
     "INSERT INTO search_word (lang, folded, word) "
     "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
 )
 _KEY, _FINGERPRINT = COLUMNS.index("key"), COLUMNS.index("fingerprint")
-# What a generation's table is indexed by: the indexes of ``search_document``, which
-# its own take the place of when it is attached.
+# What a generation's tables are indexed by: the indexes of ``search_document`` and
+# ``search_body``, which their own take the place of when they are attached.
 _INDEXES = (
     "UNIQUE INDEX ON {table} (generation, key)",
     "INDEX ON {table} (interview)",
@@ -38,6 +55,7 @@ _INDEXES = (
     "INDEX ON {table} USING gin (vector_fr)",
     "INDEX ON {table} USING gin (vector_en)",
 )
+_BODY_INDEXES = ("UNIQUE INDEX ON {table} (generation, key)",)
 _IN_ROW = (
     "key",
     "interview",
@@ -69,18 +87,37 @@ def apply(
     already holds (the same documents, the same fingerprints: an edit indexed in its
     transaction, then again after its commit) changes nothing."""
     rows = Rows(generation)
-    made = rows.rows(documents)
+    made = [rows.row(document) for document in documents]
     if slugs or exchanges:
         scope = "generation = %s AND (interview = ANY(%s) OR exchange_uid = ANY(%s))"
         cursor.execute(
             f"SELECT key, fingerprint FROM search_document WHERE {scope}",
             [generation, slugs, exchanges],
         )
-        if dict(cursor.fetchall()) == {row[_KEY]: row[_FINGERPRINT] for row in made}:
+        held = {row.columns[_KEY]: row.columns[_FINGERPRINT] for row in made}
+        if dict(cursor.fetchall()) == held:
             return
-        cursor.execute(f"DELETE FROM search_document WHERE {scope}", [generation, slugs, exchanges])
+        cursor.execute(
+            f"DELETE FROM search_document WHERE {scope} RETURNING key",
+            [generation, slugs, exchanges],
+        )
+        deleted = [key for (key,) in cursor.fetchall()]
+        cursor.execute(
+            "DELETE FROM search_body WHERE generation = %s AND key = ANY(%s)",
+            [generation, deleted],
+        )
     if made:
-        cursor.executemany(_INSERT, made)
+        cursor.executemany(
+            _INSERT,
+            [
+                (
+                    *row.columns,
+                    *(" ".join(words) for lang in LANGUAGES for words in row.words[lang]),
+                )
+                for row in made
+            ],
+        )
+        cursor.executemany(_INSERT_BODY, [row.body for row in made])
         add_words(cursor, rows)
 
 
@@ -90,8 +127,101 @@ def add_words(cursor: CursorWrapper, rows: Rows) -> None:
         cursor.execute(_INSERT_WORDS, [languages, folded, shown])
 
 
-def table(generation: int) -> str:
-    return f"search_document_g{int(generation)}"
+def table(generation: int, kind: str = "document") -> str:
+    """The table of generation ``generation``'s documents (``kind`` "document") or of
+    their bodies ("body")."""
+    return f"search_{kind}_g{int(generation)}"
+
+
+def create(cursor: CursorWrapper, generation: int) -> None:
+    """Generation ``generation``'s tables, empty, unindexed, not yet attached."""
+    name = table(generation)
+    for made, parent in ((name, "search_document"), (table(generation, "body"), "search_body")):
+        cursor.execute(
+            f"CREATE TABLE {made} (LIKE {parent} INCLUDING DEFAULTS, "
+            # Attaching the table then needs no scan to check that it belongs.
+            f"CHECK (generation = {int(generation)}))"
+        )
+    # What a search reads of every match (its vectors, facets and keys) stays in the row,
+    # never fetched from TOAST.
+    cursor.execute(
+        f"ALTER TABLE {name} "
+        + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in _IN_ROW)
+    )
+
+
+def batches(
+    documents: Iterable[SearchDocument], size: int = BATCH
+) -> Iterator[list[SearchDocument]]:
+    """``documents`` in lists of ``size``; raises ``ValueError`` on a key given twice."""
+    seen: set[str] = set()
+    batch: list[SearchDocument] = []
+    for document in documents:
+        if document.key in seen:
+            raise ValueError(f"Two documents have the key {document.key!r}")
+        seen.add(document.key)
+        batch.append(document)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Loader:
+    """Copies batches of documents into generation ``generation``'s tables, remembering
+    their words (``rows``) and what the server makes of each (``lexemes``)."""
+
+    def __init__(self, generation: int) -> None:
+        self.generation = generation
+        self.rows, self.lexemes = Rows(generation), Lexemes()
+
+    def load(self, cursor: CursorWrapper, batch: list[SearchDocument]) -> None:
+        made = [self.rows.row(document) for document in batch]
+        lexemes = self.lexemes
+        for lang in LANGUAGES:
+            lexemes.learn(
+                cursor, lang, {word for row in made for words in row.words[lang] for word in words}
+            )
+        name = table(self.generation)
+        with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
+            for row in made:
+                copy.write_row(
+                    (*row.columns, *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES))
+                )
+        body = table(self.generation, "body")
+        with cursor.copy(f"COPY {body} ({', '.join(BODY)}) FROM STDIN") as copy:
+            for row in made:
+                copy.write_row(row.body)
+
+
+def indexing(generation: int) -> list[str]:
+    """The statements that index generation ``generation``'s tables, largest first; each
+    may run beside the others, over connections of their own."""
+    name, body = table(generation), table(generation, "body")
+    made = [
+        "CREATE " + index.format(table=made)
+        for made, indexes in ((name, _INDEXES), (body, _BODY_INDEXES))
+        for index in indexes
+    ]
+    return sorted(made, key=lambda statement: "gin" not in statement)
+
+
+def finish(cursor: CursorWrapper, generation: int, rows: Rows, *, indexed: bool = False) -> None:
+    """Generation ``generation``'s tables, filled, indexed (unless ``indexed`` already)
+    and attached to ``search_document`` and ``search_body``; the words of ``rows``
+    offered by did-you-mean."""
+    name, body = table(generation), table(generation, "body")
+    if not indexed:
+        local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
+        for statement in indexing(generation):
+            cursor.execute(statement)
+    cursor.execute(f"ANALYZE {name}")
+    add_words(cursor, rows)
+    for made, parent in ((name, "search_document"), (body, "search_body")):
+        cursor.execute(
+            f"ALTER TABLE {parent} ATTACH PARTITION {made} FOR VALUES IN ({int(generation)})"
+        )
 
 
 def fill(
@@ -100,53 +230,30 @@ def fill(
     documents: Iterable[SearchDocument],
     progress: Callable[[int], None] | None,
 ) -> int:
-    """Generation ``generation`` made of ``documents``, in its own table, indexed and
-    attached to ``search_document``; how many documents it holds."""
-    name = table(generation)
-    cursor.execute(
-        f"CREATE TABLE {name} (LIKE search_document INCLUDING DEFAULTS INCLUDING GENERATED, "
-        # Attaching the table then needs no scan to check that it belongs.
-        f"CHECK (generation = {int(generation)}))"
-    )
-    # What a search reads of every match (its vectors, facets and keys) stays in the row,
-    # never fetched from TOAST; the document, read for a page's hits only, goes out of line.
-    cursor.execute(
-        f"ALTER TABLE {name} SET (toast_tuple_target = 128), "
-        + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in _IN_ROW)
-        + ", ALTER COLUMN document SET STORAGE EXTERNAL"
-    )
-    rows = Rows(generation)
-    seen: set[str] = set()
-    batch: list[SearchDocument] = []
+    """Generation ``generation`` made of ``documents`` over one cursor, in tables of its
+    own (``create``, ``Loader``, ``finish``); how many documents it holds."""
+    create(cursor, generation)
+    loader, count = Loader(generation), 0
+    # Whole batches are read before each COPY: reading ``documents`` may need the
+    # connection (the archive's are read from the database as they come).
+    for batch in batches(documents):
+        loader.load(cursor, batch)
+        count = counted(progress, count, len(batch))
+    finish(cursor, generation, loader.rows)
+    return count
 
-    def load() -> None:
-        # Between two batches, not inside the COPY: reading ``documents`` may need the
-        # connection (the archive's are read from the database as they come).
-        with cursor.copy(f"COPY {name} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
-            for document in batch:
-                copy.write_row(rows.row(document))
-        if progress:
-            for count in range(len(seen) - len(batch) + 1, len(seen) + 1):
-                progress(count)
-        batch.clear()
 
-    for document in documents:
-        if document.key in seen:
-            raise ValueError(f"Two documents have the key {document.key!r}")
-        seen.add(document.key)
-        batch.append(document)
-        if len(batch) == BATCH:
-            load()
-    load()
-    local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
-    for index in _INDEXES:
-        cursor.execute("CREATE " + index.format(table=name))
-    cursor.execute(f"ANALYZE {name}")
-    add_words(cursor, rows)
-    cursor.execute(
-        f"ALTER TABLE search_document ATTACH PARTITION {name} FOR VALUES IN ({int(generation)})"
-    )
-    return len(seen)
+def counted(progress: Callable[[int], None] | None, count: int, more: int) -> int:
+    """``count`` + ``more``, each count on the way given to ``progress``."""
+    if progress:
+        for running in range(count + 1, count + more + 1):
+            progress(running)
+    return count + more
+
+
+def drop(cursor: CursorWrapper, generation: int) -> None:
+    """Generation ``generation``'s own tables, if a rebuild left them."""
+    cursor.execute(f"DROP TABLE IF EXISTS {table(generation)}, {table(generation, 'body')}")
 
 
 def drop_replaced(cursor: CursorWrapper, current: int, building: int | None) -> None:
@@ -157,13 +264,12 @@ def drop_replaced(cursor: CursorWrapper, current: int, building: int | None) -> 
     kept = {current, building} - {None}
     cursor.execute(
         "SELECT relname FROM pg_class WHERE relkind = 'r' "
-        "AND relname ~ '^search_document_g[0-9]+$' "
+        "AND relname ~ '^search_(document|body)_g[0-9]+$' "
         "AND relnamespace = current_schema()::regnamespace"
     )
     names = [name for (name,) in cursor.fetchall() if int(name.rpartition("g")[2]) not in kept]
     local_setting(cursor, "lock_timeout", DROP_WAIT)
     for name in names:
         cursor.execute(f"DROP TABLE {name}")
-    cursor.execute(
-        "DELETE FROM search_document_default WHERE generation <> ALL(%s)", [sorted(kept)]
-    )
+    for default in ("search_document_default", "search_body_default"):
+        cursor.execute(f"DELETE FROM {default} WHERE generation <> ALL(%s)", [sorted(kept)])
