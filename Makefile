@@ -109,11 +109,13 @@ typecheck: install
 # of that comparison and of the realistic corpus, then the measurements on each corpus
 # profile, on a database and index of their own (see benchmarks/RESULTS.md), then every
 # report kept in var/ side by side, with how each figure grows; SIZE=1000 for a quick run.
+# haystack's first index build alone takes 21 min at 10k: BENCH_OPTIONS= to measure it too.
 BENCH_PROFILES ?= realistic recombined
+BENCH_OPTIONS ?= --skip haystack
 bench: $(VENV)/.bench.installed messages system
 	$(BIN)/pytest benchmarks/tests
 	for profile in $(BENCH_PROFILES); do \
-		$(BIN)/python -m benchmarks --size $${SIZE:-10000} --profile $$profile \
+		$(BIN)/python -m benchmarks --size $${SIZE:-10000} --profile $$profile $(BENCH_OPTIONS) \
 			--json var/bench-$$profile-$${SIZE:-10000}.json || exit 1; \
 	done
 	$(BIN)/python -m benchmarks.growth var/bench-*-*.json
