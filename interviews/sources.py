@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from .importing.hygiene import EXCERPT_LENGTH, one_line
 from .office import OfficeError, office_page, office_type
 
 # Word 97–2003 and other pre-2007 Office files: a format of its own, read by no library here.
@@ -126,16 +127,33 @@ def _decode_text(data: bytes, *, lang: str, filename: str) -> str:
         try:
             return data.decode(codec)
         except UnicodeDecodeError as error:
-            raise SourceError(
-                _("%(lang)s: %(filename)s is not %(encoding)s text as it says (offset %(offset)s).")
-                % {**_names(lang, filename), "encoding": name, "offset": error.start}
-            ) from None
+            names = {**_names(lang, filename), "encoding": name}
+            if passage := _readable_before(data[: error.start].decode(codec, "replace")):
+                message = _(
+                    "%(lang)s: %(filename)s is not %(encoding)s text as it says: "
+                    "it cannot be read after “%(passage)s”."
+                )
+                raise SourceError(message % {**names, "passage": passage}) from None
+            message = _(
+                "%(lang)s: %(filename)s is not %(encoding)s text as it says: "
+                "it cannot be read from its start."
+            )
+            raise SourceError(message % names) from None
     for encoding in ("utf-8", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def _readable_before(text: str) -> str:
+    """The end of the last line of ``text`` that holds words: what an editor looks for to
+    find where a file stops being readable (a line number means little in a pasted text)."""
+    line = one_line(next((line for line in reversed(text.splitlines()) if line.strip()), ""))
+    if len(line) <= EXCERPT_LENGTH:
+        return line
+    return "…" + line[-EXCERPT_LENGTH:].split(" ", 1)[-1]
 
 
 def _names(lang: str, filename: str) -> dict[str, str]:

@@ -71,13 +71,16 @@ def refusal(plausibility: Plausibility) -> str:
 
 
 def doubt(plausibility: Plausibility) -> str:
-    numbers = ", ".join(str(passage.number) for passage in plausibility.least_plausible())
+    numbers = [str(passage.number) for passage in plausibility.least_plausible()]
     text = _(
         "The translation may not be of this article: its exchanges share little more with "
         "the translation facing them than with the rest of it."
     )
     if numbers:
-        text += " " + _("Check exchanges %(numbers)s.") % {"numbers": numbers}
+        check = ngettext(
+            "Check exchange %(numbers)s.", "Check exchanges %(numbers)s.", len(numbers)
+        )
+        text += " " + check % {"numbers": get_text_list(numbers, _("and"))}
     return text
 
 

@@ -3,6 +3,7 @@ invisible characters and odd spaces a copy leaves in a text."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import zipfile
@@ -293,13 +294,19 @@ def test_utf8_is_never_read_as_windows_1252():
     assert decode_source(data, lang="fr", filename="t.txt").content == "dÃ©jà"
 
 
-def test_a_bom_that_lies_is_refused():
+def test_a_bom_that_lies_is_refused_with_where_it_stops_being_readable():
     assert refusal(b"\xff\xfeA", "odd.txt") == (
-        "fr: odd.txt is not UTF-16 text as it says (offset 2)."
+        "fr: odd.txt is not UTF-16 text as it says: it cannot be read from its start."
     )
-
-
-# Hygiene
+    text = "Première ligne\r\n«\u00a0Deuxième\u00a0»\n\n".encode("utf-16-le")
+    assert refusal(codecs.BOM_UTF16_LE + text + b"\x00", "odd.txt", "fr") == (
+        "fr\u00a0: odd.txt n’est pas un texte en UTF-16 comme il l’annonce\u00a0: "
+        "il est illisible après «\u00a0«\u00a0Deuxième\u00a0»\u00a0»."
+    )
+    long_line = " ".join(["mot"] * 40) + " fin"
+    said = refusal(codecs.BOM_UTF16_LE + long_line.encode("utf-16-le") + b"\x00", "odd.txt")
+    passage = said.split("after “", 1)[1].removesuffix("”.")
+    assert passage.startswith("…mot ") and passage.endswith(" mot fin") and len(passage) <= 61
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from interviews.importing import align_interview, parse_article
 from interviews.importing.anchors import anchors, cognate_keys, fold
@@ -17,6 +18,7 @@ from interviews.importing.plausibility import (
     assess_passages,
     plausibility_json,
 )
+from interviews.translation_check import doubt
 from tests.importing.mismatched import SEED, gold_sources, swapped_english, unrelated_english
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "fixtures" / "layouts"
@@ -117,6 +119,8 @@ def test_exchanges_out_of_step_are_flagged_and_marked():
 
     assert plausibility.verdict is Verdict.DOUBTFUL
     assert [passage.number for passage in plausibility.least_plausible()] == [3, 4]
+    with translation.override("fr"):
+        assert doubt(plausibility).endswith(" Vérifiez les échanges 3 et 4.")
 
 
 def test_the_json_form_names_verdict_and_least_plausible_exchanges():

@@ -121,7 +121,7 @@ def test_the_command_flags_exchanges_out_of_step_in_text_and_json(tmp_path):
     )
 
     assert "warning: The translation may not be of this article" in err.getvalue()
-    assert "Check exchanges 3, 4." in err.getvalue()
+    assert "Check exchanges 3 and 4." in err.getvalue()
     plausibility = json.loads(out.getvalue())["plausibility"]
     assert plausibility["verdict"] == "doubtful"
     assert plausibility["least_plausible"] == [3, 4]
