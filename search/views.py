@@ -29,7 +29,7 @@ from .citing import result_citations
 from .documents import MAX_PER_PAGE, SearchResults
 from .exporting import search_export
 from .forms import SearchForm
-from .kept_pages import kept_page
+from .kept_pages import KeptPages
 from .presentation import (
     index_generation,
     page_parameters,
@@ -87,7 +87,13 @@ def _results_content(request: HttpRequest, form: SearchForm) -> SafeString:
         return render_to_string(CONTENT_TEMPLATE, context)
 
     # A partial answer may be whole next time: never kept.
-    return kept_page(None if results.partial else generation, request.GET, labels, content)
+    key = (request.get_full_path(), tuple(sorted(labels.items())))
+    return _kept_results.get(None if results.partial else generation, key, content)
+
+
+# The part of the page under its title, under the index's generation, by address (as typed:
+# its links carry its query string) and by its hits' translation labels (not in the index).
+_kept_results: KeptPages[SafeString] = KeptPages()
 
 
 @require_safe

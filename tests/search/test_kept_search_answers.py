@@ -1,12 +1,17 @@
-"""A search page asked again is served from the HTML kept for it, and still shows every
-save and every change of a translation's review status at once, in both languages."""
+"""A search page or an API search asked again is served from what was kept of it, and
+still shows every save, and every change of a translation's review status, at once."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from django.core.cache import cache
 
 from interviews import editing
 from interviews.models import Exchange, Interview
+from search import views
+from search.kept_pages import nothing_kept
 from tests.factories import make_interview, make_user
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("whoosh_index")]
@@ -37,9 +42,7 @@ def edit_answer(exchange: Exchange, answer: str) -> None:
     )
 
 
-def test_a_page_asked_again_reads_only_its_translation_labels(
-    client, django_assert_num_queries
-):
+def test_a_page_asked_again_reads_only_its_translation_labels(client, django_assert_num_queries):
     interview_with_word()
     first = page(client, "fr")
     with django_assert_num_queries(1):
@@ -93,3 +96,43 @@ def test_a_kept_page_keeps_the_query_string_it_was_asked_with(client):
     assert "ref=feed" in page(client, "en", ref="feed")
     assert "ref=feed" not in page(client, "en")
     assert "ref=feed" in page(client, "en", ref="feed")
+
+
+def api_answer(client, **params: str) -> dict:
+    cache.clear()  # the request budget per client, counted in the cache
+    response = client.get("/api/v1/search/", {"q": WORD, **params})
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def test_an_api_search_asked_again_makes_no_query(client, django_assert_num_queries):
+    interview_with_word()
+    first = api_answer(client)
+    with django_assert_num_queries(0):
+        assert api_answer(client) == first
+
+
+def test_a_kept_api_answer_shows_a_save_at_once(client):
+    interview = interview_with_word()
+    api_answer(client)
+    assert "hippocampe" not in json.dumps(api_answer(client))
+    edit_answer(interview.exchanges.get(position=1), f"{WORD} et hippocampe.")
+    assert "hippocampe" in json.dumps(api_answer(client))
+
+
+def test_a_kept_api_answer_keeps_the_address_it_was_asked_with(client):
+    interview_with_word()
+    assert "ref=feed" in api_answer(client, ref="feed")["exports"]["csv"]
+    assert "ref=feed" not in api_answer(client)["exports"]["csv"]
+
+
+def test_nothing_is_kept_while_measuring_first_searches(client, monkeypatch):
+    interview_with_word()
+    presented = []
+    monkeypatch.setattr(views, "present_hits", lambda *args: presented.append(args) or [])
+    page(client, "fr")
+    page(client, "fr")
+    assert len(presented) == 1
+    with nothing_kept():
+        page(client, "fr")
+    assert len(presented) == 2
