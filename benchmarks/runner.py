@@ -177,20 +177,23 @@ def page_timings(paths: list[str]) -> dict[str, Any]:
 @contextmanager
 def answers_computed() -> Iterator[None]:
     """The process's backend computing every answer meanwhile: for Whoosh, none kept (it
-    drops those it kept), as for a search never asked before."""
+    drops those it kept), as for a search never asked before; and the pages and API
+    answers made of them made afresh too."""
     from search import engine
     from search.backends.whoosh import WhooshBackend
+    from search.kept_pages import nothing_kept
 
     backend = engine.backend()
-    if not isinstance(backend, WhooshBackend):
-        yield
-        return
-    kept, backend.answers_kept = backend.answers_kept, 0
-    backend.close()
+    whoosh = backend if isinstance(backend, WhooshBackend) else None
+    if whoosh:
+        kept, whoosh.answers_kept = whoosh.answers_kept, 0
+        whoosh.close()
     try:
-        yield
+        with nothing_kept():
+            yield
     finally:
-        backend.answers_kept = kept
+        if whoosh:
+            whoosh.answers_kept = kept
 
 
 def import_time() -> float | None:

@@ -82,7 +82,7 @@ def present_hits(hits: list[SearchHit], query: str) -> list[PresentedHit]:
     """The page's hits, each attributed (who says it, where): two queries at most, none
     for interviews whose hits were attributed before in this state of the index."""
     slugs = {hit.interview for hit in hits}
-    attributions = _kept(_generation(), ("attributions",), slugs, _attributions, None)
+    attributions = _kept(index_generation(), ("attributions",), slugs, _attributions, None)
     node = _parsed(query)
     presented = []
     for hit in hits:
@@ -267,7 +267,9 @@ def _kept(
     return {value: kept[1][value] for value in values}
 
 
-def _generation() -> str | None:
+def index_generation() -> str | None:
+    """The state of the index searches read now, or None where it cannot be read (the
+    search itself then says why)."""
     try:
         return engine.backend().generation()
     except IndexUnavailable:
@@ -303,7 +305,7 @@ def present_facets(facets: dict[str, dict[str, int]], params: QueryDict) -> dict
     presented = {}
     # The page's parameters, back on the first page; each link changes one or two of them.
     base = page_parameters(params)
-    generation = _generation()
+    generation = index_generation()
     for facet, counts in facets.items():
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         shown = ranked[:FACET_VALUES_SHOWN]

@@ -21,10 +21,11 @@ from pydantic import Field
 from interviews.exporting import FORMATS
 from interviews.languages import LANGS
 from search import engine
-from search.documents import MAX_QUERY_LENGTH, SORTS, SearchHit
+from search.documents import MAX_QUERY_LENGTH, SORTS, SearchHit, SearchQuery, SearchResults
 from search.forms import LAST_PAGE, SearchForm
+from search.kept_pages import KeptPages
 from search.permalinks import hit_cite_url, hit_url, passage_anchor
-from search.presentation import mark_spans, present_facets
+from search.presentation import index_generation, mark_spans, present_facets
 from search.problems import problem_message
 
 from . import schemas
@@ -79,10 +80,26 @@ def search(request: HttpRequest, parameters: Query[SearchParameters]):
     if not form.cleaned_data["q"]:
         raise ApiProblem(400, _("Type a word, or a phrase in quotes, to search for."))
     query = form.search_query(per_page=parameters.per_page, time_limit=settings.SEARCH_TIME_LIMIT)
+    generation = index_generation()
     results = engine.backend().search(query)
     if results.error:
         raise ApiProblem(400, problem_message(results.error))
     page = page_of(request, results.total, parameters.page, parameters.per_page)
+    # Links are absolute: the address as asked (scheme, host, query string) is the key.
+    return _kept_answers.get(
+        None if results.partial else generation,
+        request.build_absolute_uri(),
+        lambda: _answer(request, query, results, page),
+    )
+
+
+# The answers asked under the index's generation, by address.
+_kept_answers: KeptPages[dict[str, Any]] = KeptPages()
+
+
+def _answer(
+    request: HttpRequest, query: SearchQuery, results: SearchResults, page: dict[str, Any]
+) -> dict[str, Any]:
     here = request.build_absolute_uri(request.path)
     return {
         **page,

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
 
 from django import template
 
-from ..reviewing import TranslationLabel, passage_labels
+from ..reviewing import TranslationLabel
 
 register = template.Library()
-
-
-@register.simple_tag
-def translation_labels(hits: Iterable[Any]) -> dict[str, TranslationLabel]:
-    """The translation label of each search hit's exchange, by uid (one query a page);
-    ``hits`` are presented hits (``.hit.exchange_uid``)."""
-    return passage_labels(item.hit.exchange_uid for item in hits if item.hit.exchange_uid)
 
 
 @register.simple_tag

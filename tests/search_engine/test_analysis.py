@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import random
+
+import numpy as np
 import pytest
 
-from search.analysis import ANALYZERS, Vocabulary, edit_distance, fold, highlight
+from search.analysis import ANALYZERS, Nearby, Vocabulary, edit_distance, fold, highlight
+from search.edits import edit_distances, term_codes
 
 
 def terms(text: str, lang: str = "fr") -> list[str]:
@@ -111,12 +115,18 @@ def test_highlight_escapes_html():
     )
 
 
+def distances(a: str, b: str, limit: int) -> tuple[int, int]:
+    """From ``a`` to ``b``, one by one and among many at once."""
+    many = edit_distances(a, term_codes([b], len(b)), np.array([len(b)]), limit)
+    return edit_distance(a, b, limit), int(many[0])
+
+
 def test_edit_distance_counts_a_swap_of_neighbours_as_one_edit():
-    assert edit_distance("portial", "portail", 3) == 1
+    assert distances("portial", "portail", 3) == (1, 1)
 
 
 def test_edit_distance_stops_above_the_limit():
-    assert edit_distance("numerik", "portail", 2) == 3
+    assert distances("numerik", "portail", 2) == (3, 3)
 
 
 def nearest(terms: list[tuple[str, int]], term: str) -> list[str]:
@@ -152,3 +162,53 @@ def test_vocabulary_forgets_a_term_once_every_addition_is_taken_back():
     assert [nearby.term for nearby in vocabulary.nearest("pertail")] == ["portail", "partail"]
     vocabulary.remove([("portail", 2)])
     assert [nearby.term for nearby in vocabulary.nearest("pertail")] == ["partail"]
+
+
+def reference_nearest(terms: dict[str, int], term: str) -> list[Nearby]:
+    """Every term compared one by one, as the suggester did (and the PostgreSQL backend
+    still does with its few candidates)."""
+    if len(term) < 3:
+        return []
+    limit = 1 if len(term) <= 4 else 2 if len(term) <= 6 else 3
+    return sorted(
+        Nearby(distance, abs(len(candidate) - len(term)), -frequency, candidate)
+        for candidate, frequency in terms.items()
+        if candidate[0] == term[0] and abs(len(candidate) - len(term)) <= limit
+        if 0 < (distance := edit_distance(term, candidate, limit)) <= limit
+    )
+
+
+def misspelt(word: str, rng: random.Random) -> str:
+    letters = list(word)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(1, max(2, len(letters)))
+        match rng.randrange(4):
+            case 0 if len(letters) > 2:
+                del letters[min(at, len(letters) - 1)]
+            case 1:
+                letters.insert(at, rng.choice("aeiouéçnrst"))
+            case 2 if at < len(letters):
+                letters[at] = rng.choice("aeiouéçnrst")
+            case 3 if at + 1 < len(letters):
+                letters[at], letters[at + 1] = letters[at + 1], letters[at]
+    return "".join(letters)
+
+
+def test_vocabulary_finds_what_comparing_every_term_one_by_one_finds():
+    rng = random.Random(2024)
+    terms = {
+        rng.choice("cps") + "".join(rng.choice("aeiounrstlé") for _ in range(rng.randint(1, 12))): (
+            rng.randint(1, 40)
+        )
+        for _ in range(3000)
+    }
+    vocabulary = Vocabulary(terms.items())
+    # Terms taken back and added again, as segments leave and join the index.
+    gone = list(terms)[:300]
+    vocabulary.remove((term, terms.pop(term)) for term in gone)
+    vocabulary.add((term, 2) for term in gone[:100])
+    terms |= dict.fromkeys(gone[:100], 2)
+    words = [misspelt(rng.choice(list(terms)), rng) for _ in range(200)]
+    expected = [reference_nearest(terms, word) for word in words]
+    assert sum(map(bool, expected)) > 100
+    assert [vocabulary.nearest(word) for word in words] == expected
