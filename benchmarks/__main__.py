@@ -3,7 +3,7 @@
 
 Uses the database of ``DATABASE_URL`` (created if it is a missing PostgreSQL database),
 else ``var/bench.sqlite3`` (``var/bench-realistic.sqlite3`` for the realistic corpus); the
-index in ``SEARCH_INDEX_DIR``, else ``var/bench-index``.
+index in ``SEARCH_INDEX_DIR``, else ``var/bench-index`` (``var/bench-index-realistic``).
 """
 
 from __future__ import annotations
@@ -60,12 +60,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def use_profile_defaults(profile: str) -> None:
+    """The database and index of ``profile``'s corpus, unless the environment names
+    others: each profile keeps its own, so that a later run reuses them."""
+    suffix = "" if profile == "recombined" else "-realistic"
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / f'bench{suffix}.sqlite3'}")
+    os.environ.setdefault("SEARCH_INDEX_DIR", str(VAR_DIR / f"bench-index{suffix}"))
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     VAR_DIR.mkdir(exist_ok=True)
-    database_file = "bench.sqlite3" if args.profile == "recombined" else "bench-realistic.sqlite3"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / database_file}")
-    os.environ.setdefault("SEARCH_INDEX_DIR", str(VAR_DIR / "bench-index"))
+    use_profile_defaults(args.profile)
     # One haystack index per database and profile: it is kept between runs on one corpus.
     database = hashlib.sha1(os.environ["DATABASE_URL"].encode()).hexdigest()[:8]
     haystack = f"bench-haystack-{database}" + ("" if args.profile == "recombined" else "-r")

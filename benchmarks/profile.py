@@ -19,13 +19,12 @@ import sys
 import tempfile
 import time
 
-from .__main__ import VAR_DIR
+from .__main__ import VAR_DIR, use_profile_defaults
 
 
 def main() -> None:
     what, number = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR_DIR / 'bench.sqlite3'}")
-    os.environ.setdefault("SEARCH_INDEX_DIR", str(VAR_DIR / "bench-index"))
+    use_profile_defaults(os.environ.get("BENCH_PROFILE", "recombined"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
     import django
 
