@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, TypedDict, get_args
+from typing import Literal, Protocol, TypedDict, get_args, runtime_checkable
 
 Part = Literal["question", "answer", "meta"]
 Sort = Literal["relevance", "date"]
@@ -190,6 +190,17 @@ class SearchDocument:
         """The language an ``extra`` entry belongs to ("topics_fr" -> "fr"); None for all."""
         head, _, suffix = name.rpartition("_")
         return suffix if head and suffix in self.text else None
+
+
+@runtime_checkable
+class SlicedDocuments(Protocol):
+    """Documents an engine may read whole, by iterating them, or as ``slices``: iterables
+    that pickle and are read wherever they are iterated (another process, with Django set
+    up on the same database), which together give the same documents."""
+
+    def __iter__(self) -> Iterator[SearchDocument]: ...
+
+    def slices(self) -> Sequence[Iterable[SearchDocument]]: ...
 
 
 class DocumentData(TypedDict):
