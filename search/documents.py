@@ -227,9 +227,13 @@ def fingerprint(data: DocumentData) -> str:
     return canonical_fingerprint(canonical_json(data))
 
 
+# Made once: ``json.dumps`` with arguments makes an encoder per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def canonical_json(data: DocumentData) -> str:
     """``data`` as JSON, its keys sorted: what a fingerprint is taken of."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return _CANONICAL.encode(data)
 
 
 def canonical_fingerprint(canonical: str) -> str:
