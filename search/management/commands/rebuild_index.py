@@ -68,8 +68,10 @@ class Command(BaseCommand):
 
     def _rebuild(self, interviews: int, quiet: bool) -> None:
         # Counted in documents: a backend may read the interviews in other processes.
-        with tqdm(unit="document", disable=quiet) as bar:
-            count = engine.backend().rebuild(
-                ArchiveDocuments(), progress=lambda done: bar.update(done - bar.n)
-            )
+        with tqdm(unit=" documents", disable=quiet) as bar:
+
+            def progress(done: int) -> None:
+                bar.update(done - bar.n)
+
+            count = engine.backend().rebuild(ArchiveDocuments(), progress=progress)
         self.stdout.write(f"Indexed {count} documents from {interviews} published interviews.")
