@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, TypedDict, get_args
+from typing import Literal, Protocol, TypedDict, get_args, runtime_checkable
 
 Part = Literal["question", "answer", "meta"]
 Sort = Literal["relevance", "date"]
@@ -192,6 +192,17 @@ class SearchDocument:
         return suffix if head and suffix in self.text else None
 
 
+@runtime_checkable
+class SlicedDocuments(Protocol):
+    """Documents an engine may read whole, by iterating them, or as ``slices``: iterables
+    that pickle and are read wherever they are iterated (another process, with Django set
+    up on the same database), which together give the same documents."""
+
+    def __iter__(self) -> Iterator[SearchDocument]: ...
+
+    def slices(self) -> Sequence[Iterable[SearchDocument]]: ...
+
+
 class DocumentData(TypedDict):
     """A ``SearchDocument`` as JSON: what ``to_dict`` gives and ``from_dict`` takes."""
 
@@ -216,9 +227,13 @@ def fingerprint(data: DocumentData) -> str:
     return canonical_fingerprint(canonical_json(data))
 
 
+# Made once: ``json.dumps`` with arguments makes an encoder per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def canonical_json(data: DocumentData) -> str:
     """``data`` as JSON, its keys sorted: what a fingerprint is taken of."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return _CANONICAL.encode(data)
 
 
 def canonical_fingerprint(canonical: str) -> str:

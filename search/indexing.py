@@ -6,6 +6,7 @@ The database is the source of truth; these functions turn it into ``SearchDocume
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 
 from django.db import models
@@ -115,3 +116,39 @@ def all_documents(interviews: Iterable[Interview] | None = None) -> Iterator[Sea
         interviews if interviews is not None else indexable_interviews().iterator(chunk_size=200)
     ):
         yield from interview_documents(interview)
+
+
+# Interviews per slice of ``ArchiveDocuments``: about 2,000 documents of the recombined
+# corpus, read in a few queries.
+SLICE = 50
+
+
+@dataclass(frozen=True)
+class InterviewSlice:
+    """The documents of the published interviews whose primary keys run from ``first`` to
+    ``last``, read from the database when iterated (by whichever process holds it)."""
+
+    first: int
+    last: int
+
+    def __iter__(self) -> Iterator[SearchDocument]:
+        return all_documents(indexable_interviews().filter(pk__range=(self.first, self.last)))
+
+
+class ArchiveDocuments:
+    """Every document of the archive: ``all_documents()`` when iterated, or in slices of
+    ``per_slice`` interviews for an engine that reads them in several processes
+    (``search.documents.SlicedDocuments``)."""
+
+    def __init__(self, per_slice: int = SLICE) -> None:
+        self.per_slice = per_slice
+
+    def __iter__(self) -> Iterator[SearchDocument]:
+        return all_documents()
+
+    def slices(self) -> list[InterviewSlice]:
+        keys = list(Interview.objects.published().order_by("pk").values_list("pk", flat=True))
+        return [
+            InterviewSlice(keys[start], keys[min(start + self.per_slice, len(keys)) - 1])
+            for start in range(0, len(keys), self.per_slice)
+        ]

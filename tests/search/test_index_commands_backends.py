@@ -3,13 +3,15 @@ the tests run on PostgreSQL), whichever the suite selects."""
 
 from __future__ import annotations
 
+import pickle
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from search import engine
-from search.indexing import all_documents
+from search.indexing import ArchiveDocuments, all_documents
+from tests.conftest import empty_database_index
 from tests.factories import make_interview
 from tests.search_engine.conftest import BACKEND_NAMES
 
@@ -47,3 +49,27 @@ def test_check_index_finds_the_drift_and_repairs_it(selected, seed):
         command("check_index")
     assert "repaired: 1 interviews re-indexed" in command("check_index", "--repair")
     assert "Index in sync" in command("check_index")
+
+
+def test_the_archive_slices_hold_every_document_once(seed):
+    for _ in range(4):
+        make_interview(exchanges=2, paragraphs=2)
+    slices = [pickle.loads(pickle.dumps(part)) for part in ArchiveDocuments(per_slice=2).slices()]
+    assert len(slices) == 3
+    assert [document for part in slices for document in part] == list(all_documents())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_from_slices_read_by_worker_processes_indexes_the_archive(request, selected):
+    """The PostgreSQL backend hands the slices to worker processes, which read their
+    interviews from the database themselves: the index is the one ``all_documents`` gives."""
+    if selected == "postgres":
+        request.addfinalizer(empty_database_index)
+    for _ in range(5):
+        make_interview(exchanges=2, paragraphs=2)
+    counts: list[int] = []
+    backend = engine.backend()
+    count = backend.rebuild(ArchiveDocuments(per_slice=2), progress=counts.append)
+    expected = {document.key: document.fingerprint for document in all_documents()}
+    assert count == len(expected) and counts == list(range(1, count + 1))
+    assert backend.keys() == expected

@@ -23,7 +23,7 @@ from django.db import OperationalError, connections
 from django.db.backends.utils import CursorWrapper
 
 from ...analysis import LANGUAGES
-from ...documents import SearchDocument, SearchQuery, SearchResults
+from ...documents import SearchDocument, SearchQuery, SearchResults, SlicedDocuments
 from ...models import IndexedDocument
 from ...syntax import parse
 from ..base import IndexUnavailable, SearchBackend
@@ -121,27 +121,36 @@ class PostgresBackend(SearchBackend):
         progress: Callable[[int], None] | None,
     ) -> int:
         """The new generation, filled by this process, or by one worker process per usable
-        processor (``parallel``) when it has more than ``parallel_from`` documents and
-        is not made inside a transaction (whose tables the workers could not see)."""
-        documents = iter(documents)
-        first = list(islice(documents, self.parallel_from + 1))
+        processor (``parallel``) when it is not made inside a transaction (whose tables
+        the workers could not see) and it has several slices (``SlicedDocuments``, each
+        worker reading its own) or more than ``parallel_from`` documents (read here and
+        handed out in batches)."""
         processes = usable_processors()
-        if (
-            len(first) <= self.parallel_from
-            or processes < 2
-            or connections[self.database].in_atomic_block
-        ):
-            with self._cursor() as cursor:
-                return writing.fill(cursor, generation, chain(first, documents), progress)
+        if processes < 2 or connections[self.database].in_atomic_block:
+            return self._fill_here(generation, documents, progress)
+        parts: Iterable[Iterable[SearchDocument]]
+        if isinstance(documents, SlicedDocuments):
+            parts = documents.slices()
+            if len(parts) < 2:
+                return self._fill_here(generation, documents, progress)
+        else:
+            documents = iter(documents)
+            first = list(islice(documents, self.parallel_from + 1))
+            if len(first) <= self.parallel_from:
+                return self._fill_here(generation, first, progress)
+            parts = writing.batches(chain(first, documents), self.rebuild_batch)
         return parallel.fill(
-            self.database,
-            connections[self.database].settings_dict,
-            generation,
-            chain(first, documents),
-            processes=processes,
-            batch=self.rebuild_batch,
-            progress=progress,
+            self.database, generation, parts, processes=processes, progress=progress
         )
+
+    def _fill_here(
+        self,
+        generation: int,
+        documents: Iterable[SearchDocument],
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        with self._cursor() as cursor:
+            return writing.fill(cursor, generation, documents, progress)
 
     def _drop_replaced(self) -> None:
         try:

@@ -1,12 +1,14 @@
 """A rebuild's rows made and copied by several processes at once.
 
 Making a document's row and vectors is Python (``rows``, ``vectors``): one process keeps
-one processor busy while the database waits. Here this process reads the documents and
-hands them out in batches to one worker process per usable processor, each copying its
-batches into the new generation's tables over a connection of its own; this process then
-indexes and attaches them (``writing.finish``). The tables are made first, in a
-transaction of their own, so that the workers' connections see them: a rebuild that fails
-drops them (``PostgresBackend.rebuild``), one that is killed leaves them to the next
+one processor busy while the database waits. Here the work is handed out in parts to one
+worker process per usable processor, each copying its parts into the new generation's
+tables over a connection of its own; the indexes are then built side by side and this
+process attaches the tables (``writing.finish``). A part is a slice of the archive that the
+worker reads from the database itself (``SlicedDocuments``), or, for documents given
+only as an iterable, a batch this process read and pickled. The tables are made first, in
+a transaction of their own, so that the workers' connections see them: a rebuild that
+fails drops them (``PostgresBackend.rebuild``), one that is killed leaves them to the next
 rebuild (``writing.drop_replaced``).
 """
 
@@ -27,32 +29,34 @@ from .database import Cursor
 from .rows import Rows
 
 _worker: dict[str, Any] = {}  # in a worker process: its loader and cursor
+Settings = dict[str, dict[str, Any]]  # each database alias's ``settings_dict``
 
 
 def fill(
     database: str,
-    settings: dict[str, Any],
     generation: int,
-    documents: Iterable[SearchDocument],
+    parts: Iterable[Iterable[SearchDocument]],
     *,
     processes: int,
-    batch: int,
     progress: Callable[[int], None] | None,
 ) -> int:
-    """``writing.fill``, the batches of ``documents`` loaded by ``processes`` workers
-    connecting with ``settings`` (database ``database``'s)."""
+    """``writing.fill``, each of ``parts`` (picklable: lists of documents, or slices that
+    read theirs) loaded by one of ``processes`` workers, into database ``database``. The
+    workers connect as this process does to every database; keys repeated in two parts
+    fail the rebuild as its unique index is built."""
     with Cursor(database) as cursor:
         writing.create(cursor, generation)
     words, count = Rows(generation), 0
     pending: deque[Future[tuple[int, dict[str, list[str]]]]] = deque()
+    settings: Settings = {alias: connections[alias].settings_dict for alias in connections}
     with ProcessPoolExecutor(
         processes,
         mp_context=multiprocessing.get_context("spawn"),  # no connection shared by a fork
         initializer=django.setup,  # before anything of the archive is unpickled
     ) as pool:
         try:
-            for documents_batch in writing.batches(documents, batch):
-                pending.append(pool.submit(_load, database, settings, generation, documents_batch))
+            for part in parts:
+                pending.append(pool.submit(_load, database, settings, generation, part))
                 # A few batches ahead of the workers, not the whole archive in memory.
                 while len(pending) > 2 * processes:
                     count = _done(pending.popleft(), words, progress, count)
@@ -83,27 +87,33 @@ def _done(
     return writing.counted(progress, count, loaded)
 
 
-def _cursor(database: str, settings: dict[str, Any]) -> Any:
+def _cursor(database: str, settings: Settings) -> Any:
     """In a worker: its cursor on the rebuilding process's database, in autocommit (each
-    statement commits), connected at its first task."""
+    statement commits), connected at its first task, as the rebuilding process connects
+    to every database (a test's, say, rather than those the settings name)."""
     if "cursor" not in _worker:
-        connection = connections[database]
-        connection.settings_dict = settings
-        _worker["cursor"] = connection.cursor()
+        for alias, settings_dict in settings.items():
+            connections[alias].settings_dict = settings_dict
+        _worker["cursor"] = connections[database].cursor()
     return _worker["cursor"]
 
 
 def _load(
-    database: str, settings: dict[str, Any], generation: int, batch: list[SearchDocument]
+    database: str, settings: Settings, generation: int, part: Iterable[SearchDocument]
 ) -> tuple[int, dict[str, list[str]]]:
-    """In a worker: one batch copied; how many documents, and the words first seen in it."""
+    """In a worker: one part read and copied; how many documents, and the words first
+    seen in it."""
     cursor = _cursor(database, settings)
     loader: writing.Loader = _worker.setdefault("loader", writing.Loader(generation))
-    loader.load(cursor, batch)
-    return len(batch), loader.rows.seen()
+    count = 0
+    # Whole batches are read before each COPY: a slice is read over the same connection.
+    for batch in writing.batches(part):
+        loader.load(cursor, batch)
+        count += len(batch)
+    return count, loader.rows.seen()
 
 
-def _index(database: str, settings: dict[str, Any], statement: str) -> None:
+def _index(database: str, settings: Settings, statement: str) -> None:
     """In a worker: one index of the new generation built."""
     cursor = _cursor(database, settings)
     cursor.execute("SELECT set_config('maintenance_work_mem', %s, false)", [writing.BUILD_MEMORY])

@@ -38,6 +38,9 @@ _LOOKUP = """
     FROM unnest(%s::text[]) w
 """
 
+# Each position with its weight, as ``tsvector`` text writes it ("12A"), made once.
+_PLACES_A = tuple(f"{position}A" for position in range(_WORD_POSITIONS + 1))
+_PLACES_B = tuple(f"{position}B" for position in range(_WORD_POSITIONS + 1))
 Word = tuple[tuple[tuple[int, str], ...], int]  # (position, lexeme) pairs, positions taken
 
 
@@ -47,7 +50,7 @@ class Lexemes:
     def __init__(self) -> None:
         self._words: dict[str, dict[str, Word]] = defaultdict(dict)
         # The words that are one lexeme taking one position (nearly all), to that lexeme
-        # as ``tsvector`` text writes it.
+        # as ``tsvector`` text starts it ("'lexeme':").
         self._plain: dict[str, dict[str, str]] = defaultdict(dict)
 
     def learn(self, cursor: CursorWrapper, lang: str, words: Iterable[str]) -> None:
@@ -64,7 +67,7 @@ class Lexemes:
             )
             known[word] = (tuple(pairs), taken)
             if taken == 1 and len(pairs) == 1 and pairs[0][0] == 1:
-                self._plain[lang][word] = _quoted(pairs[0][1])
+                self._plain[lang][word] = f"'{_quoted(pairs[0][1])}':"
 
     def vector(self, lang: str, words: list[str], meta: list[str]) -> str:
         """``setweight(to_tsvector(words), 'A') || setweight(to_tsvector(meta), 'B')``
@@ -92,12 +95,16 @@ class Lexemes:
     @staticmethod
     def _plain_vector(lexemes: list[str], weighted: int) -> str:
         """The vector of words that are each one lexeme taking one position, fewer than
-        a lexeme may keep positions: the ``weighted`` first weigh A, the others B."""
+        a lexeme may keep positions: the ``weighted`` first weigh A, the others B.
+        ``lexemes`` are given as ``tsvector`` text starts them ("'lexeme':")."""
         found: dict[str, list[str]] = {}
-        for position, lexeme in enumerate(lexemes, 1):
-            weight = "A" if position <= weighted else "B"
-            found.setdefault(lexeme, []).append(f"{position}{weight}")
-        return " ".join(f"'{lexeme}':{','.join(places)}" for lexeme, places in found.items())
+        places = _PLACES_A[1 : weighted + 1] + _PLACES_B[weighted + 1 : len(lexemes) + 1]
+        for lexeme, place in zip(lexemes, places, strict=True):
+            if lexeme in found:
+                found[lexeme].append(place)
+            else:
+                found[lexeme] = [place]
+        return " ".join([lexeme + ",".join(places) for lexeme, places in found.items()])
 
     def _positions(self, lang: str, words: list[str]) -> dict[str, list[int]]:
         """Each lexeme of ``to_tsvector(words joined by spaces)`` and its positions."""

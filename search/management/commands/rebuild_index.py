@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -8,9 +7,8 @@ from tqdm import tqdm
 
 from search import engine, pending
 from search.backends.base import IndexUnavailable
-from search.documents import SearchDocument
 from search.drift import find_drift, repair_drift
-from search.indexing import all_documents, indexable_interviews
+from search.indexing import ArchiveDocuments, indexable_interviews
 from search.unavailable import diagnosed
 
 # Past this share of the documents drifted, ``--incremental`` rebuilds the whole index
@@ -69,21 +67,11 @@ class Command(BaseCommand):
         return True
 
     def _rebuild(self, interviews: int, quiet: bool) -> None:
-        with tqdm(total=interviews, unit="interview", disable=quiet) as bar:
-            seen: set[str] = set()
+        # Counted in documents: a backend may read the interviews in other processes.
+        with tqdm(unit=" documents", disable=quiet) as bar:
 
-            def progress(document: SearchDocument) -> None:
-                if document.interview not in seen:
-                    seen.add(document.interview)
-                    bar.update(1)
+            def progress(done: int) -> None:
+                bar.update(done - bar.n)
 
-            count = engine.backend().rebuild(_tracked(all_documents(), progress))
+            count = engine.backend().rebuild(ArchiveDocuments(), progress=progress)
         self.stdout.write(f"Indexed {count} documents from {interviews} published interviews.")
-
-
-def _tracked(
-    documents: Iterable[SearchDocument], progress: Callable[[SearchDocument], None]
-) -> Iterator[SearchDocument]:
-    for document in documents:
-        progress(document)
-        yield document
