@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..languages import LANGS
 from ..models import Outlet, Person, Topic
+from .widgets import LongSelect
 
 # The list's orders, by the ``sort`` choice; the newest first by default.
 SORTS = {
@@ -22,7 +23,11 @@ class InterviewFilterForm(forms.Form):
         Outlet.objects.all(), required=False, to_field_name="slug", label=_("Outlet")
     )
     person = forms.ModelChoiceField(
-        Person.objects.all(), required=False, to_field_name="slug", label=_("Person")
+        Person.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label=_("Person"),
+        widget=LongSelect,
     )
     topic = forms.ModelChoiceField(
         Topic.objects.all(), required=False, to_field_name="slug", label=_("Topic")

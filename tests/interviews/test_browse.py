@@ -110,6 +110,21 @@ def test_list_sorts_by_title(client):
     assert [interview.title_en for interview in page] == ["Apple pie", "Zebra crossing"]
 
 
+def test_the_person_filter_lists_every_person_escaped_with_the_chosen_one_selected(client):
+    chosen, other = make_person("Annie Ernaux"), make_person("<b>Léa</b> & « Max »")
+
+    html = client.get(f"/fr/interviews/?person={chosen.slug}").content.decode()
+
+    select = html[
+        html.index('<select name="person"') : html.index(
+            "</select>", html.index('<select name="person"')
+        )
+    ]
+    assert f'<option value="{chosen.slug}" selected>Annie Ernaux</option>' in select
+    assert f'<option value="{other.slug}">&lt;b&gt;Léa&lt;/b&gt; &amp; « Max »</option>' in select
+    assert 'id="id_person"' in select
+
+
 def test_list_with_a_bad_filter_shows_the_error_not_a_500(client):
     response = client.get("/en/interviews/?year=abc&outlet=nope")
     assert response.status_code == 200
