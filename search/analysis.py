@@ -345,22 +345,19 @@ class Vocabulary:
 
     def add(self, terms: Iterable[tuple[str, int]]) -> None:
         """More documents' terms (those of a new index segment): frequencies add up."""
-        buckets, codes = self._buckets, self._codes
-        for term, frequency in terms:
-            if term and not term.isdigit():
-                key = term[0], len(term)
-                bucket = buckets[key]
-                bucket[term] = bucket.get(term, 0) + frequency
-                codes.pop(key, None)
+        self._count(terms, 1)
 
     def remove(self, terms: Iterable[tuple[str, int]]) -> None:
         """Terms added before, taken back (those of a segment no longer in the index)."""
+        self._count(terms, -1)
+
+    def _count(self, terms: Iterable[tuple[str, int]], sign: int) -> None:
         buckets, codes = self._buckets, self._codes
         for term, frequency in terms:
             if term and not term.isdigit():
                 key = term[0], len(term)
                 bucket = buckets[key]
-                left = bucket.get(term, 0) - frequency
+                left = bucket.get(term, 0) + sign * frequency
                 if left > 0:
                     bucket[term] = left
                 else:
