@@ -11,17 +11,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from itertools import pairwise
 
-import numpy as np
-import numpy.typing as npt
 from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language, stopwords_for_language
-
-from .edits import edit_distances, term_codes
 
 APOSTROPHES = "'’‘ʼ"
 # A word, with its inner apostrophes ("l’outsourcing", "aujourd'hui", "Morocco's") and
@@ -146,6 +141,16 @@ class LanguageAnalyzer(Tokenizer):
     def __hash__(self) -> int:
         return hash((self.lang, self.stemmed))
 
+    def terms(self, value: str) -> list[str]:
+        """The term of each word of ``value``, in order: what ``__call__`` yields as
+        ``token.text``, without the tokens."""
+        analyse, lang = term if self.stemmed else word_form, self.lang
+        return [analyse(word, lang)[0] for word in self.expression.findall(value)]
+
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Each term of ``value`` with its positions: what an index's postings hold."""
+        return term_positions(enumerate(self.terms(value)))
+
     def __call__(
         self,
         value: str,
@@ -225,17 +230,36 @@ class CommonGrams(Tokenizer):
         self, value: str, positions: bool = False, mode: str = "", **kwargs: object
     ) -> Iterator[Token]:
         token = Token(positions, False, mode=mode)
-        stops = self.stops
-        previous, previous_pos = None, 0
-        for word in self.words(value, positions=True, mode=mode):
-            text, pos = word.text, word.pos
-            if previous is not None and (previous in stops or text in stops):
-                token.text = common_gram(previous, text)
-                token.boost = 1.0
-                token.stopped = False
-                token.pos = previous_pos
-                yield token
-            previous, previous_pos = text, pos
+        for gram, pos in self.grams(value):
+            token.text = gram
+            token.boost = 1.0
+            token.stopped = False
+            token.pos = pos
+            yield token
+
+    def grams(self, value: str) -> list[tuple[str, int]]:
+        """Each common gram of ``value`` with its position (its first word's)."""
+        stops, terms = self.stops, self.words.terms(value)
+        return [
+            (common_gram(previous, text), pos)
+            for pos, (previous, text) in enumerate(pairwise(terms))
+            if previous in stops or text in stops
+        ]
+
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Each common gram of ``value`` with its positions."""
+        return term_positions((pos, gram) for gram, pos in self.grams(value))
+
+
+def term_positions(terms: Iterable[tuple[int, str]]) -> dict[str, list[int]]:
+    """(position, term) pairs as each term's positions, terms in order of first use."""
+    positions: dict[str, list[int]] = {}
+    for pos, text in terms:
+        if (seen := positions.get(text)) is None:
+            positions[text] = [pos]
+        else:
+            seen.append(pos)
+    return positions
 
 
 def is_stopword(word: str, lang: str) -> bool:
@@ -317,99 +341,3 @@ def _merged(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         current = (start, end)
     if current:
         yield current
-
-
-class Nearby(NamedTuple):
-    """A known term near another; sorts best first."""
-
-    distance: int
-    length_change: int
-    rarity: int  # minus the number of documents with the term
-    term: str
-
-
-class Vocabulary:
-    """The terms of an index, to find those nearest to a term it does not have.
-
-    Terms are compared as analyzed (folded and stemmed), so "numerik" is near "numer", the
-    stem of "numérique"; turning a term back into a word is the index's business.
-    """
-
-    def __init__(self, terms: Iterable[tuple[str, int]] = ()) -> None:
-        """``terms``: (term, how many documents have it)."""
-        self._buckets: dict[tuple[str, int], dict[str, int]] = defaultdict(dict)
-        # Each bucket's terms as code points, made when a misspelling first needs them and
-        # dropped when the bucket changes.
-        self._codes: dict[tuple[str, int], tuple[list[str], npt.NDArray[np.uint32]]] = {}
-        self.add(terms)
-
-    def add(self, terms: Iterable[tuple[str, int]]) -> None:
-        """More documents' terms (those of a new index segment): frequencies add up."""
-        self._count(terms, 1)
-
-    def remove(self, terms: Iterable[tuple[str, int]]) -> None:
-        """Terms added before, taken back (those of a segment no longer in the index)."""
-        self._count(terms, -1)
-
-    def _count(self, terms: Iterable[tuple[str, int]], sign: int) -> None:
-        buckets, codes = self._buckets, self._codes
-        for term, frequency in terms:
-            if term and not term.isdigit():
-                key = term[0], len(term)
-                bucket = buckets[key]
-                left = bucket.get(term, 0) + sign * frequency
-                if left > 0:
-                    bucket[term] = left
-                else:
-                    bucket.pop(term, None)
-                codes.pop(key, None)
-
-    def nearest(self, term: str) -> list[Nearby]:
-        """Terms within reach of ``term``, best first, each with its distance: fewest edits,
-        then same length (a swap rather than a lost letter), then most documents. The first
-        letter is trusted: misspellings rarely start there."""
-        if len(term) < 3:
-            return []
-        limit = 1 if len(term) <= 4 else 2 if len(term) <= 6 else 3
-        lengths = range(max(1, len(term) - limit), len(term) + limit + 1)
-        buckets = [self._bucket_codes((term[0], length)) for length in lengths]
-        candidates = [candidate for terms, _ in buckets for candidate in terms]
-        codes = np.zeros((len(candidates), lengths[-1]), dtype=np.uint32)
-        start = 0
-        for terms, bucket in buckets:
-            codes[start : start + len(terms), : bucket.shape[1]] = bucket
-            start += len(terms)
-        sizes = np.fromiter((len(candidate) for candidate in candidates), np.intp, len(candidates))
-        distances = edit_distances(term, codes, sizes, limit)
-        ranked = []
-        for index in np.flatnonzero((distances > 0) & (distances <= limit)).tolist():
-            candidate = candidates[index]
-            frequency = self._buckets[term[0], len(candidate)][candidate]
-            distance = int(distances[index])
-            ranked.append(Nearby(distance, abs(len(candidate) - len(term)), -frequency, candidate))
-        return sorted(ranked)
-
-    def _bucket_codes(self, key: tuple[str, int]) -> tuple[list[str], npt.NDArray[np.uint32]]:
-        if key not in self._codes:
-            terms = list(self._buckets.get(key, ()))
-            self._codes[key] = terms, term_codes(terms, key[1])
-        return self._codes[key]
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Edits (insertion, deletion, substitution, swap of neighbours) from ``a`` to ``b``;
-    anything above ``limit`` is reported as ``limit + 1``, found early."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before, previous = None, list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        current = [i]
-        for j, other in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
-            if before and i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return min(previous[-1], limit + 1)

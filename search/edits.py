@@ -58,3 +58,22 @@ def edit_distances(
         before, previous = previous, current
     table = np.stack(previous, axis=1)
     return table[np.arange(count), lengths]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insertion, deletion, substitution, swap of neighbours) from ``a`` to ``b``;
+    anything above ``limit`` is reported as ``limit + 1``, found early."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, previous = None, list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if before and i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)

@@ -5,8 +5,9 @@ import random
 import numpy as np
 import pytest
 
-from search.analysis import ANALYZERS, Nearby, Vocabulary, edit_distance, fold, highlight
-from search.edits import edit_distances, term_codes
+from search.analysis import ANALYZERS, fold, highlight
+from search.edits import edit_distance, edit_distances, term_codes
+from search.spelling import Nearby, Vocabulary
 
 
 def terms(text: str, lang: str = "fr") -> list[str]:

@@ -8,7 +8,8 @@ from typing import Any, cast
 
 from django.db.backends.utils import CursorWrapper
 
-from ...analysis import ANALYZERS, LANGUAGES, bare, bare_words, edit_distance
+from ...analysis import ANALYZERS, LANGUAGES, bare, bare_words
+from ...edits import edit_distance
 from ...syntax import OPERATOR_WORDS
 from ..base import corrected
 from ..whoosh.backend import _single_term

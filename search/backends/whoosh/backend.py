@@ -20,7 +20,7 @@ from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
-from ...analysis import ANALYZERS, LANGUAGES, Vocabulary
+from ...analysis import ANALYZERS, LANGUAGES
 from ...documents import (
     QUERY_PROBLEMS,
     QueryError,
@@ -29,6 +29,7 @@ from ...documents import (
     SearchQuery,
     SearchResults,
 )
+from ...spelling import Vocabulary
 from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend, corrected
 from ..hits import search_hit

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypedDict
 
-from whoosh import columns, fields, formats, index, query
+from whoosh import columns, fields, index, query
 from whoosh.searching import Searcher
 
 from ...analysis import ANALYZERS, LANGUAGES, WORD_ANALYZERS, CommonGrams
@@ -37,6 +37,7 @@ from ..base import IndexUnavailable
 from .failures import failures
 from .internals import writer
 from .locks import held, held_by_the_living
+from .postings import Grams, Text
 
 LOCK_TIMEOUT = 60.0
 # How long a rebuild waits for another one before saying which one runs.
@@ -49,24 +50,15 @@ LAYOUT = "3: common grams, numeric columns, unstemmed words"
 def _text_fields() -> dict[str, fields.FieldType]:
     # A word the analyzer splits ("re-election") is searched as the phrase it was.
     text = {
-        f"{prefix}_{lang}": fields.TEXT(
-            analyzer=ANALYZERS[lang], phrase=True, multitoken_query="phrase"
-        )
+        f"{prefix}_{lang}": Text(analyzer=ANALYZERS[lang], phrase=True, multitoken_query="phrase")
         for prefix in ("text", "meta")
         for lang in LANGUAGES
     }
     # Found by phrases only, never scored on their own: see ``CommonGrams``.
-    grams = {
-        GRAMS[f"text_{lang}"]: fields.FieldType(
-            formats.Positions(), CommonGrams(ANALYZERS[lang]), scorable=False
-        )
-        for lang in LANGUAGES
-    }
+    grams = {GRAMS[f"text_{lang}"]: Grams(CommonGrams(ANALYZERS[lang])) for lang in LANGUAGES}
     # Every word of a language's text and metadata as written (folded, not stemmed):
     # where ``word*`` looks, since a stem is no word's beginning ("portée" -> "port").
-    words = {
-        WORDS[lang]: fields.TEXT(analyzer=WORD_ANALYZERS[lang], phrase=False) for lang in LANGUAGES
-    }
+    words = {WORDS[lang]: Text(analyzer=WORD_ANALYZERS[lang], phrase=False) for lang in LANGUAGES}
     return text | grams | words
 
 

@@ -13,7 +13,8 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ...analysis import LANGUAGES, Vocabulary
+from ...analysis import LANGUAGES
+from ...spelling import Vocabulary
 from .internals import field_terms
 from .segments import Segment
 
