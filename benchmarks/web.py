@@ -63,7 +63,9 @@ def gunicorn(*, workers: int) -> Iterator[str]:
 
 
 def wrk(base: str, paths: list[str], *, seconds: float) -> dict[str, float]:
-    """Requests/s, latency percentiles and errors (socket errors, timeouts, non-2xx/3xx)."""
+    """Requests/s, latency percentiles and errors (socket errors, timeouts, non-2xx/3xx),
+    once the server has finished what the previous run left it."""
+    _wait_until_idle()
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is not installed: apt-get install wrk")
     with tempfile.NamedTemporaryFile("w", suffix=".paths") as listing:
@@ -88,6 +90,35 @@ def wrk(base: str, paths: list[str], *, seconds: float) -> dict[str, float]:
     report = json.loads(output.strip().splitlines()[-1])
     report["rps"] = report["requests"] / report["seconds"]
     return report
+
+
+def _wait_until_idle(*, quiet: float = 0.2, limit: float = 30) -> None:
+    """Wait until gunicorn's workers have used no CPU for ``quiet`` seconds.
+
+    wrk stops when its time is up, but each worker still answers the requests it had
+    accepted (up to ten, one per client): without this wait a slow page's backlog (the
+    reading view's, about a second under 10 clients) is counted in the next page's
+    latencies.
+    """
+    deadline = time.monotonic() + limit
+    used = _workers_cpu()
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = _workers_cpu()
+        if now == used:
+            return
+        used = now
+
+
+def _workers_cpu() -> int:
+    """Clock ticks of CPU (user and system) used so far by this process's gunicorn
+    workers."""
+    ticks = 0
+    for master in _children(os.getpid()):
+        for worker in _children(master):
+            fields = Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks
 
 
 def workers_memory_mb() -> list[float]:
