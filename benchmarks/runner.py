@@ -432,9 +432,6 @@ def pages_and_web(args: argparse.Namespace, mix: tuple[BenchQuery, ...]) -> dict
         say(f"search {name.replace('_', ', ')}", figures)
     reading_paths = [f"/fr/interviews/{quote(slug)}/" for slug in slugs]
     with web.gunicorn(workers=4) as base:
-        # Warms every worker: its searcher, its database connection, its templates.
-        warm = reading_paths + search_paths + api_paths["detail"] + api_paths["search"]
-        web.wrk(base, warm, seconds=min(2, args.web_seconds))
         reading_web = web.wrk(base, reading_paths, seconds=args.web_seconds)
         search_web = web.wrk(base, search_paths, seconds=args.web_seconds)
         api_web = api.wrk_figures(web.wrk, base, api_paths, args.web_seconds)
