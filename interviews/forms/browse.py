@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..languages import LANGS
 from ..models import Outlet, Person, Topic
-from .widgets import LongSelect
+from .widgets import LongChoiceField
 
 # The list's orders, by the ``sort`` choice; the newest first by default.
 SORTS = {
@@ -22,12 +22,12 @@ class InterviewFilterForm(forms.Form):
     outlet = forms.ModelChoiceField(
         Outlet.objects.all(), required=False, to_field_name="slug", label=_("Outlet")
     )
-    person = forms.ModelChoiceField(
+    person = LongChoiceField(
         Person.objects.all(),
+        label_field="name",
         required=False,
         to_field_name="slug",
         label=_("Person"),
-        widget=LongSelect,
     )
     topic = forms.ModelChoiceField(
         Topic.objects.all(), required=False, to_field_name="slug", label=_("Topic")
