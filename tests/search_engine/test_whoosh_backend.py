@@ -10,7 +10,7 @@ from whoosh import query
 from search import engine
 from search.backends import get_backend
 from search.backends.whoosh import WhooshBackend
-from search.backends.whoosh.backend import STALE_LAYOUT
+from search.backends.whoosh.backend import BUFFERED_PER_DOCUMENT, STALE_LAYOUT, rebuild_buffer
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
 from tests.search_engine.helpers import index, record_reads, search
@@ -185,6 +185,28 @@ def counting_writes(backend: WhooshBackend, monkeypatch) -> list[str]:
 
     monkeypatch.setattr(backend, "_rebuild_writer", counted)
     return added
+
+
+def test_a_rebuild_commits_before_its_writers_buffers_overflow(tmp_path):
+    # 1 MB holds 32 documents (BUFFERED_PER_DOCUMENT): past them, Whoosh would spill every
+    # posting of the commit to disk and merge them back.
+    backend = WhooshBackend(
+        tmp_path / "index", rebuild_processes=1, rebuild_commit_every=1000, rebuild_buffer_mb=1
+    )
+    assert 2**20 // BUFFERED_PER_DOCUMENT == 32
+    assert backend.rebuild(numbered_documents(70)) == 70
+    ix = backend.generations.open(backend.generations.current())
+    with ix.searcher() as searcher:
+        assert [leaf.doc_count_all() for leaf, _ in searcher.leaf_searchers()] == [32, 32, 6]
+    assert search(backend, "guichet").total == 70
+
+
+def test_a_rebuild_writers_buffer_is_a_share_of_the_machines_memory(tmp_path):
+    memory_mb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    assert rebuild_buffer(1) == max(128, min(4096, memory_mb // 4))
+    assert 128 <= rebuild_buffer(64) <= rebuild_buffer(2) <= rebuild_buffer(1) <= 4096
+    backend = WhooshBackend(tmp_path / "index", rebuild_processes=2)
+    assert backend.rebuild_buffer_mb == rebuild_buffer(2)
 
 
 def died_after(tmp_path, documents: list, count: int) -> WhooshBackend:
