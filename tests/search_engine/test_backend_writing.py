@@ -4,6 +4,7 @@ aside, several processes at once, and time limits."""
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 
 import django
 import pytest
@@ -137,6 +138,24 @@ _ODD = [
     ),
     make_document("fin électrique " + " ".join(["électrique"] * 300) + " fin", interview="odd"),
     make_document("mot " * 16400 + "électrique dernier", "word " * 20, interview="odd"),
+    # An interview's own document: its title and names weigh B, after its text's words.
+    replace(
+        make_document(
+            "Le chapeau de l'entretien numérique",
+            "The standfirst",
+            interview="odd",
+            # People and topics as text[] literals must quote: commas, quotes, backslashes.
+            persons=('o"neil, jr', "back\\slash", "{brace} space"),
+            topics=("énergie", "NULL", ""),
+        ),
+        key="odd:meta",
+        exchange_uid=None,
+        exchange=None,
+        part="meta",
+        paragraph=0,
+        title={"fr": "Entretien numérique au chapeau", "en": "A printers' interview"},
+        extra={"interviewees": "Marie Curie", "outlet": "Le Monde", "topics_fr": "Énergie"},
+    ),
 ]
 _ODD_QUERIES = [
     "électrique",
@@ -150,6 +169,9 @@ _ODD_QUERIES = [
     "2010",
     "printers",
     "x2y",
+    "chapeau",
+    "curie",
+    "monde",
 ]
 
 
@@ -171,12 +193,14 @@ def test_a_rebuild_and_a_write_index_the_same_words_alike(make_backend):
     assert all(rebuilt.values())
     if vectors is not None:
         assert _vectors() == vectors
+        meta = next(row for row in vectors if row[0] == "odd:meta")
+        assert meta[3:] == (list(_ODD[-1].persons), list(_ODD[-1].topics))
 
 
-def _vectors() -> list[tuple[str, str, str]]:
+def _vectors() -> list[tuple[str, str, str, list[str], list[str]]]:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT key, vector_fr::text, vector_en::text FROM search_document d "
+            "SELECT key, vector_fr::text, vector_en::text, persons, topics FROM search_document d "
             "WHERE generation = (SELECT current FROM search_state) ORDER BY key"
         )
         return cursor.fetchall()

@@ -114,7 +114,7 @@ def matches(
             -- A materialised page is read back in its order.
             SELECT page.*, row_number() OVER () AS position FROM page
         )
-        SELECT 'total', NULL, sum(g.n), NULL::jsonb, NULL::real, NULL::real FROM g
+        SELECT 'total', NULL, sum(g.n), NULL::text, NULL::real, NULL::real FROM g
         UNION ALL SELECT 'lang', 'fr', sum(g.fr), NULL, NULL, NULL FROM g
         UNION ALL SELECT 'lang', 'en', sum(g.en), NULL, NULL, NULL FROM g
         UNION ALL SELECT 'outlet', g.outlet, sum(g.n), NULL, NULL, NULL

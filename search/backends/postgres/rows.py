@@ -47,10 +47,12 @@ class _Bare(dict[str, str]):
         super().__init__()
         self.lang = lang
         self.fresh: list[str] = []  # the words first seen since ``Rows.seen``
+        self.folded: list[str] = []  # those words folded, since ``Rows.new``
 
     def __missing__(self, word: str) -> str:
         folded = self[word] = bare(word, self.lang)[0]
         self.fresh.append(word)
+        self.folded.append(folded)
         return folded
 
 
@@ -90,8 +92,8 @@ class Rows:
             document.paragraph,
             document.original_language,
             document.outlet,
-            list(document.persons),
-            list(document.topics),
+            tuple(document.persons),  # as tuples: ``writing`` writes each once per batch
+            tuple(document.topics),
             document.published_on,
             canonical_fingerprint(canonical),
         )
@@ -103,6 +105,12 @@ class Rows:
         for words in self._bare.values():
             words.fresh = []
         return fresh
+
+    def new(self, lang: str) -> list[str]:
+        """The words of ``lang`` (folded) first seen since the last call: together, the
+        words of every row made since (each word of a row was seen by then)."""
+        folded, self._bare[lang].folded = self._bare[lang].folded, []
+        return folded
 
     def saw(self, words: dict[str, list[str]]) -> None:
         """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen."""

@@ -39,8 +39,9 @@ _LOOKUP = """
 """
 
 # Each position with its weight, as ``tsvector`` text writes it ("12A"), made once.
-_PLACES_A = tuple(f"{position}A" for position in range(_WORD_POSITIONS + 1))
-_PLACES_B = tuple(f"{position}B" for position in range(_WORD_POSITIONS + 1))
+# From position 1: ``_PLACES_A[0]`` is "1A".
+_PLACES_A = tuple(f"{position}A" for position in range(1, _WORD_POSITIONS + 1))
+_PLACES_B = tuple(f"{position}B" for position in range(1, _WORD_POSITIONS + 1))
 Word = tuple[tuple[tuple[int, str], ...], int]  # (position, lexeme) pairs, positions taken
 
 
@@ -73,9 +74,8 @@ class Lexemes:
         """``setweight(to_tsvector(words), 'A') || setweight(to_tsvector(meta), 'B')``
         as ``tsvector`` text; every word must have been learnt."""
         if len(words) + len(meta) < _WORD_POSITIONS:
-            plain = self._plain[lang]
             try:
-                return self._plain_vector([plain[word] for word in words + meta], len(words))
+                return _plain_vector(self._plain[lang], words, meta)
             except KeyError:
                 pass  # a word of several lexemes or positions
         first = self._positions(lang, words)
@@ -91,20 +91,6 @@ class Lexemes:
         return " ".join(
             f"'{_quoted(lexeme)}':{','.join(positions)}" for lexeme, positions in merged.items()
         )
-
-    @staticmethod
-    def _plain_vector(lexemes: list[str], weighted: int) -> str:
-        """The vector of words that are each one lexeme taking one position, fewer than
-        a lexeme may keep positions: the ``weighted`` first weigh A, the others B.
-        ``lexemes`` are given as ``tsvector`` text starts them ("'lexeme':")."""
-        found: dict[str, list[str]] = {}
-        places = _PLACES_A[1 : weighted + 1] + _PLACES_B[weighted + 1 : len(lexemes) + 1]
-        for lexeme, place in zip(lexemes, places, strict=True):
-            if lexeme in found:
-                found[lexeme].append(place)
-            else:
-                found[lexeme] = [place]
-        return " ".join([lexeme + ",".join(places) for lexeme, places in found.items()])
 
     def _positions(self, lang: str, words: list[str]) -> dict[str, list[int]]:
         """Each lexeme of ``to_tsvector(words joined by spaces)`` and its positions."""
@@ -124,6 +110,21 @@ class Lexemes:
                     kept.append(position)
             offset += taken
         return found
+
+
+def _plain_vector(plain: dict[str, str], words: list[str], meta: list[str]) -> str:
+    """The vector of words that are each one lexeme taking one position (``plain``: each
+    such word's lexeme as ``tsvector`` text starts it, "'lexeme':"), fewer than a lexeme
+    may keep positions: ``words`` weigh A, ``meta`` B. Raises ``KeyError`` for a word
+    ``plain`` does not hold."""
+    found: dict[str, str] = {}
+    for word, place in zip(words, _PLACES_A, strict=False):
+        lexeme = plain[word]
+        found[lexeme] = found[lexeme] + "," + place if lexeme in found else lexeme + place
+    for word, place in zip(meta, _PLACES_B[len(words) :], strict=False):
+        lexeme = plain[word]
+        found[lexeme] = found[lexeme] + "," + place if lexeme in found else lexeme + place
+    return " ".join(found.values())
 
 
 def _at_end(position: str) -> bool:

@@ -46,6 +46,8 @@ _INSERT_WORDS = (
     "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
 )
 _KEY, _FINGERPRINT = COLUMNS.index("key"), COLUMNS.index("fingerprint")
+_PERSONS, _TOPICS = COLUMNS.index("persons"), COLUMNS.index("topics")
+assert _TOPICS == _PERSONS + 1
 # What a generation's tables are indexed by: the indexes of ``search_document`` and
 # ``search_body``, which their own take the place of when they are attached.
 _INDEXES = (
@@ -111,7 +113,10 @@ def apply(
             _INSERT,
             [
                 (
-                    *row.columns,
+                    *row.columns[:_PERSONS],
+                    list(row.columns[_PERSONS]),
+                    list(row.columns[_TOPICS]),
+                    *row.columns[_TOPICS + 1 :],
                     *(" ".join(words) for lang in LANGUAGES for words in row.words[lang]),
                 )
                 for row in made
@@ -175,24 +180,42 @@ class Loader:
     def __init__(self, generation: int) -> None:
         self.generation = generation
         self.rows, self.lexemes = Rows(generation), Lexemes()
+        self._arrays = _Arrays()
 
     def load(self, cursor: CursorWrapper, batch: list[SearchDocument]) -> None:
         made = [self.rows.row(document) for document in batch]
-        lexemes = self.lexemes
+        lexemes, arrays = self.lexemes, self._arrays
         for lang in LANGUAGES:
-            lexemes.learn(
-                cursor, lang, {word for row in made for words in row.words[lang] for word in words}
-            )
+            # The words of earlier batches were learnt then.
+            lexemes.learn(cursor, lang, self.rows.new(lang))
         name = table(self.generation)
         with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
             for row in made:
+                columns = row.columns
                 copy.write_row(
-                    (*row.columns, *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES))
+                    (
+                        *columns[:_PERSONS],
+                        arrays[columns[_PERSONS]],
+                        arrays[columns[_TOPICS]],
+                        *columns[_TOPICS + 1 :],
+                        *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES),
+                    )
                 )
         body = table(self.generation, "body")
         with cursor.copy(f"COPY {body} ({', '.join(BODY)}) FROM STDIN") as copy:
             for row in made:
                 copy.write_row(row.body)
+
+
+class _Arrays(dict[tuple[str, ...], str]):
+    """Each tuple of strings -> that ``text[]`` as text ('{"a","b"}'), written on first
+    sight: the documents of an interview share their people and topics, and a string is
+    copied without psycopg's dumping of a list, element by element."""
+
+    def __missing__(self, values: tuple[str, ...]) -> str:
+        quoted = ('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for value in values)
+        made = self[values] = "{" + ",".join(quoted) + "}"
+        return made
 
 
 def indexing(generation: int) -> list[str]:
