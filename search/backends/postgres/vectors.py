@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 from django.db.backends.utils import CursorWrapper
 
@@ -118,10 +119,8 @@ def _plain_vector(plain: dict[str, str], words: list[str], meta: list[str]) -> s
     may keep positions: ``words`` weigh A, ``meta`` B. Raises ``KeyError`` for a word
     ``plain`` does not hold."""
     found: dict[str, str] = {}
-    for word, place in zip(words, _PLACES_A, strict=False):
-        lexeme = plain[word]
-        found[lexeme] = found[lexeme] + "," + place if lexeme in found else lexeme + place
-    for word, place in zip(meta, _PLACES_B[len(words) :], strict=False):
+    placed = chain(zip(words, _PLACES_A), zip(meta, _PLACES_B[len(words) :]))  # noqa: B905
+    for word, place in placed:
         lexeme = plain[word]
         found[lexeme] = found[lexeme] + "," + place if lexeme in found else lexeme + place
     return " ".join(found.values())

@@ -12,6 +12,7 @@ the others are dropped whole. A write lets the server make its documents' vector
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
@@ -113,10 +114,7 @@ def apply(
             _INSERT,
             [
                 (
-                    *row.columns[:_PERSONS],
-                    list(row.columns[_PERSONS]),
-                    list(row.columns[_TOPICS]),
-                    *row.columns[_TOPICS + 1 :],
+                    *_with_arrays(row.columns, list),
                     *(" ".join(words) for lang in LANGUAGES for words in row.words[lang]),
                 )
                 for row in made
@@ -191,13 +189,9 @@ class Loader:
         name = table(self.generation)
         with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
             for row in made:
-                columns = row.columns
                 copy.write_row(
                     (
-                        *columns[:_PERSONS],
-                        arrays[columns[_PERSONS]],
-                        arrays[columns[_TOPICS]],
-                        *columns[_TOPICS + 1 :],
+                        *_with_arrays(row.columns, arrays.__getitem__),
                         *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES),
                     )
                 )
@@ -205,6 +199,15 @@ class Loader:
         with cursor.copy(f"COPY {body} ({', '.join(BODY)}) FROM STDIN") as copy:
             for row in made:
                 copy.write_row(row.body)
+
+
+def _with_arrays(
+    columns: tuple[Any, ...], array: Callable[[tuple[str, ...]], Any]
+) -> tuple[Any, ...]:
+    """A row's ``columns`` with its people and topics (tuples) given as ``array`` makes
+    them: lists for an ``INSERT``, ``text[]`` literals for a ``COPY``."""
+    people, topics = array(columns[_PERSONS]), array(columns[_TOPICS])
+    return (*columns[:_PERSONS], people, topics, *columns[_TOPICS + 1 :])
 
 
 class _Arrays(dict[tuple[str, ...], str]):
