@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -40,8 +41,8 @@ def test_cite_link_works_without_javascript(browser, live_server, live_seed):
     page = context.new_page()
     page.goto(f"/en/interviews/{live_seed.slug}/")
     page.locator(".row--paragraph a.cite-link").first.click()
-    assert "/cite/" in page.url
+    page.wait_for_url("**/cite/?*")  # waits for the page's load, not only its commit
     references = page.locator("#cite-panel .reference__text")
-    assert references.count() == 3
+    expect(references).to_have_count(3)
     assert "El Haloui" in references.first.inner_text()
     context.close()

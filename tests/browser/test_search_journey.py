@@ -22,12 +22,14 @@ def test_search_then_read_the_match_in_context(page, live_server, live_seed):
     page.goto(f"{live_server.url}/en/search/")
     page.fill('input[name="q"]', "single portal")
     page.press('input[name="q"]', "Enter")
+    page.wait_for_url("**/search/?q=*")  # loaded, not only committed
     first = page.locator("article.hit").first
     marked = " ".join(first.locator(".hit__text mark").all_inner_texts()).lower()
     assert "single" in marked
     assert "portal" in marked
     assert "portail unique" in first.locator(".hit__translation").inner_text().lower()
     first.locator(".hit__actions a:not(.cite-link)").click()
+    page.wait_for_url("**/interviews/**")
     anchor = page.evaluate("location.hash")[1:]
     assert anchor.startswith(f"x-{live_seed.exchanges.get(position=4).uid}-p")
     target = page.locator(f"#{anchor}")
