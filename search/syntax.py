@@ -338,6 +338,14 @@ def _positive(node: Node) -> bool:
     return True
 
 
+def every_word_required(node: Node) -> bool:
+    """Whether a passage matching ``node`` contains every word of it: no ``OR``, nothing
+    left out. Then a query that found passages has no word the index does not know."""
+    if isinstance(node, All):
+        return all(every_word_required(child) for child in node.children)
+    return isinstance(node, Word | Phrase)
+
+
 def _check(node: Node, *, alternative: bool) -> None:
     """Refuses a leaving-out with nothing to leave out from."""
     if not _positive(node):

@@ -453,6 +453,16 @@ def test_suggestion_corrects_words_in_place(seeded):
     assert suggestion == '"portail unique" AND numérique'
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("portail OR numerik", "portail OR numérique"), ("portail -numerik", "portail -numérique")],
+)
+def test_a_misspelt_word_beside_one_found_gets_a_suggestion(seeded, typed, expected):
+    results = search(seeded, typed)
+    assert results.total > 0
+    assert results.suggestion == expected
+
+
 @pytest.mark.parametrize("text", ["numerique", "NUMÉRIQUE", "exportations", "single portal"])
 def test_known_words_get_no_suggestion(seeded, text):
     assert search(seeded, text).suggestion is None

@@ -8,7 +8,17 @@ from collections import Counter
 import pytest
 
 from search.documents import MAX_QUERY_LENGTH, QueryError
-from search.syntax import MAX_DEPTH, MIN_PREFIX, All, Any, Not, Phrase, Word, parse
+from search.syntax import (
+    MAX_DEPTH,
+    MIN_PREFIX,
+    All,
+    Any,
+    Not,
+    Phrase,
+    Word,
+    every_word_required,
+    parse,
+)
 
 
 def problem(text: str) -> str:
@@ -223,3 +233,22 @@ def test_a_not_is_always_beside_something_to_find():
             check(parse(text).node)
         except QueryError:
             continue
+
+
+@pytest.mark.parametrize(
+    ("text", "required"),
+    [
+        ("portail", True),
+        ("portail unique", True),
+        ('"portail unique" AND numérique', True),
+        ("données*", True),
+        ("(portail numérique) ET unique", True),
+        ("portail OR unique", False),
+        ("portail OU unique", False),
+        ("portail -unique", False),
+        ("portail NOT unique", False),
+        ("numérique (portail OR guichet)", False),
+    ],
+)
+def test_every_word_required_tells_whether_a_match_holds_every_word(text, required):
+    assert every_word_required(parse(text).node) is required

@@ -25,7 +25,7 @@ from django.db.backends.utils import CursorWrapper
 from ...analysis import LANGUAGES
 from ...documents import SearchDocument, SearchQuery, SearchResults, SlicedDocuments
 from ...models import IndexedDocument
-from ...syntax import parse
+from ...syntax import every_word_required, parse
 from ..base import IndexUnavailable, SearchBackend
 from ..whoosh.backend import FACETS, usable_processors
 from . import parallel, querying, writing
@@ -200,7 +200,13 @@ class PostgresBackend(SearchBackend):
                 current, _ = self._state(cursor)
                 queries = querying.tsqueries(cursor, node, langs)
                 rows = querying.matches(cursor, current, request, queries)
-                suggestion = suggest(cursor, current, request.text)
+                matched = any(kind == "total" and count for kind, _, count, *_ in rows)
+                # Asking whether each word is known reads every passage that holds it.
+                suggestion = (
+                    None
+                    if matched and every_word_required(node)
+                    else suggest(cursor, current, request.text)
+                )
         except OperationalError as error:
             if failed_with(error, QUERY_CANCELED):
                 return empty
