@@ -111,6 +111,9 @@ class SearchDocument:
     in ``extra``, names to search by: keys ending in ``_<lang>``, for a language of
     ``text``, belong to that language, the others (interviewee names, the outlet's name)
     to every language.
+
+    The documents of one interview all carry its ``outlet``, ``persons``, ``topics`` and
+    ``published_on``: a backend may read them once per interview (the PostgreSQL one does).
     """
 
     key: str

@@ -4,6 +4,7 @@ the tests run on PostgreSQL), whichever the suite selects."""
 from __future__ import annotations
 
 import pickle
+from collections import defaultdict
 from io import StringIO
 
 import pytest
@@ -57,6 +58,17 @@ def test_the_archive_slices_hold_every_document_once(seed):
     slices = [pickle.loads(pickle.dumps(part)) for part in ArchiveDocuments(per_slice=2).slices()]
     assert len(slices) == 3
     assert [document for part in slices for document in part] == list(all_documents())
+
+
+def test_the_documents_of_an_interview_share_what_the_facets_count(seed):
+    """``SearchDocument``'s promise, which the PostgreSQL backend's facets rely on."""
+    make_interview(exchanges=2, paragraphs=2)
+    shared = defaultdict(set)
+    for document in all_documents():
+        about = (document.outlet, document.persons, document.topics, document.published_on)
+        shared[document.interview].add(about)
+    assert len(shared) == 2
+    assert all(len(about) == 1 for about in shared.values())
 
 
 @pytest.mark.django_db(transaction=True)

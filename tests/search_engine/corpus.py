@@ -3,6 +3,7 @@ translation), answer paragraphs aligned one to one, plus a factory for synthetic
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from datetime import date
 
@@ -226,11 +227,18 @@ def seed_documents() -> list[SearchDocument]:
 _numbers = itertools.count(1)
 
 
+_DEFAULT_ABOUT = ("outlet-x", (), (), date(2024, 1, 15))
+
+
+def _digest(about: tuple) -> str:
+    return hashlib.sha1(repr(about).encode()).hexdigest()[:8]
+
+
 def make_document(
     fr: str = "",
     en: str = "",
     *,
-    interview: str = "interview-x",
+    interview: str | None = None,
     outlet: str = "outlet-x",
     persons: tuple[str, ...] = (),
     topics: tuple[str, ...] = (),
@@ -239,8 +247,13 @@ def make_document(
     paragraph: int | None = None,
     original_language: str = "fr",
 ) -> SearchDocument:
-    """An answer paragraph with a fresh key, in a made-up interview."""
+    """An answer paragraph with a fresh key, in a made-up interview: by default the one
+    its outlet, people, topics and date make (an interview's documents share them, as the
+    archive's do)."""
     paragraph = paragraph or next(_numbers)
+    if interview is None:
+        about = (outlet, persons, topics, published_on)
+        interview = "interview-x" if about == _DEFAULT_ABOUT else f"interview-{_digest(about)}"
     uid = f"{interview}-{exchange}"
     return SearchDocument(
         key=f"{uid}:p{paragraph}",

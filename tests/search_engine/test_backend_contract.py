@@ -484,19 +484,22 @@ def test_the_total_and_the_facets_count_every_match_not_only_the_best(backend):
 
 
 def _varied_documents(start: int, count: int) -> list:
+    """Documents of 47 interviews, each with its own outlet, people, topics and date (the
+    same in each of its documents, as in the archive)."""
     outlets, people, topics = ("a", "b", "c"), ("p", "q", "r", "s"), ("t", "u", "v")
     return [
         make_document(
             f"portail numéro {n}" if n % 3 else "",
             f"portal {n}" if n % 2 else "",
-            interview=f"i{n % 7}",
-            outlet=outlets[n % 3],
-            persons=tuple(people[k] for k in range(4) if (n >> k) & 1),
-            topics=tuple(topics[k] for k in range(3) if (n >> (k + 1)) & 1),
-            published_on=None if n % 11 == 0 else date(2020 + n % 5, 1 + n % 12, 1 + n % 28),
+            interview=f"i{i}",
+            outlet=outlets[i % 3],
+            persons=tuple(people[k] for k in range(4) if (i >> k) & 1),
+            topics=tuple(topics[k] for k in range(3) if (i >> (k + 1)) & 1),
+            published_on=None if i % 11 == 0 else date(2020 + i % 5, 1 + i % 12, 1 + i % 28),
         )
         for n in range(start, start + count)
         if n % 6  # some documents match neither language
+        for i in [n % 47]
     ]
 
 

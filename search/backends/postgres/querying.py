@@ -1,14 +1,14 @@
 """Answering a query: its ``tsquery`` per language, then the total, every facet and the
 page of hits in one statement.
 
-The matches are read once and grouped as they are read, per interview, outlet, people,
-topics and date (about one group per interview), each group with its count, its counts
-per language and its best score: the total and every facet are counted over the groups,
-not over every match, so that a word found in 100,000 passages costs one pass over them,
-then a few thousand rows. The page is ranked from the matches of the groups that can
-hold it only: those up to the k-th group (k the page's last place) by best score then
-interview, or by date then interview; every match of a later group comes after the k
-best matches of the groups before it.
+The matches are read once and grouped as they are read, per interview, each group with
+its count, its counts per language, its best score and the interview's outlet, people,
+topics and date (the same in each of its documents). The total and every facet are
+counted over the groups, not over every match, so that a word found in 100,000 passages
+costs one pass over them, then a few thousand rows. The page is ranked from the matches
+of the groups that can hold it only: those up to the k-th group (k the page's last place)
+by best score then interview, or by date then interview; every match of a later group
+comes after the k best matches of the groups before it.
 """
 
 from __future__ import annotations
@@ -96,10 +96,13 @@ def matches(
     cursor.execute(
         f"""
         WITH g AS MATERIALIZED (
-            SELECT s.interview, s.outlet, s.persons, s.topics, s.published_on,
+            -- An interview's outlet, people, topics and date, the same in each of its
+            -- documents, are carried by min() rather than hashed with every match.
+            SELECT s.interview, min(s.outlet) AS outlet, min(s.persons) AS persons,
+                min(s.topics) AS topics, min(s.published_on) AS published_on,
                 count(*) AS n, count(s.fr) AS fr, count(s.en) AS en, max({score}) AS best
             FROM ({scored} OFFSET 0) s
-            GROUP BY 1, 2, 3, 4, 5
+            GROUP BY 1
         ), c AS MATERIALIZED (
             {cut} OFFSET %(last)s LIMIT 1
         ), page AS MATERIALIZED (
