@@ -225,3 +225,60 @@ def test_field_terms_are_whooshs_terms_and_document_frequencies(searcher, fieldn
             for text, info in (reader.iter_field(fieldname) if fieldname in SCHEMA else ())
         ]
         assert field_terms(reader, fieldname) == expected
+
+
+def _segment_sizes(ix) -> list[int]:
+    with ix.reader() as reader:
+        return sorted(leaf.doc_count_all() for leaf, _ in reader.leaf_readers())
+
+
+def _index_of_segments(path, sizes: list[int]):
+    from whoosh import fields, index
+
+    ix = index.create_in(str(path), fields.Schema(id=fields.ID(stored=True)))
+    number = 0
+    for size in sizes:
+        w = ix.writer()
+        for _ in range(size):
+            w.add_document(id=str(number))
+            number += 1
+        w.commit(merge=False)
+    return ix
+
+
+@pytest.mark.parametrize("policy", ["whoosh", "archive"])
+def test_a_save_merges_only_small_segments_never_a_rebuilds(tmp_path, monkeypatch, policy):
+    """Whoosh's MERGE_SMALL counts segments against a Fibonacci threshold, whatever their
+    size, and merges large ones with the small; the archive's policy applies it to the
+    small segments (a save's) only, so that a rebuild's large ones stay as they are (at
+    50k interviews Whoosh's merged all 27 of them, 2 million documents, on the first
+    save)."""
+    from whoosh.writing import MERGE_SMALL
+
+    from search.backends.whoosh import internals
+
+    monkeypatch.setattr(internals, "SMALL_SEGMENT", 10)
+    large, small = [20] * 10, [1] * 3  # a rebuild's segments, then three saves'
+    ix = _index_of_segments(tmp_path, large + small)
+    w = ix.writer()
+    w.add_document(id="saved")
+    w.commit(mergetype=MERGE_SMALL if policy == "whoosh" else internals.merge_small)
+    sizes = _segment_sizes(ix)
+    assert sum(sizes) == sum(large + small) + 1
+    if policy == "whoosh":
+        assert sizes.count(20) < len(large)
+    else:
+        assert sizes.count(20) == len(large)
+
+
+def test_the_saves_segments_are_still_merged(tmp_path, monkeypatch):
+    from search.backends.whoosh import internals
+
+    monkeypatch.setattr(internals, "SMALL_SEGMENT", 10)
+    ix = _index_of_segments(tmp_path, [20] * 2 + [1] * 8)
+    w = ix.writer()
+    w.add_document(id="saved")
+    w.commit(mergetype=internals.merge_small)
+    sizes = _segment_sizes(ix)
+    assert sizes.count(20) == 2
+    assert len(sizes) < 2 + 8 + 1

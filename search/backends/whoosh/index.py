@@ -35,7 +35,7 @@ from ...analysis import ANALYZERS, LANGUAGES, WORD_ANALYZERS, CommonGrams
 from ...documents import DocumentData, SearchDocument, fingerprint
 from ..base import IndexUnavailable
 from .failures import failures
-from .internals import writer
+from .internals import merge_small, writer
 from .locks import held, held_by_the_living
 from .postings import Grams, Text
 
@@ -159,13 +159,18 @@ class Write(TypedDict, total=False):
 
 
 def _apply(ix: index.Index, write: Write) -> None:
-    with writer(ix, timeout=LOCK_TIMEOUT, delay=0.01) as w:
+    w = writer(ix, timeout=LOCK_TIMEOUT, delay=0.01)
+    try:
         for slug in write.get("delete_interviews", ()):
             w.delete_by_term("interview", slug)
         if uids := write.get("delete_exchanges"):
             _delete_exchanges(w, set(uids))
         for data in write.get("index", ()):
             w.update_document(**document_fields(SearchDocument.from_dict(data)))
+    except BaseException:
+        w.cancel()
+        raise
+    w.commit(mergetype=merge_small)
 
 
 def _delete_exchanges(w: Any, uids: set[str]) -> None:
