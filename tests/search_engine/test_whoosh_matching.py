@@ -83,8 +83,8 @@ def _found(searcher, q):
     found = {}
     for segment, subsearcher, offset in SegmentCache().segments(searcher):
         matches = Scorer(segment, subsearcher, searcher).matches(q)
-        deleted = segment.deleted()
-        mask = matches.mask & ~deleted if deleted is not None else matches.mask
+        alive = segment.alive()
+        mask = matches.mask & alive if alive is not None else matches.mask
         found |= {int(d) + offset: float(matches.scores[d]) for d in np.flatnonzero(mask)}
     return found
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
+from collections import Counter, defaultdict
+from datetime import date
 
-from search.backends.whoosh import WhooshBackend
+import numpy as np
+import pytest
+
+from search.backends.whoosh import WhooshBackend, matching
 from search.backends.whoosh.internals import Postings
 from search.backends.whoosh.segments import POSITIONS_COST, RecentPostings, SegmentCache
 from search.documents import SearchQuery
@@ -78,3 +82,40 @@ def test_postings_with_positions_count_for_more_of_the_budget():
     recent = RecentPostings(budget=100)
     recent.get(("s", "f", b"a", True), lambda: Postings(np.arange(4), np.ones(4), [b""] * 4))
     assert recent.size == 4 * POSITIONS_COST
+
+
+@pytest.mark.parametrize("matched", [1, 5, 60, 200])
+def test_facets_of_few_matches_are_counted_as_those_of_many(tmp_path, monkeypatch, matched):
+    """A few matches' facet values are looked up one by one, many are read off the whole
+    segment: both ways count the same, people and topics (several per document) included."""
+    people, topics = ["ana", "ben", "chloé", "dov"], ["eau", "fer", "gaz"]
+    backend = WhooshBackend(tmp_path)
+    index(
+        backend,
+        [
+            make_document(
+                "mot",
+                outlet=f"outlet-{i % 3}",
+                persons=tuple(
+                    name for bit, name in enumerate(people) if i >> bit & 1 or bit == i % 4
+                ),
+                topics=tuple(
+                    name for j, name in enumerate(topics) if j == i % 3 or not i % (j + 2)
+                ),
+                published_on=date(2020 + i % 4, 1, 1),
+            )
+            for i in range(200)
+        ],
+    )
+    with _searcher(backend) as searcher:
+        [(segment, _, _)] = SegmentCache().segments(searcher)
+        mask = np.zeros(segment.size, dtype=bool)
+        mask[np.random.default_rng(matched).choice(segment.size, matched, replace=False)] = True
+        counted = {}
+        for way, factor in {"one by one": 0, "whole segment": segment.size + 1}.items():
+            monkeypatch.setattr(matching, "SPARSE", factor)
+            counted[way] = defaultdict(Counter)
+            matching.count_facets(segment, mask, counted[way])
+    assert counted["one by one"] == counted["whole segment"]
+    assert counted["one by one"]["person"] and counted["one by one"]["topic"]
+    assert counted["one by one"]["outlet"].total() == matched

@@ -36,7 +36,7 @@ from ..hits import search_hit
 from .failures import failures
 from .index import Generations, Write, document_fields, indexed_fingerprints, meta_text
 from .internals import writer
-from .matching import Found, Scorer, by_date, by_score, find, warm
+from .matching import Found, Scorer, Statistics, by_date, by_score, find, warm
 from .query import ParsedQuery
 from .segments import SegmentCache
 from .spelling import Spelling
@@ -259,9 +259,10 @@ class WhooshBackend(SearchBackend):
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         found: list[Found] = []
         partial = False
+        statistics = Statistics(searcher)
         try:
             for segment, subsearcher, offset in self._segments.segments(searcher):
-                scorer = Scorer(segment, subsearcher, searcher, deadline)
+                scorer = Scorer(segment, subsearcher, searcher, deadline, statistics)
                 scorer.check_deadline()
                 part, part_counts = find(segment, scorer, request, parsed, offset)
                 found.append(part)

@@ -52,6 +52,26 @@ class Matches:
         return Matches(kept, np.where(kept, self.scores, 0.0))
 
 
+class Statistics:
+    """The whole index's statistics that every segment's scores share, each read once per
+    search: Whoosh's searcher adds them up over every segment at each call."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self._idf: dict[tuple[str, bytes], float] = {}
+        self._average: dict[str, float] = {}
+
+    def idf(self, fieldname: str, text: bytes) -> float:
+        if (fieldname, text) not in self._idf:
+            self._idf[fieldname, text] = self.searcher.idf(fieldname, text)
+        return self._idf[fieldname, text]
+
+    def average_length(self, fieldname: str) -> float:
+        if fieldname not in self._average:
+            self._average[fieldname] = self.searcher.avg_field_length(fieldname) or 1
+        return self._average[fieldname]
+
+
 class Scorer:
     """Evaluates queries on one segment; ``searcher`` is the whole index's, whose
     statistics (document frequencies, average lengths) every segment's scores share."""
@@ -62,11 +82,13 @@ class Scorer:
         subsearcher: Searcher,
         searcher: Searcher,
         deadline: float | None = None,
+        statistics: Statistics | None = None,
     ) -> None:
         self.segment = segment
         self.subsearcher = subsearcher
         self.searcher = searcher
         self.deadline = deadline
+        self.statistics = statistics or Statistics(searcher)
 
     def check_deadline(self) -> None:
         """Raises ``TimeLimit`` once ``time.monotonic()`` has passed the deadline."""
@@ -137,8 +159,8 @@ class Scorer:
         """Whoosh's ``BM25FScorer`` (or its plain weight, for a field it cannot score)."""
         if not self.searcher.schema[fieldname].scorable:
             return postings.weights
-        idf = self.searcher.idf(fieldname, text)
-        average = self.searcher.avg_field_length(fieldname) or 1
+        idf = self.statistics.idf(fieldname, text)
+        average = self.statistics.average_length(fieldname)
         b, k1 = WEIGHTING.B, WEIGHTING.K1
         tf = postings.weights
         length = self.segment.lengths(fieldname)[postings.ids]
@@ -268,15 +290,35 @@ SINGLE_FACETS = {"outlet": "outlet", "year": "year"}
 MULTIPLE_FACETS = {"person": "persons", "topic": "topics"}
 
 
+# Fewer matches than a segment's documents divided by this: their facet values are looked
+# up one by one (a binary search each in a many-valued field's pairs) instead of read off a
+# pass over every document and pair of the segment, whose cost grows with the corpus, not
+# with the matches (a word in 8 passages took 33 ms at 50,000 interviews, 7.6 at 10,000).
+SPARSE = 32
+
+
 def count_facets(segment: Segment, mask: np.ndarray, counts: dict[str, Counter[str]]) -> None:
     """Add the facet values of ``mask``'s documents to ``counts``."""
+    docnums = np.flatnonzero(mask)
+    sparse = len(docnums) * SPARSE < segment.size
     for name, fieldname in SINGLE_FACETS.items():
         values, codes = segment.codes(fieldname)
-        picked = codes[mask]
+        picked = codes[docnums] if sparse else codes[mask]
         _add(counts[name], values, np.bincount(picked[picked >= 0], minlength=len(values)))
     for name, fieldname in MULTIPLE_FACETS.items():
         values, docs, codes = segment.pairs(fieldname)
-        _add(counts[name], values, np.bincount(codes[mask[docs]], minlength=len(values)))
+        picked = codes[_rows_of(docs, docnums)] if sparse else codes[mask[docs]]
+        _add(counts[name], values, np.bincount(picked, minlength=len(values)))
+
+
+def _rows_of(docs: np.ndarray, docnums: np.ndarray) -> np.ndarray:
+    """The rows of ``docs`` (sorted) that hold one of ``docnums`` (sorted)."""
+    starts = np.searchsorted(docs, docnums, side="left")
+    lengths = np.searchsorted(docs, docnums, side="right") - starts
+    # Each run of rows [start, start + length), laid end to end.
+    shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    rows: np.ndarray = np.arange(int(lengths.sum())) + shift
+    return rows
 
 
 def warm(segment: Segment) -> None:
@@ -364,15 +406,15 @@ def find(
     counts (with, searching both languages, which language matched)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     keep = filter_mask(request, segment)
-    deleted = segment.deleted()
+    alive = segment.alive()
     union = np.zeros(segment.size, dtype=bool)
     scores = {}
     for lang, q in parsed.by_lang.items():
         matches = scorer.matches(q)
         if keep is not None:
             matches = matches.keep(keep)
-        if deleted is not None:
-            matches = matches.keep(~deleted)
+        if alive is not None:
+            matches = matches.keep(alive)
         if len(parsed.by_lang) > 1 and (found := int(matches.mask.sum())):
             counts["lang"][lang] += found
         union |= matches.mask

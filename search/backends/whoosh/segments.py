@@ -113,7 +113,8 @@ class Segment:
         return self._cached(("codes", fieldname), lambda: self._codes(fieldname))
 
     def pairs(self, fieldname: str) -> tuple[list[bytes], np.ndarray, np.ndarray]:
-        """A many-valued field's values and its (document, value index) pairs."""
+        """A many-valued field's values and its (document, value index) pairs, in the
+        order of their documents."""
         return self._cached(("pairs", fieldname), lambda: self._pairs(fieldname))
 
     def numbers(self, fieldname: str) -> np.ndarray:
@@ -150,15 +151,24 @@ class Segment:
             values.append(text)
             docs.append(ids)
             codes.append(np.full(len(ids), code, dtype=np.int32))
-        return values, np.concatenate(docs), np.concatenate(codes)
+        by_doc = np.concatenate(docs)
+        order = np.argsort(by_doc, kind="stable")
+        return values, by_doc[order], np.concatenate(codes)[order]
 
-    def deleted(self) -> np.ndarray | None:
+    def alive(self) -> np.ndarray | None:
+        """The documents not deleted; None: none is. A segment's deletions only ever grow
+        (a write that drops some writes a new segment), so their count tells whether the
+        mask kept is still true."""
         deleted = deleted_docs(self.reader)
         if not deleted:
             return None
-        mask = np.zeros(self.size, dtype=bool)
-        mask[list(deleted)] = True
-        return mask
+        kept = self._cache.get(("alive", ""))
+        if kept is None or kept[0] != len(deleted):
+            mask = np.ones(self.size, dtype=bool)
+            mask[np.fromiter(deleted, dtype=np.int64, count=len(deleted))] = False
+            kept = self._cache["alive", ""] = (len(deleted), mask)
+        alive: np.ndarray = kept[1]
+        return alive
 
 
 class SegmentCache:
