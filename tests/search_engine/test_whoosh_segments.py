@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from search.backends.whoosh import WhooshBackend, matching
+from search.backends.whoosh import WhooshBackend, facets
 from search.backends.whoosh.internals import Postings
 from search.backends.whoosh.segments import POSITIONS_COST, RecentPostings, SegmentCache
 from search.documents import SearchQuery
@@ -113,9 +113,9 @@ def test_facets_of_few_matches_are_counted_as_those_of_many(tmp_path, monkeypatc
         mask[np.random.default_rng(matched).choice(segment.size, matched, replace=False)] = True
         counted = {}
         for way, factor in {"one by one": 0, "whole segment": segment.size + 1}.items():
-            monkeypatch.setattr(matching, "SPARSE", factor)
+            monkeypatch.setattr(facets, "SPARSE", factor)
             counted[way] = defaultdict(Counter)
-            matching.count_facets(segment, mask, counted[way])
+            facets.count_facets(segment, mask, counted[way])
     assert counted["one by one"] == counted["whole segment"]
     assert counted["one by one"]["person"] and counted["one by one"]["topic"]
     assert counted["one by one"]["outlet"].total() == matched

@@ -33,10 +33,11 @@ from ...spelling import Vocabulary
 from ...syntax import OPERATOR_WORDS
 from ..base import SearchBackend, corrected
 from ..hits import search_hit
+from .facets import warm
 from .failures import failures
 from .index import Generations, Write, document_fields, indexed_fingerprints, meta_text
 from .internals import writer
-from .matching import Found, Scorer, Statistics, by_date, by_score, find, warm
+from .matching import Found, Scorer, Statistics, by_date, by_score, find
 from .query import ParsedQuery
 from .segments import SegmentCache
 from .spelling import Spelling
