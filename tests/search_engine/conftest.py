@@ -17,16 +17,20 @@ BACKEND_NAMES = ["whoosh", "postgres"] if connection.vendor == "postgresql" else
 collect_ignore = [] if connection.vendor == "postgresql" else ["test_postgres_statements.py"]
 
 
-@pytest.fixture(params=BACKEND_NAMES)
+def _param(name: str):
+    """The PostgreSQL backend's tests use the database: marked so, pytest-django sets the
+    test database up even when they are the only ones run (it looks at the tests' marks
+    and fixtures when the session starts, not at fixtures asked for on the way)."""
+    return pytest.param(name, marks=pytest.mark.django_db) if name == "postgres" else name
+
+
+@pytest.fixture(params=[_param(name) for name in BACKEND_NAMES])
 def make_backend(request, tmp_path):
     """Opens the same index again, as another process would."""
-    if request.param == "postgres":
+    if request.param == "postgres" and "transactional_db" in request.fixturenames:
         # A test that makes other processes write to the index commits: it asks for
         # ``transactional_db``, and the index tables Django does not manage are emptied.
-        committed = "transactional_db" in request.fixturenames
-        request.getfixturevalue("transactional_db" if committed else "db")
-        if committed:
-            request.addfinalizer(empty_database_index)
+        request.addfinalizer(empty_database_index)
     opened = []
 
     def make():
