@@ -9,7 +9,7 @@ from reversion.models import Version
 from interviews.models import Interview
 from tests.duplicates import look_alike, raw, respaced, save, seed_pair, seed_text
 from tests.editing import EDITORS, REVIEWERS, log_in
-from tests.editing.test_web_import import confirm, paste
+from tests.editing.web_import import confirm, paste
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.editing import EDITORS, log_in
-from tests.editing.test_web_import import confirm, layout, paste, preview_data, seed_text
+from tests.editing.web_import import confirm, layout, paste, preview_data, seed_text
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from interviews.models import Interview
 from tests.editing import EDITORS, log_in
-from tests.editing.test_web_import import confirm, layout, paste, seed_text, structure
+from tests.editing.web_import import confirm, layout, paste, seed_text, structure
 from tests.importing.test_plausibility_import import out_of_step, preview
 
 pytestmark = pytest.mark.django_db

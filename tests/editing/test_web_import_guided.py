@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.editing import EDITORS, log_in
-from tests.editing.test_web_import import layout
+from tests.editing.web_import import layout
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from interviews.models import Interview
 from tests.editing import EDITORS, log_in
-from tests.editing.test_web_import import URL, confirm, paste, preview_data
+from tests.editing.web_import import URL, confirm, paste, preview_data
 from tests.limits import interview_text
 
 pytestmark = pytest.mark.django_db

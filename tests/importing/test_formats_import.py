@@ -15,7 +15,7 @@ from interviews.models import Interview
 from interviews.office import DOCX, ODT
 from interviews.sources import read_source
 from tests.editing import EDITORS, log_in
-from tests.editing.test_web_import import confirm, row_counts
+from tests.editing.web_import import confirm, row_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from interviews.models import Interview
 from tests.editing import EDITORS, log_in
-from tests.editing.test_web_import import preview_data, row_counts
+from tests.editing.web_import import preview_data, row_counts
 from tests.importing.mismatched import SEED, swapped_english, unrelated_english
 
 pytestmark = pytest.mark.django_db
