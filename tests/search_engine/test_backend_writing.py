@@ -125,10 +125,10 @@ def test_writes_made_during_a_rebuild_are_kept(seeded, make_backend):
     assert search(seeded, "reconstruction").total == 1
 
 
-# Words the PostgreSQL parser splits (inner apostrophes, underscores, digits and letters),
-# a lexeme repeated past the positions a vector keeps, and a text past its last position:
-# a rebuild (vectors made once per word, in Python) and a write (made by the server) must
-# index them alike.
+# Words a parser could split (inner apostrophes, underscores, digits and letters), a
+# lexeme repeated past the positions a vector keeps, and a text past its last position: a
+# rebuild (the PostgreSQL backend's ``COPY``) and a write (its ``INSERT``) must index them
+# alike.
 _ODD = [
     make_document(
         "Aujourd’hui l'État porte_parole 3d 2010 œuvre numérique x2y numérique",

@@ -3,13 +3,18 @@ only: see the conftest)."""
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from search.analysis import WORD
 from search.backends import get_backend
-from tests.search_engine.corpus import seed_documents
-from tests.search_engine.helpers import index, search
+from search.documents import MAX_PER_PAGE
+from tests.search_engine.corpus import make_document, seed_documents
+from tests.search_engine.helpers import index, keys, search
 
 
 @pytest.fixture
@@ -38,3 +43,90 @@ def test_a_query_with_a_word_not_required_or_not_found_asks(seeded, text):
     with CaptureQueriesContext(connection) as queries:
         search(seeded, text)
     assert _asks_whether_words_are_known(queries)
+
+
+# Words each engine's own analysis would part or join differently: inner apostrophes,
+# underscores, digits and letters, French accented suffixes folded before stemming,
+# ligatures, elisions and possessives.
+_AWKWARD = [
+    make_document(
+        "Publiée hier, publiant demain, des études publiées : capacités, capacite, "
+        "persuadés, chlorée, l’apprécier, c’un, aujourd’hui, porte_parole, œuvre, 87,6 "
+        "milliards, x2y, 3d",
+        "O'Connor and Morocco's officers, away’ve, don't, she’s, computers benefitted, "
+        "135,534 requirements, the_state, Chinese evening",
+    ),
+    make_document("L’œuvre publiée d’O’Connor", "The general's olde farmed children"),
+]
+
+
+def test_both_backends_find_the_same_passages_for_every_word_and_pair(db, tmp_path):
+    """The PostgreSQL backend's lexemes are the Whoosh backend's terms: for every word of
+    the seed and of awkward texts, alone or with the next one in a phrase, in each
+    language, both find the same passages."""
+    documents = [*seed_documents(), *_AWKWARD]
+    whoosh = get_backend("whoosh", path=tmp_path / "whoosh")
+    postgres = get_backend("postgres", path=tmp_path / "postgres")
+    for backend in (whoosh, postgres):
+        backend.rebuild(documents)
+    queries = set()
+    for document in documents:
+        for lang, text in document.text.items():
+            words = re.findall(WORD, text)
+            queries |= {(word, lang) for word in words}
+            queries |= {(f'"{a} {b}"', lang) for a, b in pairwise(words)}
+    assert len(queries) > 1000
+
+    def found(backend, text: str, lang: str) -> tuple[int, list[str]]:
+        results = search(backend, text, lang=lang, per_page=MAX_PER_PAGE)
+        assert results.total <= MAX_PER_PAGE  # every passage found is on the page
+        return results.total, sorted(keys(results))  # the engines rank them alike or not
+
+    differing = [
+        (text, lang)
+        for text, lang in sorted(queries)
+        if found(whoosh, text, lang) != found(postgres, text, lang)
+    ]
+    assert differing == []
+    whoosh.close()
+
+
+def _configurations() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname LIKE 'archive_%%'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_path):
+    """Migration 0006: an index whose lexemes were the server's stems is emptied, and
+    missing until ``rebuild_index``; the text search configurations go (and come back
+    when it is undone)."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    from search.backends.base import IndexUnavailable
+    from tests.conftest import empty_database_index
+    from tests.factories import make_interview
+
+    before, after = (
+        [("search", "0005_search_body_as_text")],
+        [("search", "0006_search_lexemes_are_the_archives_terms")],
+    )
+    # As the archive opens it once it has interviews: a missing index is not made empty.
+    backend = get_backend("postgres", path=tmp_path / "index", create=False)
+    try:
+        MigrationExecutor(connection).migrate(before)
+        assert _configurations() == {"archive_fr", "archive_en"}
+        make_interview()  # an archive with interviews: its index must be made again
+        backend.rebuild(seed_documents())
+        assert search(backend, "portail").total > 0
+        MigrationExecutor(connection).migrate(after)
+        assert _configurations() == set()
+        with pytest.raises(IndexUnavailable) as missing:
+            search(backend, "portail")
+        assert missing.value.reason == IndexUnavailable.MISSING
+        backend.rebuild(seed_documents())
+        assert search(backend, "portail").total > 0
+    finally:
+        MigrationExecutor(connection).migrate(after)
+        empty_database_index()

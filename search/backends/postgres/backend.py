@@ -2,12 +2,13 @@
 of the archive's own database, so every app server sharing the database shares it, and an
 edit's index write commits or rolls back with the edit.
 
-The tables and text search configurations are made by ``search/migrations/0002`` to
-``0004``. Each rebuild fills a new *generation* of ``search_document`` and ``search_body``
-aside (``writing``; a large one by several processes: ``parallel``),
-then makes it the one searched (``search_state``) in one transaction; writes made
-meanwhile go to the searched generation and to ``search_journal``, replayed onto the new
-one as it is swapped in. Queries are answered by ``querying`` and ``suggesting``.
+The tables are made by ``search/migrations/0002`` to ``0006``; vectors and queries are
+made of the archive's own terms, as the Whoosh backend's (``vectors``). Each rebuild
+fills a new *generation* of ``search_document`` and ``search_body`` aside (``writing``; a
+large one by several processes: ``parallel``), then makes it the one searched
+(``search_state``) in one transaction; writes made meanwhile go to the searched
+generation and to ``search_journal``, replayed onto the new one as it is swapped in.
+Queries are answered by ``querying`` and ``suggesting``.
 """
 
 from __future__ import annotations

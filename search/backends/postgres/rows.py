@@ -1,11 +1,9 @@
 """Documents as rows of ``search_document``, and the words did-you-mean may offer.
 
 Made in Python, since the archive's own analysis decides what a word is (elisions and
-possessives dropped, accents and typography folded: ``search.analysis``); PostgreSQL's
-text search configurations then stem what they are given (migration 0002), in the
-statement that writes them or, for a rebuild, once per word (``vectors``). Each text is
-split into words once; every distinct word is analysed once per ``Rows``, and the words
-seen are the vocabulary.
+possessives dropped, accents and typography folded: ``search.analysis``), and what its
+lexeme is (``vectors``). Each text is split into words once; every distinct word is
+analysed once per ``Rows``, and the words seen are the vocabulary.
 """
 
 from __future__ import annotations
@@ -47,12 +45,10 @@ class _Bare(dict[str, str]):
         super().__init__()
         self.lang = lang
         self.fresh: list[str] = []  # the words first seen since ``Rows.seen``
-        self.folded: list[str] = []  # those words folded, since ``Rows.new``
 
     def __missing__(self, word: str) -> str:
         folded = self[word] = bare(word, self.lang)[0]
         self.fresh.append(word)
-        self.folded.append(folded)
         return folded
 
 
@@ -105,12 +101,6 @@ class Rows:
         for words in self._bare.values():
             words.fresh = []
         return fresh
-
-    def new(self, lang: str) -> list[str]:
-        """The words of ``lang`` (folded) first seen since the last call: together, the
-        words of every row made since (each word of a row was seen by then)."""
-        folded, self._bare[lang].folded = self._bare[lang].folded, []
-        return folded
 
     def saw(self, words: dict[str, list[str]]) -> None:
         """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen."""

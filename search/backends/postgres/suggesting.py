@@ -13,7 +13,7 @@ from ...edits import edit_distance
 from ...syntax import OPERATOR_WORDS
 from ..base import corrected
 from ..whoosh.backend import _single_term
-from .tsquery import config
+from .vectors import Lexemes
 
 _CANDIDATES = 20
 
@@ -38,13 +38,15 @@ def suggest(cursor: CursorWrapper, generation: int, text: str) -> str | None:
 
 def _known(cursor: CursorWrapper, generation: int, words: list[str]) -> list[bool]:
     """Whether any document of either language holds each word."""
-    either = " OR ".join(
-        f"vector_{lang} @@ phraseto_tsquery('{config(lang)}'::regconfig, %s)" for lang in LANGUAGES
-    )
+    either = " OR ".join(f"vector_{lang} @@ %s::tsquery" for lang in LANGUAGES)
     test = f"EXISTS (SELECT 1 FROM search_document WHERE generation = %s AND ({either}))"
     params: list[Any] = []
+    lexemes = Lexemes()
     for word in words:
-        params += [generation, *(" ".join(bare_words(word, lang)) for lang in LANGUAGES)]
+        params += [
+            generation,
+            *(lexemes.phrase(lang, bare_words(word, lang)) for lang in LANGUAGES),
+        ]
     cursor.execute("SELECT " + ", ".join([test] * len(words)), params)
     return [bool(value) for value in cursor.fetchone()]
 

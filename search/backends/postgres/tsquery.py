@@ -1,11 +1,10 @@
 """A parsed query (``search.syntax``) as a PostgreSQL ``tsquery`` expression, per language.
 
-Words reach PostgreSQL as ``search.analysis`` leaves them before stemming (elisions and
-possessives dropped, lowercased, folded: ``bare_words``), the same as the indexed text,
-and the language's text search configuration stems them. User text is only ever a bound
-parameter: a word or phrase goes through ``phraseto_tsquery`` (its words one after the
-other), a prefix through ``to_tsquery`` on lexemes quoted here, and the tree becomes the
-``&&``, ``||`` and ``!!`` operators between them.
+A word or phrase becomes its lexemes one after the other, as ``vectors`` makes them (the
+archive's own terms, the same as the indexed text's), given as a bound parameter of
+``tsquery`` text: user text never reaches the SQL. A prefix stands for the indexed words
+beginning with it, and the tree becomes the ``&&``, ``||`` and ``!!`` operators between
+the parts.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ...analysis import bare_words, is_stopword
 from ...syntax import All, Node, Not, Phrase, Word
+from .vectors import Lexemes
 
 
 @dataclass
@@ -25,35 +25,31 @@ class Compiled:
     params: list[str] = field(default_factory=list)
 
 
-def config(lang: str) -> str:
-    """The text search configuration made for ``lang`` by the migrations."""
-    return f"archive_{lang}"
-
-
 def compile_query(
-    node: Node, lang: str, expand: Callable[[str, str], list[str]] = lambda prefix, lang: []
+    node: Node,
+    lang: str,
+    expand: Callable[[str, str], list[str]] = lambda prefix, lang: [],
+    lexemes: Lexemes | None = None,
 ) -> Compiled:
-    """``node`` as one ``tsquery`` expression for the ``lang`` configuration; ``expand``
-    gives the indexed words (as ``bare_words`` gives them) beginning with a prefix: a
-    prefix is the words as written, never a stem."""
-    cfg = f"'{config(lang)}'::regconfig"
+    """``node`` as one ``tsquery`` expression in language ``lang``; ``expand`` gives the
+    indexed words (as ``bare_words`` gives them) beginning with a prefix: a prefix is
+    the words as written, never a stem."""
+    lexemes = lexemes or Lexemes()
     if isinstance(node, Word | Phrase):
         words = _words(node, lang)
         if isinstance(node, Word) and node.prefix and words:
             *before, prefix = words
             alternatives = expand(prefix, lang) or [prefix]
-            return Compiled(
-                "(" + " || ".join([f"phraseto_tsquery({cfg}, %s)"] * len(alternatives)) + ")",
-                [" ".join([*before, word]) for word in alternatives],
-            )
-        return Compiled(f"phraseto_tsquery({cfg}, %s)", [" ".join(words)])
+            phrases = list(dict.fromkeys(lexemes.phrase(lang, [*before, w]) for w in alternatives))
+            return Compiled("(" + " || ".join(["%s::tsquery"] * len(phrases)) + ")", phrases)
+        return Compiled("%s::tsquery", [lexemes.phrase(lang, words)])
     if isinstance(node, Not):
-        inner = compile_query(node.child, lang, expand)
+        inner = compile_query(node.child, lang, expand, lexemes)
         return Compiled(f"!!({inner.sql})", inner.params)
     children = list(node.children)
     if isinstance(node, All):
         children = _without_stopwords(children, lang)
-    parts = [compile_query(child, lang, expand) for child in children]
+    parts = [compile_query(child, lang, expand, lexemes) for child in children]
     operator = " && " if isinstance(node, All) else " || "
     return Compiled(
         "(" + operator.join(part.sql for part in parts) + ")",

@@ -3,10 +3,10 @@
 A generation's documents are the partition ``search_document_g<generation>`` of
 ``search_document`` (migration 0003), their stored JSON that of ``search_body``
 (migration 0004), or rows of the ``_default`` partitions for a generation never rebuilt.
-A rebuild fills its new generation's tables with ``COPY`` (each document's ``tsvector``s
-made once per word: ``vectors``), with no index to keep up to date, builds the indexes
+Each document's ``tsvector``s are made in Python (``vectors``). A rebuild fills its new
+generation's tables with ``COPY``, with no index to keep up to date, builds the indexes
 once, and attaches the tables; once that generation is the one searched, the tables of
-the others are dropped whole. A write lets the server make its documents' vectors.
+the others are dropped whole.
 """
 
 from __future__ import annotations
@@ -20,21 +20,14 @@ from ...analysis import LANGUAGES
 from ...documents import SearchDocument
 from .database import local_setting
 from .rows import BODY, COLUMNS, VECTORS, Rows
-from .tsquery import config
 from .vectors import Lexemes
 
 BATCH = 2000  # documents per COPY when rebuilding
 
 
-def _vector_sql(lang: str) -> str:
-    """The ``tsvector`` of a language from its two texts, as ``vectors`` makes it."""
-    cfg = f"'{config(lang)}'::regconfig"
-    return f"setweight(to_tsvector({cfg}, %s), 'A') || setweight(to_tsvector({cfg}, %s), 'B')"
-
-
 _INSERT = (
     f"INSERT INTO search_document ({', '.join(COLUMNS + VECTORS)}) "
-    f"VALUES ({', '.join(['%s'] * len(COLUMNS) + [_vector_sql(lang) for lang in LANGUAGES])}) "
+    f"VALUES ({', '.join(['%s'] * len(COLUMNS) + ['%s::tsvector'] * len(VECTORS))}) "
     "ON CONFLICT (generation, key) DO UPDATE SET "
     + ", ".join(f"{column} = EXCLUDED.{column}" for column in (COLUMNS + VECTORS)[2:])
 )
@@ -89,7 +82,7 @@ def apply(
     ``documents`` are added or replace those with their keys. A write the generation
     already holds (the same documents, the same fingerprints: an edit indexed in its
     transaction, then again after its commit) changes nothing."""
-    rows = Rows(generation)
+    rows, lexemes = Rows(generation), Lexemes()
     made = [rows.row(document) for document in documents]
     if slugs or exchanges:
         scope = "generation = %s AND (interview = ANY(%s) OR exchange_uid = ANY(%s))"
@@ -115,7 +108,7 @@ def apply(
             [
                 (
                     *_with_arrays(row.columns, list),
-                    *(" ".join(words) for lang in LANGUAGES for words in row.words[lang]),
+                    *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES),
                 )
                 for row in made
             ],
@@ -173,7 +166,7 @@ def batches(
 
 class Loader:
     """Copies batches of documents into generation ``generation``'s tables, remembering
-    their words (``rows``) and what the server makes of each (``lexemes``)."""
+    their words (``rows``) and each word's lexeme (``lexemes``)."""
 
     def __init__(self, generation: int) -> None:
         self.generation = generation
@@ -183,9 +176,6 @@ class Loader:
     def load(self, cursor: CursorWrapper, batch: list[SearchDocument]) -> None:
         made = [self.rows.row(document) for document in batch]
         lexemes, arrays = self.lexemes, self._arrays
-        for lang in LANGUAGES:
-            # The words of earlier batches were learnt then.
-            lexemes.learn(cursor, lang, self.rows.new(lang))
         name = table(self.generation)
         with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
             for row in made:
