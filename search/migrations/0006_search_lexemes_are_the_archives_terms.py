@@ -15,10 +15,7 @@ from typing import Any
 from django.db import migrations
 
 _0002 = import_module("search.migrations.0002_postgres_search")
-CONFIGURATIONS = [
-    statement for statement in _0002.CREATE if statement.startswith("CREATE TEXT SEARCH")
-    or statement.startswith("ALTER TEXT SEARCH")
-]
+CONFIGURATIONS = [statement for statement in _0002.CREATE if "TEXT SEARCH" in statement]
 DROP_CONFIGURATIONS = [statement for statement in _0002.DROP if "TEXT SEARCH" in statement]
 
 
@@ -42,9 +39,7 @@ def forward(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     _emptied(schema_editor)
-    if not apps.get_model("interviews", "Interview").objects.exists():
-        # A new archive's index is built, empty, as migration 0002 makes it.
-        schema_editor.execute("UPDATE search_state SET current = nextval('search_generation')")
+    _0002._empty_index_for_an_empty_archive(apps, schema_editor)
     for statement in DROP_CONFIGURATIONS:
         schema_editor.execute(statement)
 

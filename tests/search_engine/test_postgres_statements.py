@@ -8,11 +8,15 @@ from itertools import pairwise
 
 import pytest
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from search.analysis import WORD
 from search.backends import get_backend
+from search.backends.base import IndexUnavailable
 from search.documents import MAX_PER_PAGE
+from tests.conftest import empty_database_index
+from tests.factories import make_interview
 from tests.search_engine.corpus import make_document, seed_documents
 from tests.search_engine.helpers import index, keys, search
 
@@ -102,12 +106,6 @@ def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_pa
     """Migration 0006: an index whose lexemes were the server's stems is emptied, and
     missing until ``rebuild_index``; the text search configurations go (and come back
     when it is undone)."""
-    from django.db.migrations.executor import MigrationExecutor
-
-    from search.backends.base import IndexUnavailable
-    from tests.conftest import empty_database_index
-    from tests.factories import make_interview
-
     before, after = (
         [("search", "0005_search_body_as_text")],
         [("search", "0006_search_lexemes_are_the_archives_terms")],
