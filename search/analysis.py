@@ -115,6 +115,11 @@ def word_form(word: str, lang: str) -> tuple[str, int, int]:
     return fold(word[lead : len(word) - trail].lower()), lead, trail
 
 
+# Each analyzer's last text and its terms, by language and stemming (not on the analyzer,
+# which is pickled with the index's schema).
+_LAST_TERMS: dict[tuple[str, bool], tuple[str, list[str]]] = {}
+
+
 class LanguageAnalyzer(Tokenizer):
     """Words, their elision or possessive dropped, lowercased, folded and stemmed (or not,
     with ``stemmed=False``: the words that prefixes are searched among).
@@ -143,9 +148,17 @@ class LanguageAnalyzer(Tokenizer):
 
     def terms(self, value: str) -> list[str]:
         """The term of each word of ``value``, in order: what ``__call__`` yields as
-        ``token.text``, without the tokens."""
+        ``token.text``, without the tokens. Not to be changed: the list made for the
+        last text is given again for the same text (a passage's text field, then its
+        common grams)."""
+        kind = (self.lang, self.stemmed)
+        last = _LAST_TERMS.get(kind)
+        if last is not None and last[0] is value:
+            return last[1]
         analyse, lang = term if self.stemmed else word_form, self.lang
-        return [analyse(word, lang)[0] for word in self.expression.findall(value)]
+        terms = [analyse(word, lang)[0] for word in self.expression.findall(value)]
+        _LAST_TERMS[kind] = (value, terms)
+        return terms
 
     def positions(self, value: str) -> dict[str, list[int]]:
         """Each term of ``value`` with its positions: what an index's postings hold."""

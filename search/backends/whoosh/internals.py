@@ -25,8 +25,13 @@ What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
   ``Index.writer(codec=..., compound=False)``;
 - ``whoosh.util.numeric.byte_to_length``, ``SegmentReader.deleted_docs_set``,
   ``Segment.segment_id()``, ``Searcher.leaf_searchers()``: public names, undocumented;
+- ``SegmentWriter``'s ``pool`` (its ``add()``, ``fieldnames`` and ``cleanup()``) and
+  ``_flush_segment()``, and ``W3PostingsWriter``'s buffered block (``_ids``,
+  ``_weights``, ``_values``, ``_minlength``, ``_maxlength``, ``_maxweight``,
+  ``_blocklimit``, ``_write_block()``): a term's postings written a block at a time;
 - ``whoosh.multiproc``: ``MpWriter._new_task()`` and the attributes it hands
-  ``SubWriterTask``, whose ``run()`` is the writer process's whole life.
+  ``SubWriterTask``, whose ``run()`` is the writer process's whole life (rewritten, for
+  a writer of several segments, on the archive's segment writer).
 
 Why: counting, ranking and faceting every match of a query as arrays (``matching``)
 needs whole posting lists, field lengths and columns at once, where Whoosh's public API
@@ -39,9 +44,10 @@ The guard: ``tests/search_engine/test_whoosh_matching.py`` compares, for every q
 its list and both languages, the documents and scores found through this module with
 those of Whoosh's public ``Searcher.search`` and ``docs_for_query`` on an index of
 several segments with deletions; ``tests/search_engine/test_whoosh_internals.py`` checks
-each function here against the public API that answers the same question slowly;
-``tests/faults/test_rebuild_killed.py`` kills a rebuild and finds none of its writer
-processes left.
+each function here against the public API that answers the same question slowly, and
+that the segment files the archive's writer writes are Whoosh's own writer's, byte for
+byte; ``tests/faults/test_rebuild_killed.py`` kills a rebuild and finds none of its
+writer processes left.
 """
 
 from __future__ import annotations
@@ -51,9 +57,10 @@ import os
 import signal
 import struct
 import sys
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pickle import loads
+from pickle import dumps, loads
 from typing import Any
 
 import numpy as np
@@ -69,8 +76,11 @@ from whoosh.codec.whoosh3 import (
 from whoosh.matching import ListMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
-from whoosh.writing import MERGE_SMALL
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import MERGE_SMALL, SegmentWriter
+
+from .postings import Posting
 
 # A field length as stored (one byte) -> the length Whoosh's scorers see.
 _LENGTHS = [byte_to_length(byte) for byte in range(256)]
@@ -224,17 +234,23 @@ class _PerDocReader(W3PerDocReader):
     a field that has none (every ID and keyword field)."""
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        encoded = self.encoded_lengths(fieldname)
+        if encoded is None:
+            return default
+        length: int = _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
+        return length
+
+    def encoded_lengths(self, fieldname: str) -> bytes | None:
+        """Each document's length in ``fieldname`` as stored (a byte each; documents past
+        the end have none), or None for a field that keeps no lengths."""
         cache = self.__dict__.setdefault("_all_lengths", {})
         if fieldname not in cache:
             column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             cache[fieldname] = (
                 None if column is None else column._dbfile.get(column._basepos, column._count)
             )
-        encoded = cache[fieldname]
-        if encoded is None:
-            return default
-        length: int = _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
-        return length
+        encoded: bytes | None = cache[fieldname]
+        return encoded
 
 
 # Posting lists shorter than this are kept in their term's entry of the terms table
@@ -258,6 +274,190 @@ class _FieldWriter(W3FieldWriter):
             raise Exception("Called start_term before start_field")
         self._btext = btext
         self._postwriter.start_postings(self._fieldobj.format, _TermInfo())
+
+    def add_grouped(self, schema: Any, lengths: _PerDocReader, pool: _GroupedPostings) -> None:
+        """Whoosh's ``add_postings``, for postings already grouped by field and term."""
+        for fieldname, terms in pool.fields():
+            self.start_field(fieldname, schema[fieldname])
+            encoded = lengths.encoded_lengths(fieldname)
+            postwriter, add = self._postwriter, self._tindex.add
+            field = pack_ushort(self._fieldid)
+            for text, postings in terms:
+                if len(postings) < postwriter._inlinelimit:
+                    add(field + text, _inlined_term_info(postings, encoded))
+                    continue
+                self.start_term(text)
+                _write_posting_list(postwriter, postings, encoded)
+                self.finish_term()
+            self.finish_field()
+
+
+# (field name, term, document number, weight, encoded value), as Whoosh's pool holds them.
+PoolPosting = tuple[str, bytes, int, float, bytes | None]
+
+
+def _in_order(postings: list[PoolPosting]) -> tuple[list[PoolPosting], list[int]]:
+    """A term's postings in order of document, and their document numbers."""
+    ids = [posting[2] for posting in postings]
+    if ids == sorted(ids):
+        return postings, ids
+    postings = sorted(postings, key=lambda posting: posting[2])
+    return postings, sorted(ids)
+
+
+def _lengths_range(ids: list[int], lengths: bytes | None) -> tuple[int | None, int]:
+    """The shortest and the longest field length of the documents ``ids`` (lengths of 0
+    left out), as Whoosh's postings writer keeps them: (None, 0) when none."""
+    if lengths is None:
+        return None, 0
+    size = len(lengths)
+    found = [n for i in ids if (n := _LENGTHS[lengths[i] if i < size else 0])]
+    return (min(found), max(found)) if found else (None, 0)
+
+
+def _write_posting_list(
+    postwriter: Any, postings: list[PoolPosting], lengths: bytes | None
+) -> None:
+    """What Whoosh's ``add_posting`` does for each posting of a term, in order of
+    document, a block at a time: the buffered block's lists and statistics set whole, so
+    that Whoosh's ``finish_postings`` writes the same bytes."""
+    postings, ids = _in_order(postings)
+    limit = postwriter._blocklimit
+    for start in range(0, len(ids), limit):
+        if start:
+            postwriter._write_block()  # as add_posting does for the posting after a full block
+        block = postings[start : start + limit]
+        block_ids = ids[start : start + limit]
+        weights = [posting[3] for posting in block]
+        postwriter._ids = array("I", block_ids)
+        postwriter._weights = array("f", weights)
+        postwriter._values = [posting[4] for posting in block if posting[4]]
+        postwriter._maxweight = max(0, max(weights))
+        minlength, maxlength = _lengths_range(block_ids, lengths)
+        if minlength is not None:
+            postwriter._minlength, postwriter._maxlength = minlength, maxlength
+
+
+def _inlined_term_info(postings: list[PoolPosting], lengths: bytes | None) -> bytes:
+    """The terms table's entry for a term whose few postings it holds inline: the bytes
+    of the ``W3TermInfo`` Whoosh's postings writer fills and ``to_bytes`` encodes, made
+    without either (most terms of real text are rare: this is most of a commit)."""
+    postings, ids = _in_order(postings) if len(postings) > 1 else (postings, [postings[0][2]])
+    weights = array("f", [posting[3] for posting in postings])
+    minlength, maxlength = _lengths_range(ids, lengths)
+    info = W3TermInfo._struct.pack(
+        True,
+        sum(weights),
+        len(ids),
+        0 if minlength is None else length_to_byte(minlength),
+        length_to_byte(maxlength),
+        max(0, max(posting[3] for posting in postings)),
+        ids[0],
+        ids[-1],
+    )
+    values = tuple(posting[4] for posting in postings if posting[4])
+    return info + dumps((tuple(ids), tuple(weights), values), 2)
+
+
+class _GroupedPostings:
+    """Whoosh's posting pool (``writing.PostingPool``) as the writer uses it, holding each
+    term's postings together as they come: Whoosh keeps one list of every posting and sorts
+    it at the commit, then writes them one Python call each. It never spills to disk: a
+    rebuild commits before its writers' buffers would fill (``BUFFERED_PER_DOCUMENT``),
+    and a save writes one interview or one batch."""
+
+    def __init__(self) -> None:
+        self.fieldnames: set[str] = set()
+        self._fields: dict[str, dict[bytes, list[PoolPosting]]] = {}
+
+    def add(self, item: PoolPosting) -> None:
+        postings = self._terms(item[0]).get(item[1])
+        if postings is None:
+            self._fields[item[0]][item[1]] = [item]
+        else:
+            postings.append(item)
+
+    def add_field(
+        self, fieldname: str, docnum: int, postings: Iterable[Posting], boost: float
+    ) -> int:
+        """One document's postings in one field, as ``field.index()`` gives them; the sum
+        of their frequencies (the field's length, when it is scored)."""
+        terms, length = self._terms(fieldname), 0
+        for text, frequency, weight, value in postings:
+            length += frequency
+            posting = (fieldname, text, docnum, weight * boost, value)
+            if (kept := terms.get(text)) is None:
+                terms[text] = [posting]
+            else:
+                kept.append(posting)
+        return length
+
+    def _terms(self, fieldname: str) -> dict[bytes, list[PoolPosting]]:
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
+    def fields(self) -> Iterator[tuple[str, Iterator[tuple[bytes, list[PoolPosting]]]]]:
+        """Each field in order of name, with each of its terms in order, and its postings."""
+        for fieldname in sorted(self._fields):
+            terms = self._fields[fieldname]
+            yield fieldname, ((text, terms[text]) for text in sorted(terms))
+
+    def cleanup(self) -> None:
+        self._fields.clear()
+
+
+class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer on ``_GroupedPostings``, writing each term's posting list
+    at once (``_FieldWriter.add_grouped``) at the commit."""
+
+    def __init__(self, ix: index.Index, **options: Any) -> None:
+        super().__init__(ix, **options)
+        if any(field.separate_spelling() or field.vector for _, field in self.schema.items()):
+            self.cancel()
+            raise NotImplementedError("fields of spelling words or vectors: Whoosh's writer")
+        self.pool: _GroupedPostings = _GroupedPostings()
+
+    def add_document(self, **fields: Any) -> None:
+        # Whoosh's, each field's postings handed to the pool at once.
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                if (value := fields.get(fieldname)) is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    boost = self._field_boost(fields, fieldname, docboost)
+                    length = self.pool.add_field(fieldname, docnum, field.index(value), boost)
+                    if not field.scorable:
+                        length = 0
+                stored = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+                if field.column_type and stored is not None:
+                    column = field.to_column_value(stored)
+                    perdocwriter.add_column_value(fieldname, field.column_type, column)
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        # Whoosh's, the postings written by term.
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        self.fieldwriter.add_grouped(self.schema, lengths, self.pool)
+        self.fieldwriter.close()
+        lengths.close()
 
 
 class _InlinedPostings(ListMatcher):
@@ -315,7 +515,16 @@ class _SubWriterTask(SubWriterTask):
                 raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
             if os.getppid() != self.parent:
                 os._exit(1)  # the parent died before the call: nobody is left to signal
-        super().run()
+        # Whoosh's ``run()`` for a writer of several segments, on the archive's writer.
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = _SegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running and (job := self.jobqueue.get()) is not None:
+            self._process_file(*job)
+        if not self.running:
+            writer.cancel()
+            return
+        fieldnames = writer.pool.fieldnames
+        self.resultqueue.put((None, fieldnames, writer._finalize_segment()), timeout=5)
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -342,8 +551,10 @@ def writer(ix: index.Index, *, procs: int = 1, **options: Any) -> Any:
     a second per search after each write, at 10k interviews), where plain files are
     mapped. With ``procs`` > 1, that many processes write, and die with this one."""
     if procs > 1:
+        if not options.get("multisegment"):
+            raise ValueError("the archive's writer processes each write a segment of their own")
         return _MpWriter(ix, procs=procs, codec=_Codec(), compound=False, **options)
-    return ix.writer(codec=_Codec(), compound=False, **options)
+    return _SegmentWriter(ix, codec=_Codec(), compound=False, **options)
 
 
 # A segment of fewer documents than this was written by a save, not by a rebuild.

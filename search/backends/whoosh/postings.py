@@ -35,12 +35,24 @@ class _FromPositions(fields.FieldType):
         boost = format_.field_boost
         terms = self.analyzer.positions(value).items()
         if type(format_) is formats.Positions:
-            encode = format_.encode
-            return ((t.encode(), len(p), len(p) * boost, encode(p)) for t, p in terms)
+            encode, once = format_.encode, _ONE_POSITION
+            return (
+                (
+                    t.encode(),
+                    len(p),
+                    len(p) * boost,
+                    once[p[0]] if len(p) == 1 and p[0] < _ONCE_KEPT else encode(p),
+                )
+                for t, p in terms
+            )
         return ((t.encode(), len(p), len(p) * boost, pack_uint(len(p))) for t, p in terms)
 
 
 _FORMATS = (formats.Positions, formats.Frequency)
+
+# Most words occur once in a passage: their positions' encoding (a pickle) made once each.
+_ONCE_KEPT = 4096
+_ONE_POSITION = [formats.Positions().encode([position]) for position in range(_ONCE_KEPT)]
 
 
 class Text(_FromPositions, fields.TEXT):
