@@ -232,6 +232,39 @@ def test_the_archives_writer_writes_the_bytes_whooshs_own_writer_writes(tmp_path
     assert written["ours"] == written["whooshs"]
 
 
+def test_positions_encoded_once_read_back_as_whooshs_encoding(tmp_path, monkeypatch):
+    """A single position's encoding is one object for every posting at that position,
+    which the pickle of a block then holds once: smaller postings, the same values."""
+    from search.backends.whoosh import postings
+
+    readers = {}
+    for name, kept in (("once", postings._ONCE_KEPT), ("whooshs", 0)):
+        monkeypatch.setattr(postings, "_ONCE_KEPT", kept)
+        (tmp_path / name).mkdir()
+        ix = index.create_in(str(tmp_path / name), SCHEMA)
+        with writer(ix) as w:
+            for document in _documents():
+                w.add_document(**document_fields(document))
+        readers[name] = ix.reader()
+    once, whooshs = readers["once"], readers["whooshs"]
+    compared = 0
+    for fieldname in ("text_fr", "text_en", "grams_fr", "meta_en"):
+        assert field_terms(once, fieldname) == field_terms(whooshs, fieldname)
+        for text, _ in field_terms(once, fieldname):
+            ours = read_postings(once, fieldname, text, values=True)
+            theirs = read_postings(whooshs, fieldname, text, values=True)
+            assert ours.ids.tolist() == theirs.ids.tolist()
+            assert list(ours.values) == list(theirs.values)
+            compared += 1
+    assert compared > 1000
+    sizes = {
+        name: sum(f.stat().st_size for f in (tmp_path / name).glob("*.pst")) for name in readers
+    }
+    assert sizes["once"] < sizes["whooshs"]
+    for reader in readers.values():
+        reader.close()
+
+
 @pytest.mark.parametrize("options", [{"vector": True}, {"spelling": True}])
 def test_the_archives_writer_refuses_fields_it_does_not_write(tmp_path, options):
     from whoosh import analysis, fields

@@ -345,7 +345,7 @@ def _inlined_term_info(postings: list[PoolPosting], lengths: bytes | None) -> by
     postings, ids = _in_order(postings) if len(postings) > 1 else (postings, [postings[0][2]])
     weights = array("f", [posting[3] for posting in postings])
     minlength, maxlength = _lengths_range(ids, lengths)
-    info = W3TermInfo._struct.pack(
+    info: bytes = W3TermInfo._struct.pack(
         True,
         sum(weights),
         len(ids),
