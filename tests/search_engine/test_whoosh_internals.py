@@ -1,4 +1,4 @@
-"""Each function of ``search/backends/whoosh/internals.py`` answers what Whoosh's public
+"""Each function of ``search/backends/whoosh/internals/`` answers what Whoosh's public
 API answers, one value at a time, on an index of several segments with deletions: the
 guard of what it reads from Whoosh's undocumented structures."""
 
@@ -13,7 +13,6 @@ from search.backends.whoosh import WhooshBackend
 from search.backends.whoosh.index import SCHEMA, document_fields
 from search.backends.whoosh.internals import (
     INLINE_LIMIT,
-    _Codec,
     decode_positions,
     deleted_docs,
     field_lengths,
@@ -24,6 +23,7 @@ from search.backends.whoosh.internals import (
     segment_id,
     writer,
 )
+from search.backends.whoosh.internals.writing import _Codec
 from search.documents import SearchQuery
 from tests.search_engine.corpus import make_document, seed_documents
 
@@ -339,7 +339,7 @@ def test_a_save_merges_only_small_segments_never_a_rebuilds(tmp_path, monkeypatc
     save)."""
     from whoosh.writing import MERGE_SMALL
 
-    from search.backends.whoosh import internals
+    from search.backends.whoosh.internals import writing as internals
 
     monkeypatch.setattr(internals, "SMALL_SEGMENT", 10)
     large, small = [20] * 10, [1] * 3  # a rebuild's segments, then three saves'
@@ -356,7 +356,7 @@ def test_a_save_merges_only_small_segments_never_a_rebuilds(tmp_path, monkeypatc
 
 
 def test_the_saves_segments_are_still_merged(tmp_path, monkeypatch):
-    from search.backends.whoosh import internals
+    from search.backends.whoosh.internals import writing as internals
 
     monkeypatch.setattr(internals, "SMALL_SEGMENT", 10)
     ix = _index_of_segments(tmp_path, [20] * 2 + [1] * 8)

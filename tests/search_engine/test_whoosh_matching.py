@@ -1,7 +1,7 @@
 """The array evaluation of queries finds exactly what Whoosh's own matchers find, with the
 same scores, on an index of several segments with deletions.
 
-This is the guard of ``search/backends/whoosh/internals.py`` (see its note): what is read
+This is the guard of ``search/backends/whoosh/internals/`` (see its note): what is read
 through it, and scored as arrays, must agree with Whoosh's public ``Searcher``."""
 
 from __future__ import annotations

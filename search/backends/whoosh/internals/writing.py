@@ -1,69 +1,16 @@
-"""Every use of what Whoosh does not document, in one place.
-
-What it relies on, all of whoosh-reloaded 2.7.5 (``whoosh.codec.whoosh3`` and
-``whoosh.matching``):
-
-- ``SegmentReader._terms``, its ``term_info()``, ``matcher()``, ``_fieldmap`` and
-  ``_tindex`` (an ``OrderedHashReader``: ``closest_key_pos()``, ``endofdata``, ``dbfile``;
-  its entries are a key length and a data length as two big-endian ints, the key (the
-  field's number as a big-endian ushort, then the term), then the ``W3TermInfo``, whose
-  document frequency is the uint after its flags byte and float weight), and the
-  ``W3LeafMatcher`` it returns: ``._data``, ``._read_data()``, ``._next_block()`` (a
-  block of postings, its ids delta-encoded); a term's postings inlined in its
-  ``W3TermInfo`` (``inlined_postings()``: ids, weights, values);
-- ``W3FieldWriter.start_term()`` and its ``_postwriter``, ``_btext``, ``_fieldobj``
-  (rewritten to give the postings writer a term info that can inline, which
-  Whoosh's cannot: it calls ``set_inline``, its term info has ``set_inlined``), and
-  ``W3Codec.postings_reader()``;
-- the ``Positions`` format's encoding of a posting's value (a 4-byte weight, then the
-  pickled deltas of the positions);
-- ``SegmentReader._perdoc`` and ``W3PerDocReader._cached_reader()``, with
-  ``whoosh3._lenfield()`` and ``LENGTHS_COLUMN``: the column of each field's lengths;
-- fixed-width column readers' ``_dbfile``, ``_basepos``, ``_count``, ``_fixedlen``:
-  a column's bytes read at once;
-- ``W3Codec(blocklimit=...)``, ``W3PerDocReader.doc_field_length()`` overridden, and
-  ``Index.writer(codec=..., compound=False)``;
-- ``whoosh.util.numeric.byte_to_length``, ``SegmentReader.deleted_docs_set``,
-  ``Segment.segment_id()``, ``Searcher.leaf_searchers()``: public names, undocumented;
-- ``SegmentWriter``'s ``pool`` (its ``add()``, ``fieldnames`` and ``cleanup()``) and
-  ``_flush_segment()``, and ``W3PostingsWriter``'s buffered block (``_ids``,
-  ``_weights``, ``_values``, ``_minlength``, ``_maxlength``, ``_maxweight``,
-  ``_blocklimit``, ``_write_block()``): a term's postings written a block at a time;
-- ``whoosh.multiproc``: ``MpWriter._new_task()`` and the attributes it hands
-  ``SubWriterTask``, whose ``run()`` is the writer process's whole life (rewritten, for
-  a writer of several segments, on the archive's segment writer).
-
-Why: counting, ranking and faceting every match of a query as arrays (``matching``)
-needs whole posting lists, field lengths and columns at once, where Whoosh's public API
-gives one posting, one length or one value per Python call (a second per query at 10k
-interviews, see benchmarks/RESULTS.md). This is safe because the version is pinned
-(``whoosh-reloaded==2.7.5`` in pyproject.toml) and the project is frozen: no release
-will move these under us, and a deliberate upgrade must pass the guard below.
-
-The guard: ``tests/search_engine/test_whoosh_matching.py`` compares, for every query of
-its list and both languages, the documents and scores found through this module with
-those of Whoosh's public ``Searcher.search`` and ``docs_for_query`` on an index of
-several segments with deletions; ``tests/search_engine/test_whoosh_internals.py`` checks
-each function here against the public API that answers the same question slowly, and
-that the segment files the archive's writer writes are Whoosh's own writer's, byte for
-byte; ``tests/faults/test_rebuild_killed.py`` kills a rebuild and finds none of its
-writer processes left.
-"""
+"""The archive's codec and writers of Whoosh segments (see the package's note)."""
 
 from __future__ import annotations
 
 import ctypes
 import os
 import signal
-import struct
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from pickle import dumps, loads
+from collections.abc import Iterable, Iterator
+from pickle import dumps
 from typing import Any
 
-import numpy as np
 from whoosh import index
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
@@ -75,156 +22,12 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.matching import ListMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.searching import Searcher
 from whoosh.system import pack_ushort
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-from .postings import Posting
-
-# A field length as stored (one byte) -> the length Whoosh's scorers see.
-_LENGTHS = [byte_to_length(byte) for byte in range(256)]
-_LENGTH_ARRAY = np.array(_LENGTHS, dtype=np.float64)
-
-
-@dataclass
-class Postings:
-    """One term's postings in one segment: document numbers, weights (term frequencies)
-    and, when asked for in a field with positions, the encoded positions (see
-    ``decode_positions``)."""
-
-    ids: np.ndarray
-    weights: np.ndarray
-    values: Sequence[bytes] | None = None
-
-
-def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = False) -> Postings:
-    """A term's postings in one segment, deleted documents included.
-
-    One numpy operation per block of up to 128 postings (a block's ids are stored
-    delta-encoded), where a matcher takes a Python step per posting.
-    """
-    terms = reader._terms
-    if (fieldname, text) not in terms:
-        return Postings(np.empty(0, dtype=np.int64), np.empty(0), [] if values else None)
-    terminfo = terms.term_info(fieldname, text)
-    if terminfo.is_inlined():
-        ids, weights, inlined = terminfo.inlined_postings()
-        return Postings(
-            np.asarray(ids, dtype=np.int64),
-            np.asarray(weights, dtype=np.float64),
-            list(inlined) if values else None,
-        )
-    matcher = terms.matcher(fieldname, text, reader.schema[fieldname].format)
-    id_blocks: list[np.ndarray] = []
-    weight_blocks: list[np.ndarray] = []
-    value_list: list[bytes] | None = [] if values else None
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, weights, block_values = matcher._data
-        ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
-        id_blocks.append(ids)
-        if weights is None or isinstance(weights, float):
-            weight_blocks.append(np.full(len(ids), 1.0 if weights is None else weights))
-        else:
-            weight_blocks.append(np.asarray(weights, dtype=np.float64))
-        if value_list is not None:
-            value_list.extend(block_values)
-        matcher._next_block()
-    return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks), value_list)
-
-
-def field_terms(reader: Any, fieldname: str) -> list[tuple[bytes, int]]:
-    """Every term of a field in one segment, with how many documents have it (deleted
-    ones included), in one read of the terms table.
-
-    Whoosh's ``iter_field`` looks each term up again in the table's hash and decodes its
-    whole term info, unpickling the postings a rare term keeps inline: seconds for the
-    vocabulary of a realistic 10k index, where this takes a tenth of that.
-    """
-    terms = reader._terms
-    number = terms._fieldmap.get(fieldname)
-    if number is None:
-        return []
-    table = terms._tindex
-    start = table.closest_key_pos(_FIELD_NUMBER.pack(number))
-    if start is None:
-        return []
-    end = table.endofdata
-    if number + 1 < 0x10000:
-        end = table.closest_key_pos(_FIELD_NUMBER.pack(number + 1)) or end
-    data = table.dbfile.get(start, end - start)
-    found = []
-    position, size = 0, len(data)
-    while position < size:
-        key_length, data_length = _ENTRY_LENGTHS.unpack_from(data, position)
-        key_start = position + _ENTRY_LENGTHS.size
-        info = key_start + key_length
-        (frequency,) = _DOC_FREQUENCY.unpack_from(data, info + _DOC_FREQUENCY_AT)
-        found.append((data[key_start + _FIELD_NUMBER.size : info], frequency))
-        position = info + data_length
-    return found
-
-
-# The terms table's layout (see the note at the top).
-_ENTRY_LENGTHS = struct.Struct("!ii")
-_FIELD_NUMBER = struct.Struct("!H")
-_DOC_FREQUENCY = struct.Struct("!I")
-_DOC_FREQUENCY_AT = 1 + 4  # after the flags byte and the weight
-
-
-def decode_positions(value: bytes) -> list[int]:
-    """``whoosh.formats.Positions.decode_positions``, without its per-call checks."""
-    position, positions = 0, []
-    for delta in loads(value[4:] if value.endswith(b".") else value[4:] + b"."):
-        position += delta
-        positions.append(position)
-    return positions
-
-
-def field_lengths(reader: Any, fieldname: str, size: int) -> np.ndarray:
-    """Each of the segment's ``size`` documents' length in a text field, as Whoosh's
-    scorers see it (``reader.doc_field_length``)."""
-    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-    lengths: np.ndarray = _LENGTH_ARRAY[_column_array(column, "u1", size)]
-    return lengths
-
-
-def numbers(reader: Any, fieldname: str, size: int) -> np.ndarray:
-    """A numeric column's values for the segment's ``size`` documents (0 where unset)."""
-    column = None
-    if reader.has_column(fieldname):
-        column = reader.column_reader(fieldname, translate=False)
-    return _column_array(column, ">u4", size).astype(np.int64)
-
-
-def _column_array(column: Any, dtype: str, size: int) -> np.ndarray:
-    """A fixed-width column's values at once, from its bytes (0 past the last one set)."""
-    values = np.zeros(size, dtype=np.dtype(dtype).newbyteorder("="))
-    count = getattr(column, "_count", 0)
-    if count:
-        raw = column._dbfile.get(column._basepos, count * column._fixedlen)
-        values[:count] = np.frombuffer(raw, dtype=dtype)
-    return values
-
-
-def deleted_docs(reader: Any) -> frozenset[int]:
-    """The segment's deleted document numbers."""
-    deleted: frozenset[int] = reader.deleted_docs_set
-    return deleted
-
-
-def segment_id(reader: Any) -> str:
-    """Unique to the segment (random), whichever searcher opened it."""
-    segment: str = reader.segment().segment_id()
-    return segment
-
-
-def leaf_searchers(searcher: Searcher) -> list[tuple[Searcher, int]]:
-    """A searcher of each segment, with the segment's first global document number."""
-    leaves: list[tuple[Searcher, int]] = searcher.leaf_searchers()
-    return leaves
+from ..postings import Posting
+from .reading import LENGTHS
 
 
 class _PerDocReader(W3PerDocReader):
@@ -237,7 +40,7 @@ class _PerDocReader(W3PerDocReader):
         encoded = self.encoded_lengths(fieldname)
         if encoded is None:
             return default
-        length: int = _LENGTHS[encoded[docnum]] if docnum < len(encoded) else _LENGTHS[0]
+        length: int = LENGTHS[encoded[docnum]] if docnum < len(encoded) else LENGTHS[0]
         return length
 
     def encoded_lengths(self, fieldname: str) -> bytes | None:
@@ -311,7 +114,7 @@ def _lengths_range(ids: list[int], lengths: bytes | None) -> tuple[int | None, i
     if lengths is None:
         return None, 0
     size = len(lengths)
-    found = [n for i in ids if (n := _LENGTHS[lengths[i] if i < size else 0])]
+    found = [n for i in ids if (n := LENGTHS[lengths[i] if i < size else 0])]
     return (min(found), max(found)) if found else (None, 0)
 
 
