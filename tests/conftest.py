@@ -77,7 +77,10 @@ def empty_database_index() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE search_document, search_body, search_journal, search_word")
+        cursor.execute(
+            "TRUNCATE search_document, search_body, search_journal, search_word, "
+            "search_common, search_common_word, search_interview"
+        )
         cursor.execute(
             "UPDATE search_state SET current = nextval('search_generation'), building = NULL"
         )

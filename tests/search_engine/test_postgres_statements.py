@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from search.analysis import WORD
 from search.backends import get_backend
 from search.backends.base import IndexUnavailable
+from search.backends.postgres import common
 from search.documents import MAX_PER_PAGE
 from tests.conftest import empty_database_index
 from tests.factories import make_interview
@@ -102,13 +103,14 @@ def _configurations() -> set[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_path):
+def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_path, monkeypatch):
     """Migration 0006: an index whose lexemes were the server's stems is emptied, and
     missing until ``rebuild_index``; the text search configurations go (and come back
     when it is undone)."""
-    before, after = (
+    before, after, latest = (
         [("search", "0005_search_body_as_text")],
         [("search", "0006_search_lexemes_are_the_archives_terms")],
+        [("search", "0007_search_common_words")],
     )
     # As the archive opens it once it has interviews: a missing index is not made empty.
     backend = get_backend("postgres", path=tmp_path / "index", create=False)
@@ -116,15 +118,21 @@ def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_pa
         MigrationExecutor(connection).migrate(before)
         assert _configurations() == {"archive_fr", "archive_en"}
         make_interview()  # an archive with interviews: its index must be made again
-        backend.rebuild(seed_documents())
-        assert search(backend, "portail").total > 0
+        with monkeypatch.context() as before_0007:  # no counts of common words yet
+            before_0007.setattr(common, "refresh", lambda *args: None)
+            before_0007.setattr(common, "common_language", lambda *args: None)
+            backend.create = True
+            index(backend, seed_documents())
+            backend.create = False
+            assert search(backend, "portail").total > 0
         MigrationExecutor(connection).migrate(after)
         assert _configurations() == set()
         with pytest.raises(IndexUnavailable) as missing:
             search(backend, "portail")
         assert missing.value.reason == IndexUnavailable.MISSING
+        MigrationExecutor(connection).migrate(latest)
         backend.rebuild(seed_documents())
         assert search(backend, "portail").total > 0
     finally:
-        MigrationExecutor(connection).migrate(after)
+        MigrationExecutor(connection).migrate(latest)
         empty_database_index()

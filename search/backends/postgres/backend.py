@@ -2,13 +2,14 @@
 of the archive's own database, so every app server sharing the database shares it, and an
 edit's index write commits or rolls back with the edit.
 
-The tables are made by ``search/migrations/0002`` to ``0006``; vectors and queries are
+The tables are made by ``search/migrations/0002`` to ``0007``; vectors and queries are
 made of the archive's own terms, as the Whoosh backend's (``vectors``). Each rebuild
 fills a new *generation* of ``search_document`` and ``search_body`` aside (``writing``; a
 large one by several processes: ``parallel``), then makes it the one searched
 (``search_state``) in one transaction; writes made meanwhile go to the searched
 generation and to ``search_journal``, replayed onto the new one as it is swapped in.
-Queries are answered by ``querying`` and ``suggesting``.
+Queries are answered by ``querying`` (a word in many passages counted from a rebuild's
+counts per interview: ``common``) and ``suggesting``.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ...models import IndexedDocument
 from ...syntax import every_word_required, parse
 from ..base import IndexUnavailable, SearchBackend
 from ..whoosh.backend import FACETS, usable_processors
-from . import parallel, querying, writing
+from . import common, parallel, querying, writing
 from .database import LOCK_NOT_AVAILABLE, QUERY_CANCELED, Cursor, failed_with, local_setting
 from .suggesting import suggest
 
@@ -199,8 +200,9 @@ class PostgresBackend(SearchBackend):
                 # costs less than reading every row and testing it.
                 local_setting(cursor, "random_page_cost", "1.1")
                 current, _ = self._state(cursor)
-                queries = querying.tsqueries(cursor, node, langs)
-                rows = querying.matches(cursor, current, request, queries)
+                queries, single = querying.tsqueries(cursor, node, langs)
+                counted = common.common_language(cursor, current, single)
+                rows = querying.matches(cursor, current, request, queries, counted)
                 matched = any(kind == "total" and count for kind, _, count, *_ in rows)
                 # Asking whether each word is known reads every passage that holds it.
                 suggestion = (

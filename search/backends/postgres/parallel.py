@@ -14,6 +14,7 @@ rebuild (``writing.drop_replaced``).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -24,11 +25,12 @@ import django
 from django.db import connections
 
 from ...documents import SearchDocument
-from . import writing
+from . import common, writing
 from .database import Cursor
 from .rows import Rows
 
 _worker: dict[str, Any] = {}  # in a worker process: its loader and cursor
+COLLECTING = (20_000, 20, 20)  # a worker's thresholds of the garbage collector
 Settings = dict[str, dict[str, Any]]  # each database alias's ``settings_dict``
 
 
@@ -47,7 +49,8 @@ def fill(
     with Cursor(database) as cursor:
         writing.create(cursor, generation)
     words, count = Rows(generation), 0
-    pending: deque[Future[tuple[int, dict[str, list[str]]]]] = deque()
+    chosen: list[dict[str, frozenset[str]]] = []  # each worker's common words
+    pending: deque[Future[Loaded]] = deque()
     settings: Settings = {alias: connections[alias].settings_dict for alias in connections}
     with ProcessPoolExecutor(
         processes,
@@ -59,9 +62,12 @@ def fill(
                 pending.append(pool.submit(_load, database, settings, generation, part))
                 # A few batches ahead of the workers, not the whole archive in memory.
                 while len(pending) > 2 * processes:
-                    count = _done(pending.popleft(), words, progress, count)
+                    count = _done(pending.popleft(), words, chosen, progress, count)
             while pending:
-                count = _done(pending.popleft(), words, progress, count)
+                count = _done(pending.popleft(), words, chosen, progress, count)
+            # The words common for every worker; before the indexes, which count once.
+            with Cursor(database) as cursor:
+                common.keep(cursor, generation, chosen)
             # The indexes too, side by side (a GIN index is built by one process).
             for built in [
                 pool.submit(_index, database, settings, statement)
@@ -76,14 +82,22 @@ def fill(
     return count
 
 
+# What a worker's part gave: how many documents, the words first seen, and the common
+# words the worker chose (None before it loaded any).
+Loaded = tuple[int, dict[str, list[str]], dict[str, frozenset[str]] | None]
+
+
 def _done(
-    future: Future[tuple[int, dict[str, list[str]]]],
+    future: Future[Loaded],
     words: Rows,
+    chosen: list[dict[str, frozenset[str]]],
     progress: Callable[[int], None] | None,
     count: int,
 ) -> int:
-    loaded, seen = future.result()
+    loaded, seen, common_words = future.result()
     words.saw(seen)
+    if common_words is not None and common_words not in chosen:
+        chosen.append(common_words)
     return writing.counted(progress, count, loaded)
 
 
@@ -92,6 +106,10 @@ def _cursor(database: str, settings: Settings) -> Any:
     statement commits), connected at its first task, as the rebuilding process connects
     to every database (a test's, say, rather than those the settings name)."""
     if "cursor" not in _worker:
+        # The worker makes many small lists and dicts, most kept a batch long: what was
+        # made before is left out of the collector's passes, which come less often.
+        gc.freeze()
+        gc.set_threshold(*COLLECTING)
         for alias, settings_dict in settings.items():
             connections[alias].settings_dict = settings_dict
         _worker["cursor"] = connections[database].cursor()
@@ -100,9 +118,9 @@ def _cursor(database: str, settings: Settings) -> Any:
 
 def _load(
     database: str, settings: Settings, generation: int, part: Iterable[SearchDocument]
-) -> tuple[int, dict[str, list[str]]]:
-    """In a worker: one part read and copied; how many documents, and the words first
-    seen in it."""
+) -> Loaded:
+    """In a worker: one part read and copied; how many documents, the words first seen
+    in it, and the worker's common words."""
     cursor = _cursor(database, settings)
     loader: writing.Loader = _worker.setdefault("loader", writing.Loader(generation))
     count = 0
@@ -110,7 +128,7 @@ def _load(
     for batch in writing.batches(part):
         loader.load(cursor, batch)
         count += len(batch)
-    return count, loader.rows.seen()
+    return count, loader.rows.seen(), loader.tally.words
 
 
 def _index(database: str, settings: Settings, statement: str) -> None:

@@ -23,13 +23,17 @@ from ...documents import QueryError, SearchDocument, SearchHit, SearchQuery
 from ...query_terms import query_marks
 from ...syntax import Node
 from ..hits import search_hit
-from .tsquery import compile_query
+from .common import BOTH
+from .tsquery import SINGLE, compile_query
 
 MAX_PREFIX_WORDS = 500  # the most indexed words a prefix may stand for
 
 
-def tsqueries(cursor: CursorWrapper, node: Node, langs: tuple[str, ...]) -> list[str]:
-    """Each language's ``tsquery``, as text; one round trip."""
+def tsqueries(
+    cursor: CursorWrapper, node: Node, langs: tuple[str, ...]
+) -> tuple[list[str], dict[str, str]]:
+    """Each language's ``tsquery``, as text, in one round trip; and, for the languages
+    whose query is one word, that text (the word's lexeme, quoted)."""
 
     def expand(prefix: str, lang: str) -> list[str]:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -48,14 +52,28 @@ def tsqueries(cursor: CursorWrapper, node: Node, langs: tuple[str, ...]) -> list
         "SELECT " + ", ".join(f"({part.sql})::text" for part in compiled),
         [param for part in compiled for param in part.params],
     )
-    return list(cursor.fetchone())
+    texts = list(cursor.fetchone())
+    single = {
+        lang: text
+        for lang, text, part in zip(langs, texts, compiled, strict=True)
+        if part.sql == SINGLE and part.params[0] and " " not in part.params[0]
+    }
+    return texts, single
 
 
 def matches(
-    cursor: CursorWrapper, generation: int, request: SearchQuery, queries: list[str]
+    cursor: CursorWrapper,
+    generation: int,
+    request: SearchQuery,
+    queries: list[str],
+    common: str | None = None,
 ) -> list[tuple[Any, ...]]:
     """The total, the facet counts and the page of hits, as rows of (kind, value,
-    count, document, score in French, score in English); a hit's count is its place."""
+    count, document, score in French, score in English); a hit's count is its place.
+
+    ``common``: a language whose query is one common word of the generation (its lexeme
+    the language's query), counted from its interviews' counts (``common``), the other
+    languages' matches read one by one."""
     langs = (request.lang,) if request.lang else LANGUAGES
     params: dict[str, Any] = {
         f"q_{lang}": query for lang, query in zip(langs, queries, strict=True)
@@ -67,7 +85,6 @@ def matches(
         else "NULL::real"
         for lang in LANGUAGES
     }
-    matched = " OR ".join(f"d.vector_{lang} @@ %(q_{lang})s::tsquery" for lang in langs)
     filters, values = _filters(request)
     first = (request.page - 1) * request.per_page
     params |= values | {
@@ -76,13 +93,54 @@ def matches(
         "offset": first,
         "last": first + request.per_page - 1,
     }
-    # Each match's scores are worked out once (OFFSET 0 keeps the subquery whole).
-    scored = f"""
-        SELECT d.key, d.interview, d.exchange, d.paragraph, d.outlet, d.persons, d.topics,
-            d.published_on, {scores["fr"]} AS fr, {scores["en"]} AS en
-        FROM search_document d
-        WHERE d.generation = %(generation)s AND ({matched}) {filters}"""
+
+    def scored(matching: tuple[str, ...]) -> str:
+        """The documents matching in one of ``matching``'s languages, each with its
+        score in every language searched."""
+        matched = " OR ".join(f"d.vector_{lang} @@ %(q_{lang})s::tsquery" for lang in matching)
+        return f"""
+            SELECT d.key, d.interview, d.exchange, d.paragraph, d.outlet, d.persons,
+                d.topics, d.published_on, {scores["fr"]} AS fr, {scores["en"]} AS en
+            FROM search_document d
+            WHERE d.generation = %(generation)s AND ({matched}) {filters}"""
+
     score = "coalesce(s.fr, 0) + coalesce(s.en, 0)"
+    # Each match's scores are worked out once (OFFSET 0 keeps the subquery whole).
+    if common is None:
+        grouped = f"""
+            -- An interview's outlet, people, topics and date, the same in each of its
+            -- documents, are carried by min() rather than hashed with every match.
+            SELECT s.interview, min(s.outlet) AS outlet, min(s.persons) AS persons,
+                min(s.topics) AS topics, min(s.published_on) AS published_on,
+                count(*) AS n, count(s.fr) AS fr, count(s.en) AS en, max({score}) AS best
+            FROM ({scored(langs)} OFFSET 0) s
+            GROUP BY 1"""
+    else:
+        counts = _counted(common)
+        others = () if common == BOTH else tuple(lang for lang in langs if lang != common)
+        if others:
+            # A document matching in the common word's language too is counted there.
+            alone = {
+                lang: "0" if lang == common else f"(s.{lang} IS NOT NULL)::int"
+                for lang in LANGUAGES
+            }
+            counts += f"""
+            UNION ALL
+            SELECT s.interview, (s.{common} IS NULL)::int, {alone["fr"]}, {alone["en"]},
+                {score}
+            FROM ({scored(others)} OFFSET 0) s"""
+        grouped = f"""
+            SELECT d.interview, d.outlet, d.persons, d.topics, d.published_on, s.n, s.fr,
+                s.en, s.best
+            FROM (
+                SELECT s.interview, sum(s.n) AS n, sum(s.fr) AS fr, sum(s.en) AS en,
+                    max(s.best) AS best
+                FROM ({counts}) s GROUP BY 1
+            ) s JOIN (
+                -- Read whole once and hashed (OFFSET 0), not looked up per interview.
+                SELECT * FROM search_interview d
+                WHERE d.generation = %(generation)s {filters} OFFSET 0
+            ) d ON d.interview = s.interview"""
     if request.sort == "date":
         order = "s.published_on DESC NULLS LAST, s.interview, s.exchange NULLS FIRST, s.paragraph"
         # The matches of a group share their date and interview, which come first.
@@ -95,18 +153,11 @@ def matches(
         ahead = "g.best > c.best OR (g.best = c.best AND g.interview <= c.interview)"
     cursor.execute(
         f"""
-        WITH g AS MATERIALIZED (
-            -- An interview's outlet, people, topics and date, the same in each of its
-            -- documents, are carried by min() rather than hashed with every match.
-            SELECT s.interview, min(s.outlet) AS outlet, min(s.persons) AS persons,
-                min(s.topics) AS topics, min(s.published_on) AS published_on,
-                count(*) AS n, count(s.fr) AS fr, count(s.en) AS en, max({score}) AS best
-            FROM ({scored} OFFSET 0) s
-            GROUP BY 1
+        WITH g AS MATERIALIZED ({grouped}
         ), c AS MATERIALIZED (
             {cut} OFFSET %(last)s LIMIT 1
         ), page AS MATERIALIZED (
-            SELECT s.key, s.fr, s.en FROM ({scored}
+            SELECT s.key, s.fr, s.en FROM ({scored(langs)}
                 AND d.interview IN (
                     SELECT g.interview FROM g
                     WHERE NOT EXISTS (SELECT FROM c) OR EXISTS (SELECT FROM c WHERE {ahead})
@@ -149,6 +200,22 @@ def hits(
         scores = {lang: -1.0 if (rank := ranks[lang]) is None else rank for lang in langs}
         shown.append(search_hit(document, scores, marked))
     return shown
+
+
+def _counted(common: str) -> str:
+    """The counts per interview of a query's one common word (``common``): in one
+    language, or in both (``BOTH``: the documents holding it in the one and in the other,
+    less those holding it in both, counted twice); an interview in several rows."""
+    kinds = (*LANGUAGES, BOTH) if common == BOTH else (common,)
+    return " UNION ALL ".join(
+        f"""
+            SELECT c.interview, {"-" if kind == BOTH else ""}c.n AS n,
+                {", ".join(f"{'c.n' if lang == kind else '0'} AS {lang}" for lang in LANGUAGES)},
+                c.best
+            FROM search_common c WHERE c.generation = %(generation)s AND c.lang = '{kind}'
+                AND c.lexeme = %(q_{LANGUAGES[0] if kind == BOTH else kind})s"""
+        for kind in kinds
+    )
 
 
 def _filters(request: SearchQuery) -> tuple[str, dict[str, Any]]:

@@ -16,6 +16,8 @@ from ...analysis import bare_words, is_stopword
 from ...syntax import All, Node, Not, Phrase, Word
 from .vectors import Lexemes
 
+SINGLE = "%s::tsquery"  # the SQL of a word or phrase's ``tsquery``, its text a parameter
+
 
 @dataclass
 class Compiled:
@@ -42,7 +44,7 @@ def compile_query(
             alternatives = expand(prefix, lang) or [prefix]
             phrases = list(dict.fromkeys(lexemes.phrase(lang, [*before, w]) for w in alternatives))
             return Compiled("(" + " || ".join(["%s::tsquery"] * len(phrases)) + ")", phrases)
-        return Compiled("%s::tsquery", [lexemes.phrase(lang, words)])
+        return Compiled(SINGLE, [lexemes.phrase(lang, words)])
     if isinstance(node, Not):
         inner = compile_query(node.child, lang, expand, lexemes)
         return Compiled(f"!!({inner.sql})", inner.params)

@@ -18,6 +18,8 @@ kept once: what ``tsvector`` can hold.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...analysis import LANGUAGES, stem
 
 MAX_POSITION = 16383  # MAXENTRYPOS - 1
@@ -41,6 +43,15 @@ class _Lexemes(dict[str, str]):
         return made
 
 
+class Placed(NamedTuple):
+    """A text's lexemes, each with its places ("3A", "41B") in order; and those at more
+    than one place or weighing B (``odd``): each of the others is at one place, weighing
+    A."""
+
+    lexemes: dict[str, list[str]]
+    odd: set[str]
+
+
 class Lexemes:
     """The lexemes of the words met so far, per language."""
 
@@ -50,23 +61,43 @@ class Lexemes:
     def vector(self, lang: str, words: list[str], meta: list[str]) -> str:
         """``words`` (weight A) then ``meta`` (weight B) as ``tsvector`` text; words as
         ``search.analysis.bare`` gives them."""
+        return text(self.places(lang, words, meta).lexemes)
+
+    def places(self, lang: str, words: list[str], meta: list[str]) -> Placed:
+        """The lexemes of ``words`` (weight A) then ``meta`` (weight B), each with its
+        places ("3A"), in order: what ``text`` writes as a ``tsvector``."""
         lexeme = self._lexemes[lang].__getitem__
         found: dict[str, list[str]] = {}
-        placed = [(words, 1, "A"), (meta, len(words) + 2, "B")]
-        for part, first, weight in placed:
-            for place, word in enumerate(part, first):
-                if not (text := lexeme(word)):
-                    continue
-                kept = found.setdefault(text, [])
-                if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
-                    kept.append(f"{min(place, MAX_POSITION)}{weight}")
-        return " ".join(f"{text}:{','.join(places)}" for text, places in found.items())
+        odd: set[str] = set()
+        for place, word in enumerate(words, 1):
+            if not (made := lexeme(word)):
+                continue
+            kept = found.get(made)
+            if kept is None:
+                found[made] = [f"{min(place, MAX_POSITION)}A"]
+                continue
+            odd.add(made)
+            if len(kept) < MAX_POSITIONS and not _at_end(kept[-1]):
+                kept.append(f"{min(place, MAX_POSITION)}A")
+        for place, word in enumerate(meta, len(words) + 2):
+            if not (made := lexeme(word)):
+                continue
+            odd.add(made)
+            kept = found.setdefault(made, [])
+            if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
+                kept.append(f"{min(place, MAX_POSITION)}B")
+        return Placed(found, odd)
 
     def phrase(self, lang: str, words: list[str]) -> str:
         """``words`` one after the other as ``tsquery`` text ("'a' <-> 'b'"); "" for no
         word indexed (an empty ``tsquery``, which matches nothing)."""
         lexemes = [text for word in words if (text := self._lexemes[lang][word])]
         return " <-> ".join(lexemes)
+
+
+def text(places: dict[str, list[str]]) -> str:
+    """Lexemes and their places (``Lexemes.places``) as ``tsvector`` text."""
+    return " ".join(f"{lexeme}:{','.join(at)}" for lexeme, at in places.items())
 
 
 def quoted(lexeme: str) -> str:

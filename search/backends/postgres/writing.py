@@ -2,7 +2,9 @@
 
 A generation's documents are the partition ``search_document_g<generation>`` of
 ``search_document`` (migration 0003), their stored JSON that of ``search_body``
-(migration 0004), or rows of the ``_default`` partitions for a generation never rebuilt.
+(migration 0004), the counts of its common words and its interviews those of
+``search_common`` and ``search_interview`` (migration 0007: ``common``), or rows of the
+``_default`` partitions for a generation never rebuilt.
 Each document's ``tsvector``s are made in Python (``vectors``). A rebuild fills its new
 generation's tables with ``COPY``, with no index to keep up to date, builds the indexes
 once, and attaches the tables; once that generation is the one searched, the tables of
@@ -18,9 +20,10 @@ from django.db.backends.utils import CursorWrapper
 
 from ...analysis import LANGUAGES
 from ...documents import SearchDocument
+from . import common
 from .database import local_setting
-from .rows import BODY, COLUMNS, VECTORS, Rows
-from .vectors import Lexemes
+from .rows import BODY, COLUMNS, VECTORS, Row, Rows
+from .vectors import Lexemes, Placed, text
 
 BATCH = 2000  # documents per COPY when rebuilding
 
@@ -40,6 +43,9 @@ _INSERT_WORDS = (
     "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
 )
 _KEY, _FINGERPRINT = COLUMNS.index("key"), COLUMNS.index("fingerprint")
+_INTERVIEW = COLUMNS.index("interview")
+# A row's columns that are its interview's (``common.INTERVIEW``, after the generation).
+_OF_INTERVIEW = [COLUMNS.index(column) for column in common.INTERVIEW[1:]]
 _PERSONS, _TOPICS = COLUMNS.index("persons"), COLUMNS.index("topics")
 assert _TOPICS == _PERSONS + 1
 # What a generation's tables are indexed by: the indexes of ``search_document`` and
@@ -52,6 +58,15 @@ _INDEXES = (
     "INDEX ON {table} USING gin (vector_en)",
 )
 _BODY_INDEXES = ("UNIQUE INDEX ON {table} (generation, key)",)
+_COMMON_INDEXES = ("INDEX ON {table} (lang, lexeme)", "INDEX ON {table} (interview)")
+_INTERVIEW_INDEXES = ("UNIQUE INDEX ON {table} (generation, interview)",)
+# Each kind of a generation's tables, with its indexes (those of its parent table).
+KINDS = {
+    "document": _INDEXES,
+    "body": _BODY_INDEXES,
+    "common": _COMMON_INDEXES,
+    "interview": _INTERVIEW_INDEXES,
+}
 _IN_ROW = (
     "key",
     "interview",
@@ -81,9 +96,11 @@ def apply(
     """One write on one generation: the interviews' and exchanges' documents go, then
     ``documents`` are added or replace those with their keys. A write the generation
     already holds (the same documents, the same fingerprints: an edit indexed in its
-    transaction, then again after its commit) changes nothing."""
+    transaction, then again after its commit) changes nothing. The counts of common words
+    of the interviews written are made again (``common.refresh``)."""
     rows, lexemes = Rows(generation), Lexemes()
     made = [rows.row(document) for document in documents]
+    interviews = set(slugs) | {row.columns[_INTERVIEW] for row in made}
     if slugs or exchanges:
         scope = "generation = %s AND (interview = ANY(%s) OR exchange_uid = ANY(%s))"
         cursor.execute(
@@ -94,10 +111,12 @@ def apply(
         if dict(cursor.fetchall()) == held:
             return
         cursor.execute(
-            f"DELETE FROM search_document WHERE {scope} RETURNING key",
+            f"DELETE FROM search_document WHERE {scope} RETURNING key, interview",
             [generation, slugs, exchanges],
         )
-        deleted = [key for (key,) in cursor.fetchall()]
+        gone = cursor.fetchall()
+        deleted = [key for key, _ in gone]
+        interviews.update(interview for _, interview in gone)
         cursor.execute(
             "DELETE FROM search_body WHERE generation = %s AND key = ANY(%s)",
             [generation, deleted],
@@ -115,6 +134,7 @@ def apply(
         )
         cursor.executemany(_INSERT_BODY, [row.body for row in made])
         add_words(cursor, rows)
+    common.refresh(cursor, generation, sorted(interviews))
 
 
 def add_words(cursor: CursorWrapper, rows: Rows) -> None:
@@ -132,7 +152,8 @@ def table(generation: int, kind: str = "document") -> str:
 def create(cursor: CursorWrapper, generation: int) -> None:
     """Generation ``generation``'s tables, empty, unindexed, not yet attached."""
     name = table(generation)
-    for made, parent in ((name, "search_document"), (table(generation, "body"), "search_body")):
+    for kind in KINDS:
+        made, parent = table(generation, kind), f"search_{kind}"
         cursor.execute(
             f"CREATE TABLE {made} (LIKE {parent} INCLUDING DEFAULTS, "
             # Attaching the table then needs no scan to check that it belongs.
@@ -171,24 +192,54 @@ class Loader:
     def __init__(self, generation: int) -> None:
         self.generation = generation
         self.rows, self.lexemes = Rows(generation), Lexemes()
+        self.tally = common.Tally(generation)
         self._arrays = _Arrays()
+        self._interviews: set[str] = set()  # those whose row is written
 
     def load(self, cursor: CursorWrapper, batch: list[SearchDocument]) -> None:
         made = [self.rows.row(document) for document in batch]
-        lexemes, arrays = self.lexemes, self._arrays
-        name = table(self.generation)
-        with cursor.copy(f"COPY {name} ({', '.join(COLUMNS + VECTORS)}) FROM STDIN") as copy:
-            for row in made:
-                copy.write_row(
-                    (
-                        *_with_arrays(row.columns, arrays.__getitem__),
-                        *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES),
-                    )
-                )
-        body = table(self.generation, "body")
-        with cursor.copy(f"COPY {body} ({', '.join(BODY)}) FROM STDIN") as copy:
-            for row in made:
-                copy.write_row(row.body)
+        tally = self.tally
+        placed: Iterable[dict[str, Placed]] = map(self._places, made)
+        if tally.words is None:  # the first batch: the common words chosen from it
+            placed = list(placed)
+            tally.choose(placed)
+        self._copy(cursor, "document", COLUMNS + VECTORS, self._documents(made, placed))
+        self._copy(cursor, "body", BODY, [row.body for row in made])
+        with cursor.copy(
+            f"COPY {table(self.generation, 'common')} ({', '.join(common.COMMON)}) FROM STDIN"
+        ) as copy:
+            copy.write(tally.lines())
+        self._copy(cursor, "interview", common.INTERVIEW, self._new_interviews(made))
+
+    def _places(self, row: Row) -> dict[str, Placed]:
+        return {lang: self.lexemes.places(lang, *row.words[lang]) for lang in LANGUAGES}
+
+    def _documents(
+        self, made: list[Row], placed: Iterable[dict[str, Placed]]
+    ) -> Iterator[tuple[Any, ...]]:
+        """Each row with its vectors, its common words counted on the way; one at a
+        time, so that a document's lexemes are not kept beyond it."""
+        tally, arrays = self.tally, self._arrays
+        for row, lexemes in zip(made, placed, strict=True):
+            tally.add(row.columns[_INTERVIEW], lexemes)
+            columns = _with_arrays(row.columns, arrays.__getitem__)
+            yield (*columns, *(text(lexemes[lang].lexemes) for lang in LANGUAGES))
+
+    def _copy(
+        self, cursor: CursorWrapper, kind: str, columns: tuple[str, ...], rows: Iterable[Any]
+    ) -> None:
+        name = table(self.generation, kind)
+        with cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def _new_interviews(self, made: list[Row]) -> Iterator[tuple[Any, ...]]:
+        for row in made:
+            interview = row.columns[_INTERVIEW]
+            if interview not in self._interviews:
+                self._interviews.add(interview)
+                columns = _with_arrays(row.columns, self._arrays.__getitem__)
+                yield (self.generation, *(columns[at] for at in _OF_INTERVIEW))
 
 
 def _with_arrays(
@@ -214,29 +265,38 @@ class _Arrays(dict[tuple[str, ...], str]):
 def indexing(generation: int) -> list[str]:
     """The statements that index generation ``generation``'s tables, largest first; each
     may run beside the others, over connections of their own."""
-    name, body = table(generation), table(generation, "body")
     made = [
-        "CREATE " + index.format(table=made)
-        for made, indexes in ((name, _INDEXES), (body, _BODY_INDEXES))
+        "CREATE " + index.format(table=table(generation, kind))
+        for kind, indexes in KINDS.items()
         for index in indexes
     ]
     return sorted(made, key=lambda statement: "gin" not in statement)
 
 
-def finish(cursor: CursorWrapper, generation: int, rows: Rows, *, indexed: bool = False) -> None:
-    """Generation ``generation``'s tables, filled, indexed (unless ``indexed`` already)
-    and attached to ``search_document`` and ``search_body``; the words of ``rows``
-    offered by did-you-mean."""
-    name, body = table(generation), table(generation, "body")
+def finish(
+    cursor: CursorWrapper,
+    generation: int,
+    rows: Rows,
+    chosen: list[dict[str, frozenset[str]]] | None = None,
+    *,
+    indexed: bool = False,
+) -> None:
+    """Generation ``generation``'s tables, filled, indexed (unless ``indexed`` already,
+    and then the common words its writers ``chosen`` already kept: ``common.keep``) and
+    attached to their parents (``KINDS``); the words of ``rows`` offered by
+    did-you-mean."""
     if not indexed:
+        common.keep(cursor, generation, chosen or [])
         local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
         for statement in indexing(generation):
             cursor.execute(statement)
-    cursor.execute(f"ANALYZE {name}")
+    for kind in ("document", "common", "interview"):
+        cursor.execute(f"ANALYZE {table(generation, kind)}")
     add_words(cursor, rows)
-    for made, parent in ((name, "search_document"), (body, "search_body")):
+    for kind in KINDS:
         cursor.execute(
-            f"ALTER TABLE {parent} ATTACH PARTITION {made} FOR VALUES IN ({int(generation)})"
+            f"ALTER TABLE search_{kind} ATTACH PARTITION {table(generation, kind)} "
+            f"FOR VALUES IN ({int(generation)})"
         )
 
 
@@ -255,7 +315,7 @@ def fill(
     for batch in batches(documents):
         loader.load(cursor, batch)
         count = counted(progress, count, len(batch))
-    finish(cursor, generation, loader.rows)
+    finish(cursor, generation, loader.rows, [loader.tally.words] if loader.tally.words else [])
     return count
 
 
@@ -269,7 +329,8 @@ def counted(progress: Callable[[int], None] | None, count: int, more: int) -> in
 
 def drop(cursor: CursorWrapper, generation: int) -> None:
     """Generation ``generation``'s own tables, if a rebuild left them."""
-    cursor.execute(f"DROP TABLE IF EXISTS {table(generation)}, {table(generation, 'body')}")
+    cursor.execute(f"DROP TABLE IF EXISTS {', '.join(table(generation, kind) for kind in KINDS)}")
+    cursor.execute("DELETE FROM search_common_word WHERE generation = %s", [generation])
 
 
 def drop_replaced(cursor: CursorWrapper, current: int, building: int | None) -> None:
@@ -280,12 +341,12 @@ def drop_replaced(cursor: CursorWrapper, current: int, building: int | None) -> 
     kept = {current, building} - {None}
     cursor.execute(
         "SELECT relname FROM pg_class WHERE relkind = 'r' "
-        "AND relname ~ '^search_(document|body)_g[0-9]+$' "
+        f"AND relname ~ '^search_({'|'.join(KINDS)})_g[0-9]+$' "
         "AND relnamespace = current_schema()::regnamespace"
     )
     names = [name for (name,) in cursor.fetchall() if int(name.rpartition("g")[2]) not in kept]
     local_setting(cursor, "lock_timeout", DROP_WAIT)
     for name in names:
         cursor.execute(f"DROP TABLE {name}")
-    for default in ("search_document_default", "search_body_default"):
+    for default in [f"search_{kind}_default" for kind in KINDS] + ["search_common_word"]:
         cursor.execute(f"DELETE FROM {default} WHERE generation <> ALL(%s)", [sorted(kept)])

@@ -1,0 +1,300 @@
+"""Counts per interview for the commonest words of a generation.
+
+A word in a few percent of the passages matches tens of thousands of rows; PostgreSQL's
+GIN index gives the matching rows but nothing about them, so a search that counts every
+facet and ranks every match read each row (``benchmarks/RESULTS.md``). A rebuild keeps,
+for each word that common (the *common words* of the generation, ``search_common_word``),
+one row per interview holding it (``search_common``): in how many of the interview's
+documents it is, and their best rank, as ``ts_rank`` gives it for that word alone; and
+each interview's outlet, people, topics and date once (``search_interview``). A search
+for one common word (``querying``) then counts its total and every facet from those rows,
+a few thousand rather than tens of thousands, and ranks only the documents of the
+interviews that can hold its page.
+
+The common words are chosen by each rebuild's writers from the first batch each writes
+(``Tally.choose``): those in at least ``SHARE`` of its documents. Writers of one rebuild
+keep the words they all chose. A write (an edit) makes its interviews' rows again from
+their documents (``refresh``), in the edit's transaction, with the server's ``ts_rank``;
+a rebuild makes them in Python (``rank``), which gives what ``ts_rank`` gives (tested).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+from django.db.backends.utils import CursorWrapper
+
+from ...analysis import LANGUAGES
+from .vectors import Placed
+
+BOTH = "both"  # the kind of the counts of documents holding a word in both languages
+KINDS = (*LANGUAGES, BOTH)
+SHARE = 0.03  # a word in this share of a writer's first batch of documents is common
+LEAST = 2  # ... and in at least this many of them
+# ts_rank's default weights of the classes a vector's places have: A (a passage's own
+# words) and B (its interview's title and names).
+WEIGHTS = {"A": np.float32(1.0), "B": np.float32(0.4)}
+
+
+@cache
+def rank(a: int, b: int) -> float:
+    """``ts_rank(vector, lexeme)`` of a vector holding the lexeme at ``a`` places of weight A
+    followed by ``b`` places of weight B: ``calc_rank_or`` of PostgreSQL's ``tsrank.c``,
+    worked out in single precision step by step as it is."""
+    f = np.float32
+    resj, wjm, jm = f(0.0), f(-1.0), 0
+    for j, weight in enumerate([WEIGHTS["A"]] * a + [WEIGHTS["B"]] * b):
+        resj = f(resj + f(weight / f((j + 1) * (j + 1))))
+        if weight > wjm:
+            wjm, jm = weight, j
+    numerator = f(f(wjm + resj) - f(wjm / f((jm + 1) * (jm + 1))))
+    return float(f(np.float64(numerator) / 1.64493406685))
+
+
+def lexeme_rank(places: Sequence[str]) -> float:
+    """``rank`` of a lexeme at ``places`` ("3A", "41B"; those weighing A come first)."""
+    b = 0
+    for place in reversed(places):
+        if place[-1] == "A":
+            break
+        b += 1
+    return rank(len(places) - b, b)
+
+
+class Tally:
+    """One writer's counts per interview of the common words it chose, per language, as
+    lines of ``COPY`` text for ``search_common``. Documents come interview by interview;
+    an interview that comes again (in another batch) is counted again, in rows of its
+    own, which searches add up."""
+
+    def __init__(self, generation: int) -> None:
+        self.generation = generation
+        self.words: dict[str, frozenset[str]] | None = None  # chosen on the first batch
+        self._interview: str | None = None
+        self._held: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        self._once: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        self._best: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
+        self._lines: list[str] = []
+
+    def choose(self, batch: Sequence[Mapping[str, Placed]]) -> None:
+        """The common words: those in at least ``SHARE`` of ``batch``'s documents (each
+        given as its lexemes per language), and in ``LEAST``; per language, and ``BOTH``:
+        those common in each (a word of both languages, as "services", or a name)."""
+        least = max(LEAST, math.ceil(SHARE * len(batch)))
+        self.words = {}
+        for lang in LANGUAGES:
+            held: Counter[str] = Counter()
+            for placed in batch:
+                held.update(placed[lang].lexemes.keys())
+            self.words[lang] = frozenset(word for word, n in held.items() if n >= least)
+        self.words[BOTH] = frozenset.intersection(*(self.words[lang] for lang in LANGUAGES))
+
+    def add(self, interview: str, placed: Mapping[str, Placed]) -> None:
+        """One document of ``interview``, its lexemes per language. Most of its common
+        words are at one place weighing A, which ranks them alike (``ONCE``): they are
+        counted by set operations, the others ranked one by one."""
+        assert self.words is not None, "choose the common words first"
+        if interview != self._interview:
+            self._end_interview()
+            self._interview = interview
+        for lang in LANGUAGES:
+            words = self.words[lang]
+            lexemes, odd = placed[lang]
+            found = words.intersection(lexemes)
+            self._held[lang].update(found)
+            odd = odd.intersection(found)
+            self._once[lang].update(found.difference(odd))
+            best = self._best[lang]
+            for word in odd:
+                score = lexeme_rank(lexemes[word])
+                if score > best.get(word, -1.0):
+                    best[word] = score
+        self._add_both(placed)
+
+    def _add_both(self, placed: Mapping[str, Placed]) -> None:
+        """The document's words of ``BOTH`` held in each language, ranked as a search
+        for the word in both ranks them: the sum of the ranks in each (single
+        precision, as ``real`` adds)."""
+        assert self.words is not None
+        found = self.words[BOTH]
+        for lang in LANGUAGES:
+            found = found.intersection(placed[lang].lexemes)
+        if not found:
+            return
+        self._held[BOTH].update(found)
+        best = self._best[BOTH]
+        for word in found:
+            score = float(
+                sum(
+                    (np.float32(lexeme_rank(placed[lang].lexemes[word])) for lang in LANGUAGES),
+                    np.float32(0.0),
+                )
+            )
+            if score > best.get(word, -1.0):
+                best[word] = score
+
+    def lines(self) -> str:
+        """The counts so far as ``COPY`` text; forgets them."""
+        self._end_interview()
+        self._interview = None
+        lines, self._lines = self._lines, []
+        # In word order: the rows of a word, read together by its searches, are then
+        # in a few pages of the table rather than one page each.
+        lines.sort()
+        return "".join(lines)
+
+    def _end_interview(self) -> None:
+        interview = self._interview
+        if interview is None:
+            return
+        start = f"{self.generation}\t"
+        for lang in KINDS:
+            held, once, best = self._held[lang], self._once[lang], self._best[lang]
+            for word, n in held.items():
+                score = best.get(word, -1.0)
+                if word in once and score < ONCE:
+                    score = ONCE
+                self._lines.append(
+                    f"{start}{lang}\t{copied(word)}\t{copied(interview)}\t{n}\t{score!r}\n"
+                )
+            held.clear()
+            once.clear()
+            best.clear()
+
+
+def copied(value: str) -> str:
+    """``value`` as a field of ``COPY`` text."""
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+ONCE = rank(1, 0)  # the rank of a lexeme at one place weighing A
+
+
+COMMON = ("generation", "lang", "lexeme", "interview", "n", "best")
+INTERVIEW = ("generation", "interview", "outlet", "persons", "topics", "published_on")
+
+
+def keep(
+    cursor: CursorWrapper, generation: int, chosen: Sequence[Mapping[str, frozenset[str]]]
+) -> None:
+    """Generation ``generation``'s common words are those each of its writers ``chosen``:
+    the rows of words only some chose go, and an interview handed to two writers keeps
+    one row of its own."""
+    words = (
+        {kind: frozenset.intersection(*(each[kind] for each in chosen)) for kind in KINDS}
+        if chosen
+        else {kind: frozenset() for kind in KINDS}
+    )
+    cursor.execute(
+        "INSERT INTO search_common_word (generation, lang, lexeme) "
+        "SELECT %s, * FROM unnest(%s::text[], %s::text[])",
+        [generation, *_columns(words)],
+    )
+    stray = {
+        lang: frozenset().union(*(each[lang] for each in chosen)) - words[lang] for lang in words
+    }
+    if any(stray.values()):
+        cursor.execute(
+            f"DELETE FROM {_table(generation)} "
+            "WHERE (lang, lexeme) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+            _columns(stray),
+        )
+    cursor.execute(
+        f"DELETE FROM {_table(generation, 'interview')} a "
+        f"USING {_table(generation, 'interview')} b "
+        "WHERE a.interview = b.interview AND a.ctid > b.ctid"
+    )
+
+
+def _columns(words: Mapping[str, frozenset[str]]) -> list[list[str]]:
+    """``words`` as two columns: language, word."""
+    pairs = sorted((lang, word) for lang, chosen in words.items() for word in chosen)
+    return [[lang for lang, _ in pairs], [word for _, word in pairs]]
+
+
+def _table(generation: int, kind: str = "common") -> str:
+    return f"search_{kind}_g{int(generation)}"
+
+
+# An interview's rows made again from its documents, as a rebuild makes them: each common
+# word's documents with the server's ts_rank of the word alone (its lexeme quoted as
+# ``vectors.quoted``), per language, and those holding it in both with the sum of both.
+_QUOTED = r"'''' || replace(replace(w.lexeme, '\', '\\'), '''', '''''') || ''''"
+_REFRESH_COMMON = f"""
+    WITH words AS MATERIALIZED (
+        -- Every word of the documents first, then the common ones (the other way round,
+        -- the planner unnests each document's vector once per common word).
+        SELECT d.key, d.interview, v.lang, v.vector, {_QUOTED} AS lexeme
+        FROM search_document d,
+            LATERAL (VALUES {", ".join(f"('{lang}', d.vector_{lang})" for lang in LANGUAGES)})
+                v (lang, vector),
+            unnest(v.vector) w
+        WHERE d.generation = %(generation)s AND d.interview = ANY(%(interviews)s)
+    ), held AS (
+        SELECT u.key, u.interview, u.lang, u.lexeme,
+            ts_rank(u.vector, u.lexeme::tsquery) AS rank
+        FROM words u JOIN search_common_word c
+            ON c.generation = %(generation)s AND c.lang = u.lang AND c.lexeme = u.lexeme
+    )
+    INSERT INTO search_common ({", ".join(COMMON)})
+    SELECT %(generation)s, h.lang, h.lexeme, h.interview, count(*), max(h.rank)
+    FROM held h GROUP BY h.lang, h.lexeme, h.interview
+    UNION ALL
+    SELECT %(generation)s, '{BOTH}', b.lexeme, b.interview, count(*), max(b.rank)
+    FROM (
+        SELECT h.key, h.interview, h.lexeme, sum(h.rank) AS rank
+        FROM held h JOIN search_common_word c
+            ON c.generation = %(generation)s AND c.lang = '{BOTH}' AND c.lexeme = h.lexeme
+        GROUP BY h.key, h.interview, h.lexeme HAVING count(*) = {len(LANGUAGES)}
+    ) b
+    GROUP BY b.lexeme, b.interview
+"""
+_REFRESH_INTERVIEWS = f"""
+    INSERT INTO search_interview ({", ".join(INTERVIEW)})
+    SELECT DISTINCT ON (interview) {", ".join(INTERVIEW)} FROM search_document
+    WHERE generation = %(generation)s AND interview = ANY(%(interviews)s)
+        AND EXISTS (SELECT FROM search_common_word WHERE generation = %(generation)s)
+    ORDER BY interview
+"""
+
+
+def refresh(cursor: CursorWrapper, generation: int, interviews: Sequence[str]) -> None:
+    """The rows of ``interviews`` made again from their documents in generation
+    ``generation`` (none for a generation without common words)."""
+    if interviews:
+        params: dict[str, Any] = {"generation": generation, "interviews": sorted(set(interviews))}
+        for table, made in (("interview", _REFRESH_INTERVIEWS), ("common", _REFRESH_COMMON)):
+            cursor.execute(
+                f"DELETE FROM search_{table} WHERE generation = %(generation)s "
+                "AND interview = ANY(%(interviews)s)",
+                params,
+            )
+            cursor.execute(made, params)
+
+
+def common_language(
+    cursor: CursorWrapper, generation: int, single: Mapping[str, str]
+) -> str | None:
+    """How a query whose languages ``single`` are each one lexeme (language -> the lexeme
+    as ``tsquery`` text) is counted: ``BOTH`` when it is one word common in both
+    languages, else the first language whose lexeme is a common word of
+    ``generation`` (its other languages' matches read one by one), or None."""
+    if not single:
+        return None
+    kinds = dict(single)
+    if len(set(single.values())) == 1 and set(single) == set(LANGUAGES):
+        kinds[BOTH] = next(iter(single.values()))
+    cursor.execute(
+        "SELECT lang FROM search_common_word WHERE generation = %s "
+        "AND (lang, lexeme) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+        [generation, list(kinds), list(kinds.values())],
+    )
+    found = {kind for (kind,) in cursor.fetchall()}
+    return next((kind for kind in (BOTH, *single) if kind in found), None)
