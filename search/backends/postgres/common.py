@@ -13,9 +13,10 @@ interviews that can hold its page.
 
 The common words are chosen by each rebuild's writers from the first batch each writes
 (``Tally.choose``): those in at least ``SHARE`` of its documents. Writers of one rebuild
-keep the words they all chose. A write (an edit) makes its interviews' rows again from
-their documents (``refresh``), in the edit's transaction, with the server's ``ts_rank``;
-a rebuild makes them in Python (``rank``), which gives what ``ts_rank`` gives (tested).
+keep the words they all chose (``writing.keep_common``). A write (an edit) makes its
+interviews' rows again from their documents (``refresh``), in the edit's transaction,
+with the server's ``ts_rank``; a rebuild makes them in Python (``rank``), which gives
+what ``ts_rank`` gives (tested).
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def lexeme_rank(places: Sequence[str]) -> float:
             break
         b += 1
     return rank(len(places) - b, b)
+
+
+ONCE = rank(1, 0)  # the rank of a lexeme at one place weighing A
 
 
 class Tally:
@@ -174,53 +178,8 @@ def copied(value: str) -> str:
     )
 
 
-ONCE = rank(1, 0)  # the rank of a lexeme at one place weighing A
-
-
 COMMON = ("generation", "lang", "lexeme", "interview", "n", "best")
 INTERVIEW = ("generation", "interview", "outlet", "persons", "topics", "published_on")
-
-
-def keep(
-    cursor: CursorWrapper, generation: int, chosen: Sequence[Mapping[str, frozenset[str]]]
-) -> None:
-    """Generation ``generation``'s common words are those each of its writers ``chosen``:
-    the rows of words only some chose go, and an interview handed to two writers keeps
-    one row of its own."""
-    words = (
-        {kind: frozenset.intersection(*(each[kind] for each in chosen)) for kind in KINDS}
-        if chosen
-        else {kind: frozenset() for kind in KINDS}
-    )
-    cursor.execute(
-        "INSERT INTO search_common_word (generation, lang, lexeme) "
-        "SELECT %s, * FROM unnest(%s::text[], %s::text[])",
-        [generation, *_columns(words)],
-    )
-    stray = {
-        lang: frozenset().union(*(each[lang] for each in chosen)) - words[lang] for lang in words
-    }
-    if any(stray.values()):
-        cursor.execute(
-            f"DELETE FROM {_table(generation)} "
-            "WHERE (lang, lexeme) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
-            _columns(stray),
-        )
-    cursor.execute(
-        f"DELETE FROM {_table(generation, 'interview')} a "
-        f"USING {_table(generation, 'interview')} b "
-        "WHERE a.interview = b.interview AND a.ctid > b.ctid"
-    )
-
-
-def _columns(words: Mapping[str, frozenset[str]]) -> list[list[str]]:
-    """``words`` as two columns: language, word."""
-    pairs = sorted((lang, word) for lang, chosen in words.items() for word in chosen)
-    return [[lang for lang, _ in pairs], [word for _, word in pairs]]
-
-
-def _table(generation: int, kind: str = "common") -> str:
-    return f"search_{kind}_g{int(generation)}"
 
 
 # An interview's rows made again from its documents, as a rebuild makes them: each common

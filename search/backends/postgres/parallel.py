@@ -25,7 +25,7 @@ import django
 from django.db import connections
 
 from ...documents import SearchDocument
-from . import common, writing
+from . import writing
 from .database import Cursor
 from .rows import Rows
 
@@ -67,7 +67,7 @@ def fill(
                 count = _done(pending.popleft(), words, chosen, progress, count)
             # The words common for every worker; before the indexes, which count once.
             with Cursor(database) as cursor:
-                common.keep(cursor, generation, chosen)
+                writing.keep_common(cursor, generation, chosen)
             # The indexes too, side by side (a GIN index is built by one process).
             for built in [
                 pool.submit(_index, database, settings, statement)

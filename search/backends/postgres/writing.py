@@ -13,7 +13,7 @@ the others are dropped whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
@@ -262,6 +262,44 @@ class _Arrays(dict[tuple[str, ...], str]):
         return made
 
 
+def keep_common(
+    cursor: CursorWrapper, generation: int, chosen: Sequence[Mapping[str, frozenset[str]]]
+) -> None:
+    """Generation ``generation``'s common words are those each of its writers ``chosen``:
+    the rows of words only some chose go, and an interview handed to two writers keeps
+    one row of its own."""
+    words = (
+        {kind: frozenset.intersection(*(each[kind] for each in chosen)) for kind in common.KINDS}
+        if chosen
+        else {kind: frozenset() for kind in common.KINDS}
+    )
+    cursor.execute(
+        "INSERT INTO search_common_word (generation, lang, lexeme) "
+        "SELECT %s, * FROM unnest(%s::text[], %s::text[])",
+        [generation, *_columns(words)],
+    )
+    stray = {
+        lang: frozenset().union(*(each[lang] for each in chosen)) - words[lang] for lang in words
+    }
+    if any(stray.values()):
+        cursor.execute(
+            f"DELETE FROM {table(generation, 'common')} "
+            "WHERE (lang, lexeme) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+            _columns(stray),
+        )
+    cursor.execute(
+        f"DELETE FROM {table(generation, 'interview')} a "
+        f"USING {table(generation, 'interview')} b "
+        "WHERE a.interview = b.interview AND a.ctid > b.ctid"
+    )
+
+
+def _columns(words: Mapping[str, frozenset[str]]) -> list[list[str]]:
+    """``words`` as two columns: language, word."""
+    pairs = sorted((lang, word) for lang, chosen in words.items() for word in chosen)
+    return [[lang for lang, _ in pairs], [word for _, word in pairs]]
+
+
 def indexing(generation: int) -> list[str]:
     """The statements that index generation ``generation``'s tables, largest first; each
     may run beside the others, over connections of their own."""
@@ -282,11 +320,11 @@ def finish(
     indexed: bool = False,
 ) -> None:
     """Generation ``generation``'s tables, filled, indexed (unless ``indexed`` already,
-    and then the common words its writers ``chosen`` already kept: ``common.keep``) and
+    and then the common words its writers ``chosen`` already kept: ``keep_common``) and
     attached to their parents (``KINDS``); the words of ``rows`` offered by
     did-you-mean."""
     if not indexed:
-        common.keep(cursor, generation, chosen or [])
+        keep_common(cursor, generation, chosen or [])
         local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
         for statement in indexing(generation):
             cursor.execute(statement)
