@@ -57,16 +57,6 @@ def rank(a: int, b: int) -> float:
     return float(f(np.float64(numerator) / 1.64493406685))
 
 
-def lexeme_rank(places: Sequence[str]) -> float:
-    """``rank`` of a lexeme at ``places`` ("3A", "41B"; those weighing A come first)."""
-    b = 0
-    for place in reversed(places):
-        if place[-1] == "A":
-            break
-        b += 1
-    return rank(len(places) - b, b)
-
-
 ONCE = rank(1, 0)  # the rank of a lexeme at one place weighing A
 
 
@@ -94,7 +84,7 @@ class Tally:
         for lang in LANGUAGES:
             held: Counter[str] = Counter()
             for placed in batch:
-                held.update(placed[lang].lexemes.keys())
+                held.update(iter(placed[lang].lexemes))
             self.words[lang] = frozenset(word for word, n in held.items() if n >= least)
         self.words[BOTH] = frozenset.intersection(*(self.words[lang] for lang in LANGUAGES))
 
@@ -107,15 +97,14 @@ class Tally:
             self._end_interview()
             self._interview = interview
         for lang in LANGUAGES:
-            words = self.words[lang]
-            lexemes, odd = placed[lang]
-            found = words.intersection(lexemes)
+            _, lexemes, odd = placed[lang]
+            found = self.words[lang].intersection(lexemes)
             self._held[lang].update(found)
-            odd = odd.intersection(found)
-            self._once[lang].update(found.difference(odd))
+            ranked = odd.keys() & found
+            self._once[lang].update(found.difference(ranked))
             best = self._best[lang]
-            for word in odd:
-                score = lexeme_rank(lexemes[word])
+            for word in ranked:
+                score = rank(*odd[word])
                 if score > best.get(word, -1.0):
                     best[word] = score
         self._add_both(placed)
@@ -135,7 +124,7 @@ class Tally:
         for word in found:
             score = float(
                 sum(
-                    (np.float32(lexeme_rank(placed[lang].lexemes[word])) for lang in LANGUAGES),
+                    (np.float32(rank(*placed[lang].odd.get(word, (1, 0)))) for lang in LANGUAGES),
                     np.float32(0.0),
                 )
             )

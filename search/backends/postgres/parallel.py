@@ -3,8 +3,9 @@
 Making a document's row and vectors is Python (``rows``, ``vectors``): one process keeps
 one processor busy while the database waits. Here the work is handed out in parts to one
 worker process per usable processor, each copying its parts into the new generation's
-tables over a connection of its own; the indexes are then built side by side and this
-process attaches the tables (``writing.finish``). A part is a slice of the archive that the
+tables over a connection of its own; the indexes are then built side by side, while this
+process adds the words did-you-mean offers (``writing.add_words``), and this process
+attaches the tables (``writing.finish``). A part is a slice of the archive that the
 worker reads from the database itself (``SlicedDocuments``), or, for documents given
 only as an iterable, a batch this process read and pickled. The tables are made first, in
 a transaction of their own, so that the workers' connections see them: a rebuild that
@@ -68,17 +69,21 @@ def fill(
             # The words common for every worker; before the indexes, which count once.
             with Cursor(database) as cursor:
                 writing.keep_common(cursor, generation, chosen)
-            # The indexes too, side by side (a GIN index is built by one process).
-            for built in [
+            # The indexes too, side by side (a GIN index is built by one process),
+            # while this process adds the words did-you-mean offers.
+            building = [
                 pool.submit(_index, database, settings, statement)
                 for statement in writing.indexing(generation)
-            ]:
+            ]
+            with Cursor(database) as cursor:
+                writing.add_words(cursor, words)
+            for built in building:
                 built.result()
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
     with Cursor(database) as cursor:
-        writing.finish(cursor, generation, words, indexed=True)
+        writing.finish(cursor, generation, None, indexed=True)
     return count
 
 

@@ -45,9 +45,12 @@ class _Bare(dict[str, str]):
         super().__init__()
         self.lang = lang
         self.fresh: list[str] = []  # the words first seen since ``Rows.seen``
+        self.shown: dict[str, str] = {}  # each word as did-you-mean would show it
 
     def __missing__(self, word: str) -> str:
-        folded = self[word] = bare(word, self.lang)[0]
+        folded, lead, trail = bare(word, self.lang)
+        self[word] = folded
+        self.shown[word] = word[lead : len(word) - trail].lower()
         self.fresh.append(word)
         return folded
 
@@ -118,8 +121,7 @@ class Rows:
             for word, folded in words.items():
                 if len(folded) < 3 or folded.isdigit():
                     continue
-                _, lead, trail = bare(word, lang)
-                shown = word[lead : len(word) - trail].lower()
+                shown = words.shown[word]
                 known = forms.get((lang, folded))
                 if known is None or (shown == folded, shown) < (known == folded, known):
                     forms[lang, folded] = shown

@@ -18,6 +18,9 @@ kept once: what ``tsvector`` can hold.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Set as AbstractSet
+from itertools import chain
 from typing import NamedTuple
 
 from ...analysis import LANGUAGES, stem
@@ -44,12 +47,13 @@ class _Lexemes(dict[str, str]):
 
 
 class Placed(NamedTuple):
-    """A text's lexemes, each with its places ("3A", "41B") in order; and those at more
-    than one place or weighing B (``odd``): each of the others is at one place, weighing
-    A."""
+    """A text's vector as ``tsvector`` text; its lexemes; and those at more than one place
+    or weighing B (``odd``), each with how many places of weight A and of weight B the
+    vector keeps (each of the others is at one place, weighing A)."""
 
-    lexemes: dict[str, list[str]]
-    odd: set[str]
+    vector: str
+    lexemes: AbstractSet[str]
+    odd: dict[str, tuple[int, int]]
 
 
 class Lexemes:
@@ -61,32 +65,56 @@ class Lexemes:
     def vector(self, lang: str, words: list[str], meta: list[str]) -> str:
         """``words`` (weight A) then ``meta`` (weight B) as ``tsvector`` text; words as
         ``search.analysis.bare`` gives them."""
-        return text(self.places(lang, words, meta).lexemes)
+        return self.places(lang, words, meta).vector
 
     def places(self, lang: str, words: list[str], meta: list[str]) -> Placed:
-        """The lexemes of ``words`` (weight A) then ``meta`` (weight B), each with its
-        places ("3A"), in order: what ``text`` writes as a ``tsvector``."""
+        """The vector of ``words`` (weight A) then ``meta`` (weight B), and its lexemes.
+
+        Written one place at a time ("'de':1A 'la':2A 'de':3A"), each lexeme as often as
+        it comes: ``tsvector`` input puts a lexeme's places together, as ``text`` writes
+        them. A text long enough to reach the limits of a ``tsvector`` (``MAX_POSITION``,
+        ``MAX_POSITIONS``) is placed word by word (``by_word``), as they make it."""
+        lexeme = self._lexemes[lang].__getitem__
+        made = list(map(lexeme, words))
+        counts = Counter(made)
+        end = len(words) + 1 + len(meta)
+        most = max(counts.values(), default=0) if len(counts) < len(made) else 1
+        if end >= MAX_POSITION or most + len(meta) >= MAX_POSITIONS:
+            return self.by_word(lang, words, meta)
+        counts.pop("", None)  # words not indexed
+        odd = {word: (n, 0) for word, n in counts.items() if n > 1} if most > 1 else {}
+        vector = _one_by_one(made, _PLACES_A)
+        if not meta:
+            return Placed(vector, counts.keys(), odd)
+        made_meta = list(map(lexeme, meta))
+        held = Counter(made_meta)
+        held.pop("", None)
+        odd.update((word, (counts.get(word, 0), n)) for word, n in held.items())
+        meta_vector = _one_by_one(made_meta, _PLACES_B[len(words) + 1 :])
+        return Placed(
+            f"{vector} {meta_vector}" if vector and meta_vector else vector or meta_vector,
+            counts.keys() | held.keys(),
+            odd,
+        )
+
+    def by_word(self, lang: str, words: list[str], meta: list[str]) -> Placed:
+        """``places`` word by word, as ``tsvector`` keeps them: places past
+        ``MAX_POSITION`` are that one, kept once, and a lexeme keeps at most
+        ``MAX_POSITIONS``."""
         lexeme = self._lexemes[lang].__getitem__
         found: dict[str, list[str]] = {}
-        odd: set[str] = set()
-        for place, word in enumerate(words, 1):
-            if not (made := lexeme(word)):
-                continue
-            kept = found.get(made)
-            if kept is None:
-                found[made] = [f"{min(place, MAX_POSITION)}A"]
-                continue
-            odd.add(made)
-            if len(kept) < MAX_POSITIONS and not _at_end(kept[-1]):
-                kept.append(f"{min(place, MAX_POSITION)}A")
-        for place, word in enumerate(meta, len(words) + 2):
-            if not (made := lexeme(word)):
-                continue
-            odd.add(made)
-            kept = found.setdefault(made, [])
-            if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
-                kept.append(f"{min(place, MAX_POSITION)}B")
-        return Placed(found, odd)
+        for place, word in chain(enumerate(words, 1), enumerate(meta, len(words) + 2)):
+            if made := lexeme(word):
+                kept = found.setdefault(made, [])
+                weight = "A" if place <= len(words) else "B"
+                if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
+                    kept.append(f"{min(place, MAX_POSITION)}{weight}")
+        odd = {
+            word: (sum(place[-1] == "A" for place in at), sum(place[-1] == "B" for place in at))
+            for word, at in found.items()
+            if len(at) > 1 or at[0][-1] == "B"
+        }
+        return Placed(text(found), found.keys(), odd)
 
     def phrase(self, lang: str, words: list[str]) -> str:
         """``words`` one after the other as ``tsquery`` text ("'a' <-> 'b'"); "" for no
@@ -96,13 +124,27 @@ class Lexemes:
 
 
 def text(places: dict[str, list[str]]) -> str:
-    """Lexemes and their places (``Lexemes.places``) as ``tsvector`` text."""
+    """Lexemes and their places ("3A", "41B"), in order, as ``tsvector`` text."""
     return " ".join(f"{lexeme}:{','.join(at)}" for lexeme, at in places.items())
 
 
 def quoted(lexeme: str) -> str:
     """``lexeme`` as ``tsvector`` and ``tsquery`` text quote it."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+# Each place as a lexeme's place is written after it, from place 1 (index 0).
+_PLACES_A = [f":{place}A" for place in range(1, MAX_POSITION)]
+_PLACES_B = [f":{place}B" for place in range(1, MAX_POSITION)]
+
+
+def _one_by_one(lexemes: list[str], places: list[str]) -> str:
+    """Each of ``lexemes`` at its place of ``places`` (one for one), but words not
+    indexed ("")."""
+    if "" in lexemes:
+        placed = zip(lexemes, places, strict=False)
+        return " ".join([made + place for made, place in placed if made])
+    return " ".join(map(str.__add__, lexemes, places))
 
 
 def _at_end(place: str) -> bool:

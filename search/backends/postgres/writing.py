@@ -23,7 +23,7 @@ from ...documents import SearchDocument
 from . import common
 from .database import local_setting
 from .rows import BODY, COLUMNS, VECTORS, Row, Rows
-from .vectors import Lexemes, Placed, text
+from .vectors import Lexemes, Placed
 
 BATCH = 2000  # documents per COPY when rebuilding
 
@@ -138,6 +138,7 @@ def apply(
 
 
 def add_words(cursor: CursorWrapper, rows: Rows) -> None:
+    """The words of ``rows`` did-you-mean may offer, added to those it knows."""
     languages, folded, shown = rows.vocabulary()
     if languages:
         cursor.execute(_INSERT_WORDS, [languages, folded, shown])
@@ -223,7 +224,7 @@ class Loader:
         for row, lexemes in zip(made, placed, strict=True):
             tally.add(row.columns[_INTERVIEW], lexemes)
             columns = _with_arrays(row.columns, arrays.__getitem__)
-            yield (*columns, *(text(lexemes[lang].lexemes) for lang in LANGUAGES))
+            yield (*columns, *(lexemes[lang].vector for lang in LANGUAGES))
 
     def _copy(
         self, cursor: CursorWrapper, kind: str, columns: tuple[str, ...], rows: Iterable[Any]
@@ -314,7 +315,7 @@ def indexing(generation: int) -> list[str]:
 def finish(
     cursor: CursorWrapper,
     generation: int,
-    rows: Rows,
+    rows: Rows | None,
     chosen: list[dict[str, frozenset[str]]] | None = None,
     *,
     indexed: bool = False,
@@ -322,7 +323,7 @@ def finish(
     """Generation ``generation``'s tables, filled, indexed (unless ``indexed`` already,
     and then the common words its writers ``chosen`` already kept: ``keep_common``) and
     attached to their parents (``KINDS``); the words of ``rows`` offered by
-    did-you-mean."""
+    did-you-mean (None: added already)."""
     if not indexed:
         keep_common(cursor, generation, chosen or [])
         local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
@@ -330,7 +331,8 @@ def finish(
             cursor.execute(statement)
     for kind in ("document", "common", "interview"):
         cursor.execute(f"ANALYZE {table(generation, kind)}")
-    add_words(cursor, rows)
+    if rows is not None:
+        add_words(cursor, rows)
     for kind in KINDS:
         cursor.execute(
             f"ALTER TABLE search_{kind} ATTACH PARTITION {table(generation, kind)} "
