@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -71,6 +72,20 @@ def _corpus() -> list:
                     **about,
                 )
             )
+    # An interview whose common words are in its title alone: they weigh B only, which
+    # ranks them below a word at one place in a passage.
+    titled = make_document("zorglub quixotique", "zorglub quixotic", interview="titled")
+    documents.append(titled)
+    documents.append(
+        replace(
+            titled,
+            key="titled:meta",
+            part="meta",
+            paragraph=0,
+            text={lang: "" for lang in LANGUAGES},
+            title={lang: sentences[lang][0] for lang in LANGUAGES},
+        )
+    )
     return documents
 
 
@@ -111,7 +126,8 @@ def rebuilt(db, tmp_path):
 def test_a_rebuild_counts_each_interview_as_an_edit_does(rebuilt):
     made = _counts()
     assert len({lexeme for _, lexeme, *_ in made}) > 40  # words common enough were chosen
-    assert len({interview for _, _, interview, *_ in made}) == 13
+    assert len({interview for _, _, interview, *_ in made}) == 14
+    assert any(best < common.ONCE for _, _, interview, _, best in made if interview == "titled")
     assert {kind for kind, *_ in made} == {*LANGUAGES, common.BOTH}
     assert made == _counted_again()
 
@@ -208,7 +224,8 @@ def test_a_rebuild_shared_between_processes_counts_as_one_process(transactional_
         assert made == _counted_again()
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*), count(DISTINCT interview) FROM search_interview")
-            assert cursor.fetchone() == (13, 13)
+            interviews = len({document.interview for document in documents})
+            assert cursor.fetchone() == (interviews, interviews)
     finally:
         backend.close()
         empty_database_index()

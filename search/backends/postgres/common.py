@@ -24,7 +24,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -58,6 +60,16 @@ def rank(a: int, b: int) -> float:
 
 
 ONCE = rank(1, 0)  # the rank of a lexeme at one place weighing A
+_ONE = (1, 0)  # the places of such a lexeme: one weighing A, none weighing B
+_ONCE_TEXT = repr(ONCE)
+
+
+@cache
+def rank_sum(*places: tuple[int, int]) -> float:
+    """The rank of a document holding a word in each language at ``places`` (weighing
+    A, weighing B: as ``rank`` takes them), as a search for it in every language ranks
+    it: the sum of its ranks, in single precision (as ``real`` adds)."""
+    return float(sum((np.float32(rank(*each)) for each in places), np.float32(0.0)))
 
 
 class Tally:
@@ -70,10 +82,13 @@ class Tally:
         self.generation = generation
         self.words: dict[str, frozenset[str]] | None = None  # chosen on the first batch
         self._interview: str | None = None
-        self._held: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
-        self._once: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        # Of the interview so far, per kind: the common words each document holds; and
+        # those ranked one by one, with their best rank and in how many documents.
+        self._found: dict[str, list[AbstractSet[str]]] = {kind: [] for kind in KINDS}
         self._best: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
+        self._ranked: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
         self._lines: list[str] = []
+        self._fields = _Fields()
 
     def choose(self, batch: Sequence[Mapping[str, Placed]]) -> None:
         """The common words: those in at least ``SHARE`` of ``batch``'s documents (each
@@ -91,7 +106,8 @@ class Tally:
     def add(self, interview: str, placed: Mapping[str, Placed]) -> None:
         """One document of ``interview``, its lexemes per language. Most of its common
         words are at one place weighing A, which ranks them alike (``ONCE``): they are
-        counted by set operations, the others ranked one by one."""
+        counted by set operations when the interview ends, the others ranked one by
+        one."""
         assert self.words is not None, "choose the common words first"
         if interview != self._interview:
             self._end_interview()
@@ -99,37 +115,27 @@ class Tally:
         for lang in LANGUAGES:
             _, lexemes, odd = placed[lang]
             found = self.words[lang].intersection(lexemes)
-            self._held[lang].update(found)
-            ranked = odd.keys() & found
-            self._once[lang].update(found.difference(ranked))
-            best = self._best[lang]
-            for word in ranked:
-                score = rank(*odd[word])
-                if score > best.get(word, -1.0):
-                    best[word] = score
-        self._add_both(placed)
-
-    def _add_both(self, placed: Mapping[str, Placed]) -> None:
-        """The document's words of ``BOTH`` held in each language, ranked as a search
-        for the word in both ranks them: the sum of the ranks in each (single
-        precision, as ``real`` adds)."""
-        assert self.words is not None
-        found = self.words[BOTH]
+            if found:
+                self._found[lang].append(found)
+                if odd and (ranked := found & odd.keys()):
+                    self._rank(lang, {word: rank(*odd[word]) for word in ranked})
+        both = self.words[BOTH]
         for lang in LANGUAGES:
-            found = found.intersection(placed[lang].lexemes)
-        if not found:
-            return
-        self._held[BOTH].update(found)
-        best = self._best[BOTH]
-        for word in found:
-            score = float(
-                sum(
-                    (np.float32(rank(*placed[lang].odd.get(word, (1, 0)))) for lang in LANGUAGES),
-                    np.float32(0.0),
-                )
+            both = both.intersection(placed[lang].lexemes)
+        if both:
+            self._found[BOTH].append(both)
+            odds = [placed[lang].odd for lang in LANGUAGES]
+            self._rank(
+                BOTH, {word: rank_sum(*(odd.get(word, _ONE) for odd in odds)) for word in both}
             )
+
+    def _rank(self, kind: str, scores: dict[str, float]) -> None:
+        """Words of one document of kind ``kind``, ranked one by one (``scores``)."""
+        best = self._best[kind]
+        for word, score in scores.items():
             if score > best.get(word, -1.0):
                 best[word] = score
+        self._ranked[kind].update(scores.keys())
 
     def lines(self) -> str:
         """The counts so far as ``COPY`` text; forgets them."""
@@ -145,19 +151,29 @@ class Tally:
         interview = self._interview
         if interview is None:
             return
-        start = f"{self.generation}\t"
-        for lang in KINDS:
-            held, once, best = self._held[lang], self._once[lang], self._best[lang]
-            for word, n in held.items():
-                score = best.get(word, -1.0)
-                if word in once and score < ONCE:
-                    score = ONCE
-                self._lines.append(
-                    f"{start}{lang}\t{copied(word)}\t{copied(interview)}\t{n}\t{score!r}\n"
-                )
-            held.clear()
-            once.clear()
+        field = self._fields
+        middle = f"\t{copied(interview)}\t"
+        for kind in KINDS:
+            found, best, ranked = self._found[kind], self._best[kind], self._ranked[kind]
+            start = f"{self.generation}\t{kind}\t"
+            for word, n in Counter(chain.from_iterable(found)).items():
+                score = best.get(word)
+                # Never ranked, or at one place in a document it was not ranked in.
+                if score is None or (score < ONCE and n > ranked[word]):
+                    self._lines.append(f"{start}{field[word]}{middle}{n}\t{_ONCE_TEXT}\n")
+                else:
+                    self._lines.append(f"{start}{field[word]}{middle}{n}\t{score!r}\n")
+            found.clear()
             best.clear()
+            ranked.clear()
+
+
+class _Fields(dict[str, str]):
+    """Each word -> itself as a field of ``COPY`` text, written on first sight."""
+
+    def __missing__(self, word: str) -> str:
+        made = self[word] = copied(word)
+        return made
 
 
 def copied(value: str) -> str:
