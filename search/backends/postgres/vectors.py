@@ -73,7 +73,8 @@ class Lexemes:
         Written one place at a time ("'de':1A 'la':2A 'de':3A"), each lexeme as often as
         it comes: ``tsvector`` input puts a lexeme's places together, as ``text`` writes
         them. A text long enough to reach the limits of a ``tsvector`` (``MAX_POSITION``,
-        ``MAX_POSITIONS``) is placed word by word (``by_word``), as they make it."""
+        ``MAX_POSITIONS``) is placed word by word (``by_word``), which keeps what
+        ``to_tsvector`` keeps."""
         lexeme = self._lexemes[lang].__getitem__
         made = list(map(lexeme, words))
         counts = Counter(made)
@@ -90,7 +91,7 @@ class Lexemes:
         held = Counter(made_meta)
         held.pop("", None)
         odd.update((word, (counts.get(word, 0), n)) for word, n in held.items())
-        meta_vector = _one_by_one(made_meta, _PLACES_B[len(words) + 1 :])
+        meta_vector = _one_by_one(made_meta, _PLACES_B[len(words) + 1 : end])
         return Placed(
             f"{vector} {meta_vector}" if vector and meta_vector else vector or meta_vector,
             counts.keys() | held.keys(),
