@@ -88,7 +88,7 @@ class Tally:
         self._best: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
         self._ranked: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
         self._lines: list[str] = []
-        self._fields = _Fields()
+        self._field = cache(copied)  # each word as a field of COPY text, written once
 
     def choose(self, batch: Sequence[Mapping[str, Placed]]) -> None:
         """The common words: those in at least ``SHARE`` of ``batch``'s documents (each
@@ -99,7 +99,7 @@ class Tally:
         for lang in LANGUAGES:
             held: Counter[str] = Counter()
             for placed in batch:
-                held.update(iter(placed[lang].lexemes))
+                held.update(placed[lang].lexemes)
             self.words[lang] = frozenset(word for word, n in held.items() if n >= least)
         self.words[BOTH] = frozenset.intersection(*(self.words[lang] for lang in LANGUAGES))
 
@@ -151,7 +151,7 @@ class Tally:
         interview = self._interview
         if interview is None:
             return
-        field = self._fields
+        field = self._field
         middle = f"\t{copied(interview)}\t"
         for kind in KINDS:
             found, best, ranked = self._found[kind], self._best[kind], self._ranked[kind]
@@ -160,20 +160,12 @@ class Tally:
                 score = best.get(word)
                 # Never ranked, or at one place in a document it was not ranked in.
                 if score is None or (score < ONCE and n > ranked[word]):
-                    self._lines.append(f"{start}{field[word]}{middle}{n}\t{_ONCE_TEXT}\n")
+                    self._lines.append(f"{start}{field(word)}{middle}{n}\t{_ONCE_TEXT}\n")
                 else:
-                    self._lines.append(f"{start}{field[word]}{middle}{n}\t{score!r}\n")
+                    self._lines.append(f"{start}{field(word)}{middle}{n}\t{score!r}\n")
             found.clear()
             best.clear()
             ranked.clear()
-
-
-class _Fields(dict[str, str]):
-    """Each word -> itself as a field of ``COPY`` text, written on first sight."""
-
-    def __missing__(self, word: str) -> str:
-        made = self[word] = copied(word)
-        return made
 
 
 def copied(value: str) -> str:
