@@ -18,6 +18,7 @@ from interviews.models import Exchange, Interview
 
 from . import saving
 from .queries import BenchQuery
+from .timing import latencies, timed
 
 BACKENDS = ("whoosh", "postgres")
 
@@ -30,7 +31,7 @@ def figures(
 ) -> dict[str, Any]:
     """Each backend's figures under its name (of ``names``, in their order; default both),
     and "side_by_side": for each figure, the backends' values."""
-    from .runner import archive_search, latencies, timed
+    from .runner import archive_search
 
     published = Exchange.objects.filter(interview__status=Interview.Status.PUBLISHED).count()
     usual = Interview.objects.published().order_by("pk").first()

@@ -10,7 +10,6 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,42 +22,9 @@ from interviews.models import Exchange, Interview
 
 from . import batches, ceiling, corpus, exporting, peers, query_mix, rebuilding, saving
 from .queries import BenchQuery
+from .timing import latencies, percentiles_only, timed
 
-WARMUP = 3
 SAVE_SAMPLES = 5
-
-
-def percentiles(samples: list[float]) -> dict[str, float]:
-    """p50, p95 and p99 of ``samples`` (seconds), in milliseconds."""
-    cuts = statistics.quantiles(samples, n=100, method="inclusive") if len(samples) > 1 else []
-    pick = (lambda p: cuts[p - 1]) if cuts else (lambda p: samples[0])
-    return {f"p{p}_ms": round(pick(p) * 1000, 2) for p in (50, 95, 99)}
-
-
-def timed(function: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
-
-
-def latencies(
-    search: Callable[[BenchQuery], Any], repeat: int, mix: tuple[BenchQuery, ...]
-) -> dict[str, Any]:
-    """Every query of the mix, warm: a few untimed runs each, then ``repeat`` timed.
-    Percentiles over all the samples, and each query's median under "per_query_ms"."""
-    for bench in mix:
-        for _ in range(WARMUP):
-            search(bench)
-    samples: dict[str, list[float]] = {bench.name: [] for bench in mix}
-    for _ in range(repeat):
-        for bench in mix:
-            samples[bench.name].append(timed(lambda b=bench: search(b)))
-    medians = {name: round(statistics.median(times) * 1000, 1) for name, times in samples.items()}
-    return percentiles([t for times in samples.values() for t in times]) | {"per_query_ms": medians}
-
-
-def _percentiles_only(figures: dict[str, Any], keys=("p50_ms", "p95_ms", "p99_ms")) -> dict:
-    return {key: figures[key] for key in keys}
 
 
 def ensure_corpus(size: int, seed: int, profile: str = "recombined") -> bool:
@@ -265,7 +231,7 @@ def run(args: argparse.Namespace) -> None:
     search = latencies(archive_search, args.repeat, mix)
     say("search (archive, Whoosh)", search)
     kept = latencies(functools.partial(archive_search, answers_kept=True), args.repeat, mix)
-    say("search (archive, answers kept)", _percentiles_only(kept))
+    say("search (archive, answers kept)", percentiles_only(kept))
     per_query = {bench.name: archive_search(bench).total for bench in mix}
     say("hits per query (archive)", per_query)
 
@@ -283,7 +249,7 @@ def run(args: argparse.Namespace) -> None:
         else:
             say("rebuild (haystack)", "reused: built for this corpus by an earlier run")
         figures = latencies(peers.haystack_search, args.repeat, mix)
-        peer_results["haystack_whoosh"] = _percentiles_only(figures, ("p50_ms", "p95_ms"))
+        peer_results["haystack_whoosh"] = percentiles_only(figures, ("p50_ms", "p95_ms"))
         say("search (haystack + Whoosh)", figures)
     else:
         say("search (haystack + Whoosh)", "not installed: pip install -e '.[bench]'")
@@ -291,7 +257,7 @@ def run(args: argparse.Namespace) -> None:
         seconds = timed(peers.postgres_rebuild)
         say("rebuild (PostgreSQL FTS)", f"{seconds:.1f} s")
         figures = latencies(peers.postgres_search, args.repeat, mix)
-        peer_results["postgres_fts"] = _percentiles_only(figures, ("p50_ms", "p95_ms"))
+        peer_results["postgres_fts"] = percentiles_only(figures, ("p50_ms", "p95_ms"))
         say("search (PostgreSQL FTS)", figures)
     for name, figures in peer_results.items():
         if figures:
@@ -325,8 +291,8 @@ def run(args: argparse.Namespace) -> None:
     report = {
         "profile": args.profile,
         "size": size,
-        "search": _percentiles_only(search),
-        "search_answers_kept": _percentiles_only(kept),
+        "search": percentiles_only(search),
+        "search_answers_kept": percentiles_only(kept),
         "ceiling": tantivy,
         "growth": {
             "rebuild_s": round(rebuild_seconds, 1),
@@ -382,7 +348,7 @@ def measure_ceiling(
     ratio["rebuild"] = round(rate / max(rebuild_rate, 0.1), 1)
     say("archive / Tantivy (× slower)", ratio)
     return {
-        **_percentiles_only(figures, ("p50_ms", "p95_ms")),
+        **percentiles_only(figures, ("p50_ms", "p95_ms")),
         "rebuild_exchanges_per_s": rate,
         "index_mb": index_mb,
         "archive_over_tantivy": ratio,
