@@ -46,6 +46,8 @@ _FOLDING = str.maketrans(
 
 def fold(text: str) -> str:
     """Accent and typographic folding: "Œuvre numérique l’été" -> "Oeuvre numerique l'ete"."""
+    if text.isascii():  # nothing to fold: most words of either language
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLDING)
 

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import numpy as np
 import pytest
 
-from search.analysis import ANALYZERS, fold, highlight
+from search.analysis import _FOLDING, ANALYZERS, fold, highlight
 from search.edits import edit_distance, edit_distances, term_codes
 from search.spelling import Nearby, Vocabulary
 
@@ -21,6 +22,16 @@ def spans(text: str, lang: str = "fr") -> list[str]:
 
 def test_fold_removes_accents_ligatures_and_curly_apostrophes():
     assert fold("Œuvre numérique l’été, Æsope") == "Oeuvre numerique l'ete, Aesope"
+
+
+def test_ascii_text_has_nothing_to_fold():
+    """``fold`` gives ASCII text back as it is, without decomposing it: no ASCII
+    character decomposes, combines or is mapped to another."""
+    for character in map(chr, range(128)):
+        assert unicodedata.normalize("NFKD", character) == character
+        assert not unicodedata.combining(character)
+        assert character.translate(_FOLDING) == character
+    assert fold("Numerique, l'ete; O'Connor's 2024!") == "Numerique, l'ete; O'Connor's 2024!"
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’", "‘", "ʼ"])

@@ -31,7 +31,6 @@ from .database import Cursor
 from .rows import Rows
 
 _worker: dict[str, Any] = {}  # in a worker process: its loader and cursor
-COLLECTING = (20_000, 20, 20)  # a worker's thresholds of the garbage collector
 Settings = dict[str, dict[str, Any]]  # each database alias's ``settings_dict``
 
 
@@ -111,10 +110,11 @@ def _cursor(database: str, settings: Settings) -> Any:
     statement commits), connected at its first task, as the rebuilding process connects
     to every database (a test's, say, rather than those the settings name)."""
     if "cursor" not in _worker:
-        # The worker makes many small lists and dicts, most kept a batch long: what was
-        # made before is left out of the collector's passes, which come less often.
+        # The worker makes many small lists and dicts, most kept a part long: what was
+        # made before is left out of the collector's passes, and the collector runs
+        # once a part (``_load``) rather than every few thousand objects made.
         gc.freeze()
-        gc.set_threshold(*COLLECTING)
+        gc.disable()
         for alias, settings_dict in settings.items():
             connections[alias].settings_dict = settings_dict
         _worker["cursor"] = connections[database].cursor()
@@ -133,6 +133,9 @@ def _load(
     for batch in writing.batches(part):
         loader.load(cursor, batch)
         count += len(batch)
+    # The part's cycles freed; what outlives it (the words and lexemes seen) is not
+    # looked at again.
+    gc.collect(0)
     return count, loader.rows.seen(), loader.tally.words
 
 
