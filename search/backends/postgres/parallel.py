@@ -28,7 +28,7 @@ from django.db import connections
 from ...documents import SearchDocument
 from . import writing
 from .database import Cursor
-from .rows import Rows
+from .rows import Rows, Seen
 
 _worker: dict[str, Any] = {}  # in a worker process: its loader and cursor
 Settings = dict[str, dict[str, Any]]  # each database alias's ``settings_dict``
@@ -88,7 +88,7 @@ def fill(
 
 # What a worker's part gave: how many documents, the words first seen, and the common
 # words the worker chose (None before it loaded any).
-Loaded = tuple[int, dict[str, list[str]], dict[str, frozenset[str]] | None]
+Loaded = tuple[int, Seen, dict[str, frozenset[str]] | None]
 
 
 def _done(

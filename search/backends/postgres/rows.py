@@ -35,6 +35,8 @@ VECTORS = tuple(f"vector_{lang}" for lang in LANGUAGES)
 # A document's stored JSON is in ``search_body``, out of the rows a search reads.
 BODY = ("generation", "key", "document")
 _WORDS = re.compile(WORD)
+# Per language, words first seen: each as written, folded, and shown (``Rows.seen``).
+Seen = dict[str, list[tuple[str, str, str]]]
 
 
 class _Bare(dict[str, str]):
@@ -98,18 +100,25 @@ class Rows:
         )
         return Row(columns, (self.generation, document.key, canonical), words)
 
-    def seen(self) -> dict[str, list[str]]:
-        """Per language, the words (as written) first seen since the last call."""
-        fresh = {lang: words.fresh for lang, words in self._bare.items()}
+    def seen(self) -> Seen:
+        """Per language, the words first seen since the last call: each as written,
+        folded, and as did-you-mean would show it."""
+        fresh = {
+            lang: [(word, words[word], words.shown[word]) for word in words.fresh]
+            for lang, words in self._bare.items()
+        }
         for words in self._bare.values():
             words.fresh = []
         return fresh
 
-    def saw(self, words: dict[str, list[str]]) -> None:
-        """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen."""
-        for lang, written in words.items():
-            for word in written:
-                _ = self._bare[lang][word]  # worked out and kept on first sight
+    def saw(self, words: Seen) -> None:
+        """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen,
+        without working them out again."""
+        for lang, seen in words.items():
+            bare = self._bare[lang]
+            for word, folded, shown in seen:
+                bare[word] = folded
+                bare.shown[word] = shown
 
     def vocabulary(self) -> tuple[list[str], list[str], list[str]]:
         """The words of the rows made so far that did-you-mean may offer, as three
