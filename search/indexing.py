@@ -26,18 +26,26 @@ INDEXED_FIELDS = frozenset(
 )
 
 
+# Where ``indexable_interviews`` puts each interview's people, topics and exchanges: lists
+# (``Prefetch.to_attr``), not related managers, of which each read would make a queryset.
+PEOPLE, TOPICS, EXCHANGES = "indexed_people", "indexed_topics", "indexed_exchanges"
+
+
 def indexable_interviews(*, exchanges: bool = True) -> QuerySet[Interview]:
     """Published interviews with everything their documents need, in a few queries (their
-    exchanges left out when only some are wanted)."""
+    exchanges left out when only some are wanted): the interviews the functions below
+    take."""
     interviews = (
         Interview.objects.published()
         .select_related("outlet")
-        .prefetch_related("interviewees", "topics")
+        .prefetch_related(
+            Prefetch("interviewees", to_attr=PEOPLE), Prefetch("topics", to_attr=TOPICS)
+        )
         .order_by("pk")
     )
     if exchanges:
         interviews = interviews.prefetch_related(
-            Prefetch("exchanges", queryset=Exchange.objects.order_by("position"))
+            Prefetch("exchanges", queryset=Exchange.objects.order_by("position"), to_attr=EXCHANGES)
         )
     return interviews
 
@@ -48,11 +56,11 @@ def _texts(obj: models.Model, field: str) -> dict[str, str]:
 
 def _people(interview: Interview) -> list[Person]:
     # Sorted, so that a document's fingerprint does not depend on the database's row order.
-    return sorted(interview.interviewees.all(), key=lambda person: person.slug)
+    return sorted(getattr(interview, PEOPLE), key=lambda person: person.slug)
 
 
 def _topics(interview: Interview) -> list[Topic]:
-    return sorted(interview.topics.all(), key=lambda topic: topic.slug)
+    return sorted(getattr(interview, TOPICS), key=lambda topic: topic.slug)
 
 
 def _document(interview: Interview) -> Callable[..., SearchDocument]:
@@ -87,7 +95,7 @@ def interview_documents(interview: Interview) -> Iterator[SearchDocument]:
             "outlet": interview.outlet.name,
         },
     )
-    for exchange in interview.exchanges.all():
+    for exchange in getattr(interview, EXCHANGES):
         yield from _passages(document, exchange)
 
 
