@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from search.documents import QueryError, SearchDocument, SearchQuery
+from search.documents import (
+    QueryError,
+    SearchDocument,
+    SearchQuery,
+    canonical_fingerprint,
+    canonical_json,
+)
 from tests.search_engine.corpus import make_document, seed_documents
 
 
@@ -17,6 +24,22 @@ def test_document_survives_a_round_trip_through_plain_values():
 def test_fingerprint_is_the_same_for_the_same_content():
     document = make_document("texte", "text")
     assert replace(document).fingerprint == document.fingerprint
+
+
+def test_canonical_json_is_compact_json_with_sorted_keys():
+    """What the fingerprint is taken of reads back as the document, and is what the
+    standard library writes with sorted keys and no spaces, whatever the text holds
+    (French typography, control characters, line separators, quotes, backslashes)."""
+    tricky = '« Oui », l’été\u00a0: "q" \\ / \x00\x1f\x7f \u2028\u2029 e\u0301 🎉\t\n'
+    documents = [*seed_documents(), make_document(tricky, tricky, persons=("é-1", "a"))]
+    for document in documents:
+        data = document.to_dict()
+        canonical = canonical_json(data)
+        assert json.loads(canonical) == data
+        assert canonical.decode() == json.dumps(
+            data, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        assert document.fingerprint == canonical_fingerprint(canonical)
 
 
 def test_fingerprint_changes_when_the_text_changes():

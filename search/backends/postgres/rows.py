@@ -98,7 +98,7 @@ class Rows:
             document.published_on,
             canonical_fingerprint(canonical),
         )
-        return Row(columns, (self.generation, document.key, canonical), words)
+        return Row(columns, (self.generation, document.key, canonical.decode()), words)
 
     def seen(self) -> Seen:
         """Per language, the words first seen since the last call: each as written,
