@@ -53,16 +53,18 @@ def fold(text: str) -> str:
 
 
 # The French Snowball stemmer expects accented suffixes ("-ité", "-ée"): put them back on
-# folded words, so that "capacites" and "capacités" share the stem of "capacité".
-_FRENCH_SUFFIXES = [
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"ierement$", "ièrement"),
-        (r"iere(s?)$", r"ière\1"),
-        (r"ite(s?)$", r"ité\1"),
-        (r"ee(s?)$", r"ée\1"),
-    )
-]
+# folded words, so that "capacites" and "capacités" share the stem of "capacité". No word
+# ends with two of these endings.
+_FRENCH_ENDINGS = {
+    "ierement": "ièrement",
+    "iere": "ière",
+    "ieres": "ières",
+    "ite": "ité",
+    "ites": "ités",
+    "ee": "ée",
+    "ees": "ées",
+}
+_FRENCH_ENDED = tuple(_FRENCH_ENDINGS)  # a word ending otherwise is stemmed as it is
 
 
 @lru_cache(maxsize=100_000)
@@ -72,11 +74,9 @@ def stem(word: str, lang: str) -> str:
     Stemming folded words (rather than folding stems) is what makes an unaccented query
     meet accented text: both reach the stemmer as the same string.
     """
-    if lang == "fr":
-        for suffix, accented in _FRENCH_SUFFIXES:
-            word, replaced = suffix.subn(accented, word)
-            if replaced:
-                break
+    if lang == "fr" and word.endswith(_FRENCH_ENDED):
+        ending = next(ending for ending in _FRENCH_ENDINGS if word.endswith(ending))
+        word = word[: -len(ending)] + _FRENCH_ENDINGS[ending]
     return fold(_STEMMERS[lang](word))
 
 
