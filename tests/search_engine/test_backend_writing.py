@@ -231,6 +231,16 @@ def test_a_rebuild_of_many_documents_is_shared_between_processes(make_backend, t
     assert alone[0][0] == 60 and alone[2][2] == "portail"
 
 
+def test_a_rebuild_offers_the_words_it_brings_beside_those_known(backend):
+    """A second rebuild, over the words of the first and a new one: did-you-mean offers
+    both (the PostgreSQL backend sends only the words it does not know yet)."""
+    first = [make_document("le portail du musée", paragraph=1)]
+    backend.rebuild(first)
+    backend.rebuild([*first, make_document("une voiture électrique", paragraph=2)])
+    assert search(backend, "portial").suggestion == "portail"
+    assert search(backend, "electirque").suggestion == "électrique"
+
+
 def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):
     def broken():
         yield make_document("un portail neuf")

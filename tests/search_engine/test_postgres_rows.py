@@ -27,3 +27,16 @@ def test_words_seen_by_writers_give_the_vocabulary_of_one_writer():
     assert rebuilding.vocabulary() == alone.vocabulary()
     languages, folded, shown = alone.vocabulary()
     assert ("fr", "numerique", "numérique") in zip(languages, folded, shown, strict=True)
+
+
+def test_the_vocabulary_leaves_out_the_words_known():
+    """A rebuild sends did-you-mean only the words it does not know yet
+    (``writing.add_words``): the others, in the same order."""
+    rows = Rows(1)
+    for document in seed_documents():
+        rows.row(document)
+    every = list(zip(*rows.vocabulary(), strict=True))
+    known = {"fr": {folded for lang, folded, _ in every[::2] if lang == "fr"}}
+    left = list(zip(*rows.vocabulary(known), strict=True))
+    assert left == [entry for entry in every if entry[1] not in known.get(entry[0], set())]
+    assert len(every) > len(left) > 0

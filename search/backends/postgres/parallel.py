@@ -65,9 +65,10 @@ def fill(
                     count = _done(pending.popleft(), words, chosen, progress, count)
             while pending:
                 count = _done(pending.popleft(), words, chosen, progress, count)
-            # The words common for every worker; before the indexes, which count once.
+            # The words common for every worker; before the indexes, which count once
+            # (the rows of the others go once indexed: ``writing.drop_stray``).
             with Cursor(database) as cursor:
-                writing.keep_common(cursor, generation, chosen)
+                stray = writing.keep_common(cursor, generation, chosen)
             # The indexes too, side by side (a GIN index is built by one process),
             # while this process adds the words did-you-mean offers.
             building = [
@@ -75,13 +76,14 @@ def fill(
                 for statement in writing.indexing(generation)
             ]
             with Cursor(database) as cursor:
-                writing.add_words(cursor, words)
+                writing.add_words(cursor, words, rebuilding=True)
             for built in building:
                 built.result()
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
     with Cursor(database) as cursor:
+        writing.drop_stray(cursor, generation, stray)
         writing.finish(cursor, generation, None, indexed=True)
     return count
 

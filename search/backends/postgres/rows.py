@@ -9,11 +9,14 @@ analysed once per ``Rows``, and the words seen are the vocabulary.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
 from ...analysis import LANGUAGES, WORD, bare
 from ...documents import SearchDocument, canonical_fingerprint, canonical_json
 from ..whoosh.index import meta_text
+from .vectors import Lexemes
 
 # What a row gives, in this order: the columns of ``search_document`` it fills, before
 # its two ``tsvector``s (``vector_fr``, ``vector_en``: ``vectors``).
@@ -39,50 +42,59 @@ _WORDS = re.compile(WORD)
 Seen = dict[str, list[tuple[str, str, str]]]
 
 
-class _Bare(dict[str, str]):
-    """Each word as written -> the word as ``search.analysis.bare`` leaves it, worked
-    out on first sight: a dict lookup per word instead of a call."""
+class _Words(dict[str, str]):
+    """Each word of one language as written -> its lexeme as ``tsvector`` text ("" for a
+    word not indexed: ``vectors``), worked out on first sight: one dict lookup per word.
+    Each word's folded form (as ``search.analysis.bare`` leaves it) and the form
+    did-you-mean would show are kept beside it."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, lexemes: Lexemes) -> None:
         super().__init__()
-        self.lang = lang
+        self.lang, self.lexemes = lang, lexemes
+        self.folded: dict[str, str] = {}
+        self.shown: dict[str, str] = {}
         self.fresh: list[str] = []  # the words first seen since ``Rows.seen``
-        self.shown: dict[str, str] = {}  # each word as did-you-mean would show it
 
     def __missing__(self, word: str) -> str:
-        folded, lead, trail = bare(word, self.lang)
-        self[word] = folded
-        self.shown[word] = word[lead : len(word) - trail].lower()
-        self.fresh.append(word)
-        return folded
+        folded = self.folded.get(word)
+        if folded is None:  # not handed over (``Rows.saw``) either
+            folded, lead, trail = bare(word, self.lang)
+            self.folded[word] = folded
+            self.shown[word] = word[lead : len(word) - trail].lower()
+            self.fresh.append(word)
+        made = self[word] = self.lexemes.lexeme(self.lang, folded)
+        return made
 
 
 class Row(NamedTuple):
     """A document as the index stores it: its columns, its body, and per language the
-    words of its text and those of its title and names, from which its ``tsvector`` is
-    made (a passage's words weigh more than an interview's title and names)."""
+    lexemes of its text and those of its title and names (``vectors.place`` makes its
+    ``tsvector`` of them: a passage's words weigh more than an interview's title and
+    names)."""
 
     columns: tuple[Any, ...]
     body: tuple[Any, ...]
-    words: dict[str, tuple[list[str], list[str]]]
+    lexemes: dict[str, tuple[list[str], list[str]]]
 
 
 class Rows:
-    """Turns documents into rows of generation ``generation``, remembering their words."""
+    """Turns documents into rows of generation ``generation``, remembering their words
+    and their lexemes (``lexemes``)."""
 
-    def __init__(self, generation: int) -> None:
+    def __init__(self, generation: int, lexemes: Lexemes | None = None) -> None:
         self.generation = generation
-        self._bare = {lang: _Bare(lang) for lang in LANGUAGES}
+        self.lexemes = lexemes or Lexemes()
+        self._words = {lang: _Words(lang, self.lexemes) for lang in LANGUAGES}
 
     def row(self, document: SearchDocument) -> Row:
         canonical = canonical_json(document.to_dict())
-        words = {}
+        lexemes = {}
         for lang in LANGUAGES:
-            folded = self._bare[lang].__getitem__
+            lexeme = self._words[lang].__getitem__
             text, meta = document.text.get(lang, ""), meta_text(document, lang)
-            words[lang] = (
-                list(map(folded, _WORDS.findall(text))),
-                list(map(folded, _WORDS.findall(meta))),
+            lexemes[lang] = (
+                list(map(lexeme, _WORDS.findall(text))),
+                list(map(lexeme, _WORDS.findall(meta))),
             )
         columns = (
             self.generation,
@@ -98,16 +110,16 @@ class Rows:
             document.published_on,
             canonical_fingerprint(canonical),
         )
-        return Row(columns, (self.generation, document.key, canonical.decode()), words)
+        return Row(columns, (self.generation, document.key, canonical.decode()), lexemes)
 
     def seen(self) -> Seen:
         """Per language, the words first seen since the last call: each as written,
         folded, and as did-you-mean would show it."""
         fresh = {
-            lang: [(word, words[word], words.shown[word]) for word in words.fresh]
-            for lang, words in self._bare.items()
+            lang: [(word, words.folded[word], words.shown[word]) for word in words.fresh]
+            for lang, words in self._words.items()
         }
-        for words in self._bare.values():
+        for words in self._words.values():
             words.fresh = []
         return fresh
 
@@ -115,24 +127,28 @@ class Rows:
         """Remember ``words`` (as ``seen`` gives them: another ``Rows``'s) as if seen,
         without working them out again."""
         for lang, seen in words.items():
-            bare = self._bare[lang]
+            known = self._words[lang]
             for word, folded, shown in seen:
-                bare[word] = folded
-                bare.shown[word] = shown
+                known.folded[word] = folded
+                known.shown[word] = shown
 
-    def vocabulary(self) -> tuple[list[str], list[str], list[str]]:
-        """The words of the rows made so far that did-you-mean may offer, as three
-        columns: language, word folded, word as written (lowercase); sorted, so that two
-        writers inserting the same words lock them in the same order. Of the ways a word
-        is written, an accented one is shown ("numérique" rather than "numerique")."""
+    def vocabulary(
+        self, known: Mapping[str, AbstractSet[str]] | None = None
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The words of the rows made so far that did-you-mean may offer, but those
+        ``known`` (per language, folded), as three columns: language, word folded, word
+        as written (lowercase); sorted, so that two writers inserting the same words lock
+        them in the same order. Of the ways a word is written, an accented one is shown
+        ("numérique" rather than "numerique")."""
         forms: dict[tuple[str, str], str] = {}
-        for lang, words in self._bare.items():
-            for word, folded in words.items():
-                if len(folded) < 3 or folded.isdigit():
+        for lang, words in self._words.items():
+            skipped = (known or {}).get(lang, frozenset())
+            for word, folded in words.folded.items():
+                if len(folded) < 3 or folded.isdigit() or folded in skipped:
                     continue
                 shown = words.shown[word]
-                known = forms.get((lang, folded))
-                if known is None or (shown == folded, shown) < (known == folded, known):
+                kept = forms.get((lang, folded))
+                if kept is None or (shown == folded, shown) < (kept == folded, kept):
                     forms[lang, folded] = shown
         entries = sorted(forms.items())
         return (

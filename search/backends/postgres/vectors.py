@@ -62,66 +62,74 @@ class Lexemes:
     def __init__(self) -> None:
         self._lexemes = {lang: _Lexemes(lang) for lang in LANGUAGES}
 
-    def vector(self, lang: str, words: list[str], meta: list[str]) -> str:
-        """``words`` (weight A) then ``meta`` (weight B) as ``tsvector`` text; words as
-        ``search.analysis.bare`` gives them."""
-        return self.places(lang, words, meta).vector
+    def lexeme(self, lang: str, word: str) -> str:
+        """The lexeme of ``word`` (folded: as ``search.analysis.bare`` gives it) as
+        ``tsvector`` text, or "" for a word not indexed."""
+        return self._lexemes[lang][word]
 
     def places(self, lang: str, words: list[str], meta: list[str]) -> Placed:
-        """The vector of ``words`` (weight A) then ``meta`` (weight B), and its lexemes.
-
-        Written one place at a time ("'de':1A 'la':2A 'de':3A"), each lexeme as often as
-        it comes: ``tsvector`` input puts a lexeme's places together, as ``text`` writes
-        them. A text long enough to reach the limits of a ``tsvector`` (``MAX_POSITION``,
-        ``MAX_POSITIONS``) is placed word by word (``by_word``), which keeps what
-        ``to_tsvector`` keeps."""
+        """``place`` of the lexemes of ``words`` and ``meta``."""
         lexeme = self._lexemes[lang].__getitem__
-        made = list(map(lexeme, words))
-        counts = Counter(made)
-        end = len(words) + 1 + len(meta)
-        most = max(counts.values(), default=0) if len(counts) < len(made) else 1
-        if end >= MAX_POSITION or most + len(meta) >= MAX_POSITIONS:
-            return self.by_word(lang, words, meta)
-        counts.pop("", None)  # words not indexed
-        odd = {word: (n, 0) for word, n in counts.items() if n > 1} if most > 1 else {}
-        vector = _one_by_one(made, _PLACES_A)
-        if not meta:
-            return Placed(vector, counts.keys(), odd)
-        made_meta = list(map(lexeme, meta))
-        held = Counter(made_meta)
-        held.pop("", None)
-        odd.update((word, (counts.get(word, 0), n)) for word, n in held.items())
-        meta_vector = _one_by_one(made_meta, _PLACES_B[len(words) + 1 : end])
-        return Placed(
-            f"{vector} {meta_vector}" if vector and meta_vector else vector or meta_vector,
-            counts.keys() | held.keys(),
-            odd,
-        )
+        return place(list(map(lexeme, words)), list(map(lexeme, meta)))
 
     def by_word(self, lang: str, words: list[str], meta: list[str]) -> Placed:
-        """``places`` word by word, as ``tsvector`` keeps them: places past
-        ``MAX_POSITION`` are that one, kept once, and a lexeme keeps at most
-        ``MAX_POSITIONS``."""
+        """``place_by_word`` of the lexemes of ``words`` and ``meta``."""
         lexeme = self._lexemes[lang].__getitem__
-        found: dict[str, list[str]] = {}
-        for place, word in chain(enumerate(words, 1), enumerate(meta, len(words) + 2)):
-            if made := lexeme(word):
-                kept = found.setdefault(made, [])
-                weight = "A" if place <= len(words) else "B"
-                if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
-                    kept.append(f"{min(place, MAX_POSITION)}{weight}")
-        odd = {
-            word: (sum(place[-1] == "A" for place in at), sum(place[-1] == "B" for place in at))
-            for word, at in found.items()
-            if len(at) > 1 or at[0][-1] == "B"
-        }
-        return Placed(text(found), found.keys(), odd)
+        return place_by_word(list(map(lexeme, words)), list(map(lexeme, meta)))
 
     def phrase(self, lang: str, words: list[str]) -> str:
         """``words`` one after the other as ``tsquery`` text ("'a' <-> 'b'"); "" for no
         word indexed (an empty ``tsquery``, which matches nothing)."""
         lexemes = [text for word in words if (text := self._lexemes[lang][word])]
         return " <-> ".join(lexemes)
+
+
+def place(made: list[str], made_meta: list[str]) -> Placed:
+    """The vector of a text's lexemes ``made`` (weight A) then those of its title and
+    names ``made_meta`` (weight B), each as ``tsvector`` text or "" (a word not indexed).
+
+    Written one place at a time ("'de':1A 'la':2A 'de':3A"), each lexeme as often as it
+    comes: ``tsvector`` input puts a lexeme's places together, as ``text`` writes them. A
+    text long enough to reach the limits of a ``tsvector`` (``MAX_POSITION``,
+    ``MAX_POSITIONS``) is placed word by word (``place_by_word``), which keeps what
+    ``to_tsvector`` keeps."""
+    counts = Counter(made)
+    end = len(made) + 1 + len(made_meta)
+    most = max(counts.values(), default=0) if len(counts) < len(made) else 1
+    if end >= MAX_POSITION or most + len(made_meta) >= MAX_POSITIONS:
+        return place_by_word(made, made_meta)
+    counts.pop("", None)  # words not indexed
+    odd = {word: (n, 0) for word, n in counts.items() if n > 1} if most > 1 else {}
+    vector = _one_by_one(made, _PLACES_A)
+    if not made_meta:
+        return Placed(vector, counts.keys(), odd)
+    held = Counter(made_meta)
+    held.pop("", None)
+    odd.update((word, (counts.get(word, 0), n)) for word, n in held.items())
+    meta_vector = _one_by_one(made_meta, _PLACES_B[len(made) + 1 : end])
+    return Placed(
+        f"{vector} {meta_vector}" if vector and meta_vector else vector or meta_vector,
+        counts.keys() | held.keys(),
+        odd,
+    )
+
+
+def place_by_word(made: list[str], made_meta: list[str]) -> Placed:
+    """``place`` word by word, as ``tsvector`` keeps them: places past ``MAX_POSITION``
+    are that one, kept once, and a lexeme keeps at most ``MAX_POSITIONS``."""
+    found: dict[str, list[str]] = {}
+    for at, lexeme in chain(enumerate(made, 1), enumerate(made_meta, len(made) + 2)):
+        if lexeme:
+            kept = found.setdefault(lexeme, [])
+            weight = "A" if at <= len(made) else "B"
+            if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
+                kept.append(f"{min(at, MAX_POSITION)}{weight}")
+    odd = {
+        lexeme: (sum(at[-1] == "A" for at in ats), sum(at[-1] == "B" for at in ats))
+        for lexeme, ats in found.items()
+        if len(ats) > 1 or ats[0][-1] == "B"
+    }
+    return Placed(text(found), found.keys(), odd)
 
 
 def text(places: dict[str, list[str]]) -> str:

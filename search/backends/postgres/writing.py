@@ -23,7 +23,7 @@ from ...documents import SearchDocument
 from . import common
 from .database import local_setting
 from .rows import BODY, COLUMNS, VECTORS, Row, Rows
-from .vectors import Lexemes, Placed
+from .vectors import Placed, place
 
 BATCH = 2000  # documents per COPY when rebuilding
 
@@ -98,7 +98,7 @@ def apply(
     already holds (the same documents, the same fingerprints: an edit indexed in its
     transaction, then again after its commit) changes nothing. The counts of common words
     of the interviews written are made again (``common.refresh``)."""
-    rows, lexemes = Rows(generation), Lexemes()
+    rows = Rows(generation)
     made = [rows.row(document) for document in documents]
     interviews = set(slugs) | {row.columns[_INTERVIEW] for row in made}
     if slugs or exchanges:
@@ -127,7 +127,7 @@ def apply(
             [
                 (
                     *_with_arrays(row.columns, list),
-                    *(lexemes.vector(lang, *row.words[lang]) for lang in LANGUAGES),
+                    *(place(*row.lexemes[lang]).vector for lang in LANGUAGES),
                 )
                 for row in made
             ],
@@ -137,9 +137,15 @@ def apply(
     common.refresh(cursor, generation, sorted(interviews))
 
 
-def add_words(cursor: CursorWrapper, rows: Rows) -> None:
-    """The words of ``rows`` did-you-mean may offer, added to those it knows."""
-    languages, folded, shown = rows.vocabulary()
+def add_words(cursor: CursorWrapper, rows: Rows, *, rebuilding: bool = False) -> None:
+    """The words of ``rows`` did-you-mean may offer, added to those it knows. When
+    ``rebuilding``, most are known already: the known words are read first, and only the
+    others sent (reading them all costs less than looking each one up)."""
+    known = None
+    if rebuilding:
+        cursor.execute("SELECT lang, array_agg(folded) FROM search_word GROUP BY lang")
+        known = {lang: set(words) for lang, words in cursor.fetchall()}
+    languages, folded, shown = rows.vocabulary(known)
     if languages:
         cursor.execute(_INSERT_WORDS, [languages, folded, shown])
 
@@ -188,11 +194,11 @@ def batches(
 
 class Loader:
     """Copies batches of documents into generation ``generation``'s tables, remembering
-    their words (``rows``) and each word's lexeme (``lexemes``)."""
+    their words and each word's lexeme (``rows``)."""
 
     def __init__(self, generation: int) -> None:
         self.generation = generation
-        self.rows, self.lexemes = Rows(generation), Lexemes()
+        self.rows = Rows(generation)
         self.tally = common.Tally(generation)
         self._arrays = _Arrays()
         self._interviews: set[str] = set()  # those whose row is written
@@ -213,7 +219,7 @@ class Loader:
         self._copy(cursor, "interview", common.INTERVIEW, self._new_interviews(made))
 
     def _places(self, row: Row) -> dict[str, Placed]:
-        return {lang: self.lexemes.places(lang, *row.words[lang]) for lang in LANGUAGES}
+        return {lang: place(*row.lexemes[lang]) for lang in LANGUAGES}
 
     def _documents(
         self, made: list[Row], placed: Iterable[dict[str, Placed]]
@@ -265,10 +271,10 @@ class _Arrays(dict[tuple[str, ...], str]):
 
 def keep_common(
     cursor: CursorWrapper, generation: int, chosen: Sequence[Mapping[str, frozenset[str]]]
-) -> None:
-    """Generation ``generation``'s common words are those each of its writers ``chosen``:
-    the rows of words only some chose go, and an interview handed to two writers keeps
-    one row of its own."""
+) -> dict[str, frozenset[str]]:
+    """Generation ``generation``'s common words are those each of its writers ``chosen``,
+    and an interview handed to two writers keeps one row of its own. Gives the words only
+    some chose, whose rows ``drop_stray`` deletes once the table is indexed."""
     words = (
         {kind: frozenset.intersection(*(each[kind] for each in chosen)) for kind in common.KINDS}
         if chosen
@@ -279,20 +285,27 @@ def keep_common(
         "SELECT %s, * FROM unnest(%s::text[], %s::text[])",
         [generation, *_columns(words)],
     )
-    stray = {
-        lang: frozenset().union(*(each[lang] for each in chosen)) - words[lang] for lang in words
+    cursor.execute(
+        f"DELETE FROM {table(generation, 'interview')} a "
+        f"USING {table(generation, 'interview')} b "
+        "WHERE a.interview = b.interview AND a.ctid > b.ctid"
+    )
+    return {
+        kind: frozenset().union(*(each[kind] for each in chosen)) - words[kind] for kind in words
     }
+
+
+def drop_stray(cursor: CursorWrapper, generation: int, stray: Mapping[str, frozenset[str]]) -> None:
+    """The rows of words ``stray`` (``keep_common``) deleted from generation
+    ``generation``'s counts, once indexed: the delete then reads their rows by word
+    rather than every row. The indexes point at them, as at any row deleted, until a
+    vacuum."""
     if any(stray.values()):
         cursor.execute(
             f"DELETE FROM {table(generation, 'common')} "
             "WHERE (lang, lexeme) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
             _columns(stray),
         )
-    cursor.execute(
-        f"DELETE FROM {table(generation, 'interview')} a "
-        f"USING {table(generation, 'interview')} b "
-        "WHERE a.interview = b.interview AND a.ctid > b.ctid"
-    )
 
 
 def _columns(words: Mapping[str, frozenset[str]]) -> list[list[str]]:
@@ -309,7 +322,8 @@ def indexing(generation: int) -> list[str]:
         for kind, indexes in KINDS.items()
         for index in indexes
     ]
-    return sorted(made, key=lambda statement: "gin" not in statement)
+    # The GIN indexes take longest, then the common words' (~180 rows an interview).
+    return sorted(made, key=lambda statement: ("gin" not in statement, "common" not in statement))
 
 
 def finish(
@@ -325,14 +339,15 @@ def finish(
     attached to their parents (``KINDS``); the words of ``rows`` offered by
     did-you-mean (None: added already)."""
     if not indexed:
-        keep_common(cursor, generation, chosen or [])
+        stray = keep_common(cursor, generation, chosen or [])
         local_setting(cursor, "maintenance_work_mem", BUILD_MEMORY)
         for statement in indexing(generation):
             cursor.execute(statement)
+        drop_stray(cursor, generation, stray)
     for kind in ("document", "common", "interview"):
         cursor.execute(f"ANALYZE {table(generation, kind)}")
     if rows is not None:
-        add_words(cursor, rows)
+        add_words(cursor, rows, rebuilding=True)
     for kind in KINDS:
         cursor.execute(
             f"ALTER TABLE search_{kind} ATTACH PARTITION {table(generation, kind)} "
