@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 from django.db import connection
 
 from search.analysis import LANGUAGES, WORD, bare
 from search.backends.postgres import common
-from search.backends.postgres.vectors import MAX_POSITION, MAX_POSITIONS, Lexemes
+from search.backends.postgres.vectors import (
+    MAX_POSITION,
+    MAX_POSITIONS,
+    Lexemes,
+    Placed,
+    place,
+    place_by_word,
+)
 from tests.search_engine.corpus import seed_documents
 
 
@@ -41,13 +49,25 @@ def _texts() -> list[tuple[str, list[str], list[str]]]:
     return [*made, ("fr", [], []), ("fr", [], ["haloui"]), ("en", ["x" * 3000], ["x" * 3000])]
 
 
+def _placed(
+    how: Callable[[list[str], list[str]], Placed], lang: str, words: list[str], meta: list[str]
+) -> Placed:
+    """``how`` (``place`` or ``place_by_word``) of the lexemes of ``words`` and ``meta``
+    (folded words), as a ``rows.Rows`` gives them."""
+    lexemes = Lexemes()
+    return how(
+        [lexemes.lexeme(lang, word) for word in words],
+        [lexemes.lexeme(lang, word) for word in meta],
+    )
+
+
 def test_a_vector_written_place_by_place_is_the_one_written_word_by_word(db):
-    """``places`` writes each lexeme as often as it comes; ``by_word`` puts its places
-    together, as ``tsvector`` keeps them: the server reads the same vector, and both give
-    the same lexemes and the same places of those at more than one or weighing B."""
-    lexemes, texts = Lexemes(), _texts()
-    fast = [lexemes.places(*text) for text in texts]
-    exact = [lexemes.by_word(*text) for text in texts]
+    """``place`` writes each lexeme as often as it comes; ``place_by_word`` puts its
+    places together, as ``tsvector`` keeps them: the server reads the same vector, and both
+    give the same lexemes and the same places of those at more than one or weighing B."""
+    texts = _texts()
+    fast = [_placed(place, *text) for text in texts]
+    exact = [_placed(place_by_word, *text) for text in texts]
     assert any(" " in placed.vector and placed.odd for placed in fast)
     assert _server([placed.vector for placed in fast]) == _server(
         [placed.vector for placed in exact]
@@ -73,15 +93,15 @@ def test_a_text_at_the_limits_of_a_vector_keeps_what_the_server_keeps(db, words,
     """A lexeme keeps its places as ``to_tsvector`` keeps them: a place past
     ``MAX_POSITION`` is that one, kept once, and no more than ``MAX_POSITIONS`` places;
     and it is ranked as the server ranks it."""
-    placed = Lexemes().places("fr", words, meta)
+    placed = _placed(place, "fr", words, meta)
     for word in set(words[-3:] + meta):
         given = [(n, "A") for n, each in enumerate(words, 1) if each == word] + [
             (n, "B") for n, each in enumerate(meta, len(words) + 2) if each == word
         ]
         kept: list[tuple[int, str]] = []
-        for place, weight in given:
+        for at, weight in given:
             if len(kept) < MAX_POSITIONS and not (kept and kept[-1][0] == MAX_POSITION):
-                kept.append((min(place, MAX_POSITION), weight))
+                kept.append((min(at, MAX_POSITION), weight))
         lexeme = f"'{word}'"
         with connection.cursor() as cursor:
             cursor.execute(

@@ -79,12 +79,12 @@ class Row(NamedTuple):
 
 class Rows:
     """Turns documents into rows of generation ``generation``, remembering their words
-    and their lexemes (``lexemes``)."""
+    and their lexemes."""
 
-    def __init__(self, generation: int, lexemes: Lexemes | None = None) -> None:
+    def __init__(self, generation: int) -> None:
         self.generation = generation
-        self.lexemes = lexemes or Lexemes()
-        self._words = {lang: _Words(lang, self.lexemes) for lang in LANGUAGES}
+        lexemes = Lexemes()
+        self._words = {lang: _Words(lang, lexemes) for lang in LANGUAGES}
 
     def row(self, document: SearchDocument) -> Row:
         canonical = canonical_json(document.to_dict())

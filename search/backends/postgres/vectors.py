@@ -67,16 +67,6 @@ class Lexemes:
         ``tsvector`` text, or "" for a word not indexed."""
         return self._lexemes[lang][word]
 
-    def places(self, lang: str, words: list[str], meta: list[str]) -> Placed:
-        """``place`` of the lexemes of ``words`` and ``meta``."""
-        lexeme = self._lexemes[lang].__getitem__
-        return place(list(map(lexeme, words)), list(map(lexeme, meta)))
-
-    def by_word(self, lang: str, words: list[str], meta: list[str]) -> Placed:
-        """``place_by_word`` of the lexemes of ``words`` and ``meta``."""
-        lexeme = self._lexemes[lang].__getitem__
-        return place_by_word(list(map(lexeme, words)), list(map(lexeme, meta)))
-
     def phrase(self, lang: str, words: list[str]) -> str:
         """``words`` one after the other as ``tsquery`` text ("'a' <-> 'b'"); "" for no
         word indexed (an empty ``tsquery``, which matches nothing)."""
