@@ -206,6 +206,14 @@ WORD_ANALYZERS: dict[str, LanguageAnalyzer] = {
     lang: LanguageAnalyzer(lang, stemmed=False) for lang in LANGUAGES
 }
 
+
+def single_term(lang: str, word: str) -> str | None:
+    """The one term ``word`` is indexed as in ``lang``; None if it makes none or several
+    (did-you-mean corrects single words only)."""
+    terms = [token.text for token in ANALYZERS[lang](word)]
+    return terms[0] if len(terms) == 1 else None
+
+
 STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(fold(word) for word in stopwords_for_language(lang)) for lang in LANGUAGES
 }

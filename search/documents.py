@@ -182,6 +182,14 @@ class SearchDocument:
         """Changes whenever anything searchable or displayed changes (for drift checks)."""
         return fingerprint(self.to_dict())
 
+    def meta_text(self, lang: str) -> str:
+        """What the document matches on besides its text: its interview's title and
+        names, for the interview's own document only (every paragraph carries the title
+        for display, not for search)."""
+        if self.part != "meta":
+            return ""
+        return "\n".join(filter(None, [self.title.get(lang, ""), self.extra_text(lang)]))
+
     def extra_text(self, lang: str) -> str:
         """The ``extra`` values that belong to ``lang``, one per line."""
         return "\n".join(
@@ -299,11 +307,15 @@ class SearchHit:
     title: dict[str, str]
 
 
+# What every search counts its matches by.
+FACETS = ("lang", "outlet", "person", "topic", "year")
+
+
 @dataclass(frozen=True)
 class SearchResults:
     """A page of hits; ``total`` and ``facets`` count the whole result set.
 
-    ``facets`` maps "lang", "outlet", "person", "topic" and "year" to value -> count.
+    ``facets`` maps each of ``FACETS`` to value -> count.
     ``partial`` means the time limit stopped the search: counts and hits cover what was
     found by then. ``error`` says why a query could not run (there are no hits then).
     """

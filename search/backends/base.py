@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 
@@ -122,3 +123,13 @@ def corrected(text: str, corrections: list[tuple[int, int, str]]) -> str | None:
     for start, end, correction in reversed(corrections):
         text = text[:start] + correction + text[end:]
     return text
+
+
+def usable_processors() -> int:
+    """The processors this process may run on (its CPU affinity, where the system has
+    one), not every processor of the machine."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -25,11 +25,10 @@ from django.db import OperationalError, connections
 from django.db.backends.utils import CursorWrapper
 
 from ...analysis import LANGUAGES
-from ...documents import SearchDocument, SearchQuery, SearchResults, SlicedDocuments
+from ...documents import FACETS, SearchDocument, SearchQuery, SearchResults, SlicedDocuments
 from ...models import IndexedDocument
 from ...syntax import every_word_required, parse
-from ..base import IndexUnavailable, SearchBackend
-from ..whoosh.backend import FACETS, usable_processors
+from ..base import IndexUnavailable, SearchBackend, usable_processors
 from . import common, parallel, querying, writing
 from .database import LOCK_NOT_AVAILABLE, QUERY_CANCELED, Cursor, failed_with, local_setting
 from .suggesting import suggest

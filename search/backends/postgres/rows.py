@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 
 from ...analysis import LANGUAGES, WORD, bare
 from ...documents import SearchDocument, canonical_fingerprint, canonical_json
-from ..whoosh.index import meta_text
 from .vectors import Lexemes
 
 # What a row gives, in this order: the columns of ``search_document`` it fills, before
@@ -91,7 +90,7 @@ class Rows:
         lexemes = {}
         for lang in LANGUAGES:
             lexeme = self._words[lang].__getitem__
-            text, meta = document.text.get(lang, ""), meta_text(document, lang)
+            text, meta = document.text.get(lang, ""), document.meta_text(lang)
             lexemes[lang] = (
                 list(map(lexeme, _WORDS.findall(text))),
                 list(map(lexeme, _WORDS.findall(meta))),

@@ -8,11 +8,10 @@ from typing import Any, cast
 
 from django.db.backends.utils import CursorWrapper
 
-from ...analysis import ANALYZERS, LANGUAGES, bare, bare_words
+from ...analysis import ANALYZERS, LANGUAGES, bare, bare_words, single_term
 from ...edits import edit_distance
 from ...syntax import OPERATOR_WORDS
 from ..base import corrected
-from ..whoosh.backend import _single_term
 from .vectors import Lexemes
 
 _CANDIDATES = 20
@@ -52,7 +51,7 @@ def _known(cursor: CursorWrapper, generation: int, words: list[str]) -> list[boo
 
 
 def _correction(cursor: CursorWrapper, generation: int, word: str) -> str | None:
-    if not any(_single_term(lang, word) for lang in LANGUAGES):
+    if not any(single_term(lang, word) for lang in LANGUAGES):
         return None
     folded = bare(word, "fr")[0]
     if len(folded) < 3:

@@ -20,8 +20,9 @@ from whoosh import index, query
 from whoosh.collectors import TimeLimit
 from whoosh.searching import Searcher
 
-from ...analysis import ANALYZERS, LANGUAGES
+from ...analysis import ANALYZERS, LANGUAGES, single_term
 from ...documents import (
+    FACETS,
     QUERY_PROBLEMS,
     QueryError,
     SearchDocument,
@@ -31,11 +32,11 @@ from ...documents import (
 )
 from ...spelling import Vocabulary
 from ...syntax import OPERATOR_WORDS
-from ..base import SearchBackend, corrected
+from ..base import SearchBackend, corrected, usable_processors
 from ..hits import search_hit
 from .facets import warm
 from .failures import failures
-from .index import Generations, Write, document_fields, indexed_fingerprints, meta_text
+from .index import Generations, Write, document_fields, indexed_fingerprints
 from .internals import writer
 from .matching import Found, Scorer, Statistics, by_date, by_score, find
 from .query import ParsedQuery
@@ -43,7 +44,6 @@ from .segments import SegmentCache
 from .spelling import Spelling
 
 STALE_LAYOUT = QUERY_PROBLEMS["stale_index"]
-FACETS = ("lang", "outlet", "person", "topic", "year")
 # Searches whose answers are kept, the least recently asked dropped first: an index that
 # has not changed gives the same answer (a page of ten hits and the facets, about 50 kB).
 ANSWERS_KEPT = 256
@@ -317,7 +317,7 @@ class WhooshBackend(SearchBackend):
         spans = [(token.startchar, token.endchar) for token in ANALYZERS["fr"](text, chars=True)]
         for start, end in spans:
             word = text[start:end]
-            terms = {lang: _single_term(lang, word) for lang in LANGUAGES}
+            terms = {lang: single_term(lang, word) for lang in LANGUAGES}
             if text.startswith("*", end):
                 continue  # the beginning of words, not a misspelt one
             if word in OPERATOR_WORDS or any(
@@ -359,21 +359,6 @@ def rebuild_buffer(processes: int) -> int:
     return max(128, min(4096, memory // 4 // processes // 2**20))
 
 
-def usable_processors() -> int:
-    """The processors this process may run on (its CPU affinity, where the system has
-    one), not every processor of the machine."""
-    if hasattr(os, "process_cpu_count"):  # Python 3.13+
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def _single_term(lang: str, word: str) -> str | None:
-    terms = [token.text for token in ANALYZERS[lang](word)]
-    return terms[0] if len(terms) == 1 else None
-
-
 def _is_known(reader: Any, lang: str, term: str) -> bool:
     return any(reader.doc_frequency(f"{prefix}_{lang}", term) for prefix in ("text", "meta"))
 
@@ -386,7 +371,7 @@ def _word_for(searcher: Searcher, lang: str, term: str) -> str | None:
         if (docnum := next(iter(docnums), None)) is None:
             continue
         document = SearchDocument.from_dict(searcher.stored_fields(docnum)["document"])
-        text = document.text.get(lang, "") if prefix == "text" else meta_text(document, lang)
+        text = document.text.get(lang, "") if prefix == "text" else document.meta_text(lang)
         for token in ANALYZERS[lang](text, chars=True):
             if token.text == term:
                 return text[token.startchar : token.endchar].lower()

@@ -113,19 +113,11 @@ def document_fields(document: SearchDocument) -> dict[str, Any]:
         # Empty fields are left out: each one given costs the writer, even empty.
         if text := document.text.get(lang, ""):
             values[f"text_{lang}"] = values[GRAMS[f"text_{lang}"]] = text
-        if meta := meta_text(document, lang):
+        if meta := document.meta_text(lang):
             values[f"meta_{lang}"] = meta
         if words := "\n".join(filter(None, (text, meta))):
             values[WORDS[lang]] = words
     return values
-
-
-def meta_text(document: SearchDocument, lang: str) -> str:
-    """Only the interview's own document matches on its title and names: every paragraph
-    carries the title for display, not for search."""
-    if document.part != "meta":
-        return ""
-    return "\n".join(filter(None, [document.title.get(lang, ""), document.extra_text(lang)]))
 
 
 def indexed_fingerprints(
