@@ -73,7 +73,10 @@ def test_upload_a_batch_read_the_report_and_fix_the_doubtful_exchange(page, live
     expect(page.locator(".messages")).to_contain_text("Saved.")
 
     # The reading view shows the fix, in English, in exchange 2.
-    page.get_by_role("link", name="Reading view").click()
+    reading = page.get_by_role("link", name="Reading view")
+    href = reading.get_attribute("href")
+    reading.click()
+    page.wait_for_url(f"{live_server.url}{href}")  # loaded, not only clicked
     english = page.locator(f'[id="{anchor}"] [lang="en"]').all_inner_texts()
     assert FIXED_QUESTION in english
     assert FIXED_ANSWER in english

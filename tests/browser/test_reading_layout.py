@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -40,5 +41,5 @@ def test_phone_width_stacks_french_above_its_english(page, live_server, live_see
 def test_language_switcher_keeps_the_reader_on_the_interview(page, live_server, live_seed):
     open_reading_view(page, live_server, live_seed, width=1366)
     page.get_by_role("link", name="EN", exact=True).click()
-    assert page.url.endswith(f"/en/interviews/{live_seed.slug}/")
-    assert page.locator("h1").inner_text() == live_seed.title_en
+    page.wait_for_url(f"**/en/interviews/{live_seed.slug}/")
+    expect(page.locator("h1")).to_have_text(live_seed.title_en)
