@@ -4,8 +4,8 @@ edit's index write commits or rolls back with the edit.
 
 The tables are made by ``search/migrations/0002`` to ``0007``; vectors and queries are
 made of the archive's own terms, as the Whoosh backend's (``vectors``). Each rebuild
-fills a new *generation* of ``search_document`` and ``search_body`` aside (``writing``; a
-large one by several processes: ``parallel``), then makes it the one searched
+fills a new *generation* of ``search_document`` and ``search_body`` aside (``loading``,
+``writing``; a large one by several processes: ``parallel``), then makes it the one searched
 (``search_state``) in one transaction; writes made meanwhile go to the searched
 generation and to ``search_journal``, replayed onto the new one as it is swapped in.
 Queries are answered by ``querying`` (a word in many passages counted from a rebuild's
@@ -29,7 +29,7 @@ from ...documents import FACETS, SearchDocument, SearchQuery, SearchResults, Sli
 from ...models import IndexedDocument
 from ...syntax import every_word_required, parse
 from ..base import IndexUnavailable, SearchBackend, usable_processors
-from . import common, parallel, querying, writing
+from . import common, loading, parallel, querying, writing
 from .database import LOCK_NOT_AVAILABLE, QUERY_CANCELED, Cursor, failed_with, local_setting
 from .suggesting import suggest
 
@@ -44,8 +44,8 @@ class PostgresBackend(SearchBackend):
 
     indexes_in_transaction = True
     # A rebuild of more documents than this is made by several processes, in batches.
-    parallel_from = 2 * writing.BATCH
-    rebuild_batch = writing.BATCH
+    parallel_from = 2 * loading.BATCH
+    rebuild_batch = loading.BATCH
 
     def __init__(
         self, path: object = None, *, create: bool = True, database: str = "default"
@@ -139,7 +139,7 @@ class PostgresBackend(SearchBackend):
             first = list(islice(documents, self.parallel_from + 1))
             if len(first) <= self.parallel_from:
                 return self._fill_here(generation, first, progress)
-            parts = writing.batches(chain(first, documents), self.rebuild_batch)
+            parts = loading.batches(chain(first, documents), self.rebuild_batch)
         return parallel.fill(
             self.database, generation, parts, processes=processes, progress=progress
         )
@@ -151,7 +151,7 @@ class PostgresBackend(SearchBackend):
         progress: Callable[[int], None] | None,
     ) -> int:
         with self._cursor() as cursor:
-            return writing.fill(cursor, generation, documents, progress)
+            return loading.fill(cursor, generation, documents, progress)
 
     def _drop_replaced(self) -> None:
         try:

@@ -26,7 +26,7 @@ import django
 from django.db import connections
 
 from ...documents import SearchDocument
-from . import writing
+from . import loading, writing
 from .database import Cursor
 from .rows import Rows, Seen
 
@@ -42,7 +42,7 @@ def fill(
     processes: int,
     progress: Callable[[int], None] | None,
 ) -> int:
-    """``writing.fill``, each of ``parts`` (picklable: lists of documents, or slices that
+    """``loading.fill``, each of ``parts`` (picklable: lists of documents, or slices that
     read theirs) loaded by one of ``processes`` workers, into database ``database``. The
     workers connect as this process does to every database; keys repeated in two parts
     fail the rebuild as its unique index is built."""
@@ -104,7 +104,7 @@ def _done(
     words.saw(seen)
     if common_words is not None and common_words not in chosen:
         chosen.append(common_words)
-    return writing.counted(progress, count, loaded)
+    return loading.counted(progress, count, loaded)
 
 
 def _cursor(database: str, settings: Settings) -> Any:
@@ -129,10 +129,10 @@ def _load(
     """In a worker: one part read and copied; how many documents, the words first seen
     in it, and the worker's common words."""
     cursor = _cursor(database, settings)
-    loader: writing.Loader = _worker.setdefault("loader", writing.Loader(generation))
+    loader: loading.Loader = _worker.setdefault("loader", loading.Loader(generation))
     count = 0
     # Whole batches are read before each COPY: a slice is read over the same connection.
-    for batch in writing.batches(part):
+    for batch in loading.batches(part):
         loader.load(cursor, batch)
         count += len(batch)
     # The part's cycles freed; what outlives it (the words and lexemes seen) is not

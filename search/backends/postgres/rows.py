@@ -9,7 +9,7 @@ analysed once per ``Rows``, and the words seen are the vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
@@ -36,6 +36,9 @@ COLUMNS = (
 VECTORS = tuple(f"vector_{lang}" for lang in LANGUAGES)
 # A document's stored JSON is in ``search_body``, out of the rows a search reads.
 BODY = ("generation", "key", "document")
+_INTERVIEW = COLUMNS.index("interview")
+_PERSONS, _TOPICS = COLUMNS.index("persons"), COLUMNS.index("topics")
+assert _TOPICS == _PERSONS + 1
 _WORDS = re.compile(WORD)
 # Per language, words first seen: each as written, folded, and shown (``Rows.seen``).
 Seen = dict[str, list[tuple[str, str, str]]]
@@ -74,6 +77,18 @@ class Row(NamedTuple):
     columns: tuple[Any, ...]
     body: tuple[Any, ...]
     lexemes: dict[str, tuple[list[str], list[str]]]
+
+    @property
+    def interview(self) -> str:
+        interview: str = self.columns[_INTERVIEW]
+        return interview
+
+    def with_arrays(self, array: Callable[[tuple[str, ...]], Any]) -> tuple[Any, ...]:
+        """The row's columns with its people and topics (tuples) given as ``array`` makes
+        them: lists for an ``INSERT``, ``text[]`` literals for a ``COPY``."""
+        columns = self.columns
+        people, topics = array(columns[_PERSONS]), array(columns[_TOPICS])
+        return (*columns[:_PERSONS], people, topics, *columns[_TOPICS + 1 :])
 
 
 class Rows:

@@ -5,16 +5,15 @@ A generation's documents are the partition ``search_document_g<generation>`` of
 (migration 0004), the counts of its common words and its interviews those of
 ``search_common`` and ``search_interview`` (migration 0007: ``common``), or rows of the
 ``_default`` partitions for a generation never rebuilt.
-Each document's ``tsvector``s are made in Python (``vectors``). A rebuild fills its new
-generation's tables with ``COPY``, with no index to keep up to date, builds the indexes
-once, and attaches the tables; once that generation is the one searched, the tables of
-the others are dropped whole.
+Each document's ``tsvector``s are made in Python (``vectors``). A rebuild makes its new
+generation's tables (``create``), fills them (``loading``), builds the indexes once and
+attaches the tables (``finish``); once that generation is the one searched, the tables
+of the others are dropped whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from django.db.backends.utils import CursorWrapper
 
@@ -22,11 +21,8 @@ from ...analysis import LANGUAGES
 from ...documents import SearchDocument
 from . import common
 from .database import local_setting
-from .rows import BODY, COLUMNS, VECTORS, Row, Rows
-from .vectors import Placed, place
-
-BATCH = 2000  # documents per COPY when rebuilding
-
+from .rows import BODY, COLUMNS, VECTORS, Rows
+from .vectors import place
 
 _INSERT = (
     f"INSERT INTO search_document ({', '.join(COLUMNS + VECTORS)}) "
@@ -43,11 +39,6 @@ _INSERT_WORDS = (
     "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
 )
 _KEY, _FINGERPRINT = COLUMNS.index("key"), COLUMNS.index("fingerprint")
-_INTERVIEW = COLUMNS.index("interview")
-# A row's columns that are its interview's (``common.INTERVIEW``, after the generation).
-_OF_INTERVIEW = [COLUMNS.index(column) for column in common.INTERVIEW[1:]]
-_PERSONS, _TOPICS = COLUMNS.index("persons"), COLUMNS.index("topics")
-assert _TOPICS == _PERSONS + 1
 # What a generation's tables are indexed by: the indexes of ``search_document`` and
 # ``search_body``, which their own take the place of when they are attached.
 _INDEXES = (
@@ -100,7 +91,7 @@ def apply(
     of the interviews written are made again (``common.refresh``)."""
     rows = Rows(generation)
     made = [rows.row(document) for document in documents]
-    interviews = set(slugs) | {row.columns[_INTERVIEW] for row in made}
+    interviews = set(slugs) | {row.interview for row in made}
     if slugs or exchanges:
         scope = "generation = %s AND (interview = ANY(%s) OR exchange_uid = ANY(%s))"
         cursor.execute(
@@ -126,7 +117,7 @@ def apply(
             _INSERT,
             [
                 (
-                    *_with_arrays(row.columns, list),
+                    *row.with_arrays(list),
                     *(place(*row.lexemes[lang]).vector for lang in LANGUAGES),
                 )
                 for row in made
@@ -172,101 +163,6 @@ def create(cursor: CursorWrapper, generation: int) -> None:
         f"ALTER TABLE {name} "
         + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in _IN_ROW)
     )
-
-
-def batches(
-    documents: Iterable[SearchDocument], size: int = BATCH
-) -> Iterator[list[SearchDocument]]:
-    """``documents`` in lists of ``size``; raises ``ValueError`` on a key given twice."""
-    seen: set[str] = set()
-    batch: list[SearchDocument] = []
-    for document in documents:
-        if document.key in seen:
-            raise ValueError(f"Two documents have the key {document.key!r}")
-        seen.add(document.key)
-        batch.append(document)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-class Loader:
-    """Copies batches of documents into generation ``generation``'s tables, remembering
-    their words and each word's lexeme (``rows``)."""
-
-    def __init__(self, generation: int) -> None:
-        self.generation = generation
-        self.rows = Rows(generation)
-        self.tally = common.Tally(generation)
-        self._arrays = _Arrays()
-        self._interviews: set[str] = set()  # those whose row is written
-
-    def load(self, cursor: CursorWrapper, batch: list[SearchDocument]) -> None:
-        made = [self.rows.row(document) for document in batch]
-        tally = self.tally
-        placed: Iterable[dict[str, Placed]] = map(self._places, made)
-        if tally.words is None:  # the first batch: the common words chosen from it
-            placed = list(placed)
-            tally.choose(placed)
-        self._copy(cursor, "document", COLUMNS + VECTORS, self._documents(made, placed))
-        self._copy(cursor, "body", BODY, [row.body for row in made])
-        with cursor.copy(
-            f"COPY {table(self.generation, 'common')} ({', '.join(common.COMMON)}) FROM STDIN"
-        ) as copy:
-            copy.write(tally.lines())
-        self._copy(cursor, "interview", common.INTERVIEW, self._new_interviews(made))
-
-    def _places(self, row: Row) -> dict[str, Placed]:
-        return {lang: place(*row.lexemes[lang]) for lang in LANGUAGES}
-
-    def _documents(
-        self, made: list[Row], placed: Iterable[dict[str, Placed]]
-    ) -> Iterator[tuple[Any, ...]]:
-        """Each row with its vectors, its common words counted on the way; one at a
-        time, so that a document's lexemes are not kept beyond it."""
-        tally, arrays = self.tally, self._arrays
-        for row, lexemes in zip(made, placed, strict=True):
-            tally.add(row.columns[_INTERVIEW], lexemes)
-            columns = _with_arrays(row.columns, arrays.__getitem__)
-            yield (*columns, *(lexemes[lang].vector for lang in LANGUAGES))
-
-    def _copy(
-        self, cursor: CursorWrapper, kind: str, columns: tuple[str, ...], rows: Iterable[Any]
-    ) -> None:
-        name = table(self.generation, kind)
-        with cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-
-    def _new_interviews(self, made: list[Row]) -> Iterator[tuple[Any, ...]]:
-        for row in made:
-            interview = row.columns[_INTERVIEW]
-            if interview not in self._interviews:
-                self._interviews.add(interview)
-                columns = _with_arrays(row.columns, self._arrays.__getitem__)
-                yield (self.generation, *(columns[at] for at in _OF_INTERVIEW))
-
-
-def _with_arrays(
-    columns: tuple[Any, ...], array: Callable[[tuple[str, ...]], Any]
-) -> tuple[Any, ...]:
-    """A row's ``columns`` with its people and topics (tuples) given as ``array`` makes
-    them: lists for an ``INSERT``, ``text[]`` literals for a ``COPY``."""
-    people, topics = array(columns[_PERSONS]), array(columns[_TOPICS])
-    return (*columns[:_PERSONS], people, topics, *columns[_TOPICS + 1 :])
-
-
-class _Arrays(dict[tuple[str, ...], str]):
-    """Each tuple of strings -> that ``text[]`` as text ('{"a","b"}'), written on first
-    sight: the documents of an interview share their people and topics, and a string is
-    copied without psycopg's dumping of a list, element by element."""
-
-    def __missing__(self, values: tuple[str, ...]) -> str:
-        quoted = ('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for value in values)
-        made = self[values] = "{" + ",".join(quoted) + "}"
-        return made
 
 
 def keep_common(
@@ -353,33 +249,6 @@ def finish(
             f"ALTER TABLE search_{kind} ATTACH PARTITION {table(generation, kind)} "
             f"FOR VALUES IN ({int(generation)})"
         )
-
-
-def fill(
-    cursor: CursorWrapper,
-    generation: int,
-    documents: Iterable[SearchDocument],
-    progress: Callable[[int], None] | None,
-) -> int:
-    """Generation ``generation`` made of ``documents`` over one cursor, in tables of its
-    own (``create``, ``Loader``, ``finish``); how many documents it holds."""
-    create(cursor, generation)
-    loader, count = Loader(generation), 0
-    # Whole batches are read before each COPY: reading ``documents`` may need the
-    # connection (the archive's are read from the database as they come).
-    for batch in batches(documents):
-        loader.load(cursor, batch)
-        count = counted(progress, count, len(batch))
-    finish(cursor, generation, loader.rows, [loader.tally.words] if loader.tally.words else [])
-    return count
-
-
-def counted(progress: Callable[[int], None] | None, count: int, more: int) -> int:
-    """``count`` + ``more``, each count on the way given to ``progress``."""
-    if progress:
-        for running in range(count + 1, count + more + 1):
-            progress(running)
-    return count + more
 
 
 def drop(cursor: CursorWrapper, generation: int) -> None:
