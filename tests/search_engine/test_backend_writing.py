@@ -4,6 +4,7 @@ aside, several processes at once, and time limits."""
 from __future__ import annotations
 
 import multiprocessing
+import string
 from dataclasses import replace
 
 import django
@@ -123,6 +124,7 @@ def test_writes_made_during_a_rebuild_are_kept(seeded, make_backend):
     assert late.key in indexed
     assert f"{EXCHANGE_4}:p3" not in indexed
     assert search(seeded, "reconstruction").total == 1
+    assert search(seeded, "reconstrcution").suggestion == "reconstruction"
 
 
 # Words a parser could split (inner apostrophes, underscores, digits and letters), a
@@ -239,6 +241,18 @@ def test_a_rebuild_offers_the_words_it_brings_beside_those_known(backend):
     backend.rebuild([*first, make_document("une voiture électrique", paragraph=2)])
     assert search(backend, "portial").suggestion == "portail"
     assert search(backend, "electirque").suggestion == "électrique"
+
+
+def test_a_rebuild_forgets_the_words_the_archive_no_longer_holds(backend):
+    """Words gone from the archive are no longer candidates for did-you-mean: 26 words one
+    letter from "portial" would otherwise be the nearest, each found in no document,
+    and keep "portail" out of the few candidates tried."""
+    gone = " ".join(f"portial{letter}" for letter in string.ascii_lowercase)
+    kept = make_document("le portail du musée", paragraph=1)
+    backend.rebuild([kept, make_document(gone, paragraph=2)])
+    assert search(backend, "portial").suggestion != "portail"
+    backend.rebuild([kept])
+    assert search(backend, "portial").suggestion == "portail"
 
 
 def test_a_failed_rebuild_leaves_the_index_as_it_was(seeded):

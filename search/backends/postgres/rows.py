@@ -146,6 +146,10 @@ class Rows:
                 known.folded[word] = folded
                 known.shown[word] = shown
 
+    def folded(self) -> dict[str, set[str]]:
+        """Per language, every word seen, folded."""
+        return {lang: set(words.folded.values()) for lang, words in self._words.items()}
+
     def vocabulary(
         self, known: Mapping[str, AbstractSet[str]] | None = None
     ) -> tuple[list[str], list[str], list[str]]:

@@ -14,6 +14,7 @@ of the others are dropped whole.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from django.db.backends.utils import CursorWrapper
 
@@ -130,12 +131,23 @@ def apply(
 
 def add_words(cursor: CursorWrapper, rows: Rows, *, rebuilding: bool = False) -> None:
     """The words of ``rows`` did-you-mean may offer, added to those it knows. When
-    ``rebuilding``, most are known already: the known words are read first, and only the
-    others sent (reading them all costs less than looking each one up)."""
+    ``rebuilding``, ``rows`` hold every word of the archive, most known already: the known
+    words are read first, the others sent (reading them all costs less than looking each
+    one up), and those the archive no longer holds forgotten, as a new Whoosh index
+    forgets them. A write the rebuild did not see is replayed on its generation, which
+    adds its words again."""
     known = None
     if rebuilding:
         cursor.execute("SELECT lang, array_agg(folded) FROM search_word GROUP BY lang")
         known = {lang: set(words) for lang, words in cursor.fetchall()}
+        held = rows.folded()
+        gone = {lang: words - held.get(lang, set()) for lang, words in known.items()}
+        if any(gone.values()):
+            cursor.execute(
+                "DELETE FROM search_word "
+                "WHERE (lang, folded) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+                _columns(gone),
+            )
     languages, folded, shown = rows.vocabulary(known)
     if languages:
         cursor.execute(_INSERT_WORDS, [languages, folded, shown])
@@ -204,7 +216,7 @@ def drop_stray(cursor: CursorWrapper, generation: int, stray: Mapping[str, froze
         )
 
 
-def _columns(words: Mapping[str, frozenset[str]]) -> list[list[str]]:
+def _columns(words: Mapping[str, AbstractSet[str]]) -> list[list[str]]:
     """``words`` as two columns: language, word."""
     pairs = sorted((lang, word) for lang, chosen in words.items() for word in chosen)
     return [[lang for lang, _ in pairs], [word for _, word in pairs]]
