@@ -237,7 +237,8 @@ def load(
     from django.db import transaction
     from django.utils.text import slugify
 
-    from interviews.models import Exchange, Interview, Outlet, Person, Topic, join_paragraphs
+    from interviews.models import Exchange, Interview, Outlet, Person, Topic
+    from interviews.paragraphs import join_paragraphs
 
     chosen = profile(profile_name)
 

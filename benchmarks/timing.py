@@ -41,5 +41,8 @@ def latencies(
     return percentiles([t for times in samples.values() for t in times]) | {"per_query_ms": medians}
 
 
-def percentiles_only(figures: dict[str, Any], keys=("p50_ms", "p95_ms", "p99_ms")) -> dict:
+def percentiles_only(
+    figures: dict[str, Any], keys: tuple[str, ...] = ("p50_ms", "p95_ms", "p99_ms")
+) -> dict[str, Any]:
+    """Of ``latencies``' figures, the percentiles ``keys``."""
     return {key: figures[key] for key in keys}

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from . import history
-from .models import Exchange, Interview, RejectedEdit, split_paragraphs
+from .models import Exchange, Interview, RejectedEdit
+from .paragraphs import split_paragraphs
 
 Status = Exchange.Status
 TranslationStatus = Interview.TranslationStatus

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, NotRequired, TypedDict
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -17,46 +16,16 @@ if TYPE_CHECKING:
     # modeltranslation gives the translated models its managers at run time; the django-stubs
     # plugin finds their type only once mypy has read the module (django-stubs#1023).
     import modeltranslation.manager  # noqa: F401
-    from django_stubs_ext import StrOrPromise
 
     from .roles import Reader
 
-from .languages import LANGS, other_language
-
-PARAGRAPH_SEPARATOR = "\n\n"
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Answer text is stored with one blank line between paragraphs."""
-    return [p.strip() for p in text.split(PARAGRAPH_SEPARATOR) if p.strip()]
-
-
-def join_paragraphs(paragraphs: list[str]) -> str:
-    return PARAGRAPH_SEPARATOR.join(p.strip() for p in paragraphs)
+from .languages import LANGS, LanguageBadge, LocalizedText, other_language
+from .paragraphs import join_paragraphs, split_paragraphs
 
 
 def new_exchange_uid() -> str:
     # 48 random bits: no collision in practice at millions of exchanges, short in a URL.
     return secrets.token_hex(6)
-
-
-@dataclass(frozen=True)
-class LocalizedText:
-    """A text with the language it is actually written in."""
-
-    lang: str
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class LanguageBadge(TypedDict):
-    lang: str
-    status: str  # "original", or the translation's TranslationStatus
-    label: StrOrPromise
-    reviewed: NotRequired[bool]
-    translator: NotRequired[str]
 
 
 class TranslationStatus(models.TextChoices):

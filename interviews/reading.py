@@ -12,9 +12,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, get_language_info, gettext
 
 from .citations import cite_query
-from .languages import LANGS
+from .languages import LANGS, LocalizedText
 from .markup import SentenceSpan, Span, passage_html
-from .models import Exchange, Interview, LocalizedText
+from .models import Exchange, Interview
 from .passages import (
     QUESTION,
     Passage,

@@ -19,8 +19,8 @@ from .models import (
     Outlet,
     Person,
     SourceDocument,
-    join_paragraphs,
 )
+from .paragraphs import join_paragraphs
 from .sources import RawSource
 from .translation_check import refuse_implausible
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from django.db import transaction
 
-from interviews.models import Exchange, Interview, Outlet, Person, join_paragraphs
+from interviews.models import Exchange, Interview, Outlet, Person
+from interviews.paragraphs import join_paragraphs
 
 SEED_SLUG = "redouane-el-haloui-data-centers-accessibles-a-tous"
 _counter = itertools.count(1)

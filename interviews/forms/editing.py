@@ -14,7 +14,8 @@ from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import LANGS
-from ..models import Exchange, Interview, join_paragraphs, split_paragraphs
+from ..models import Exchange, Interview
+from ..paragraphs import join_paragraphs, split_paragraphs
 from ..progress import needing
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

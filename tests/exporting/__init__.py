@@ -10,7 +10,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
-from interviews.models import Exchange, Interview, SourceDocument, join_paragraphs
+from interviews.models import Exchange, Interview, SourceDocument
+from interviews.paragraphs import join_paragraphs
 from interviews.passages import exchange_passages
 from tests.factories import make_interview, make_person
 
