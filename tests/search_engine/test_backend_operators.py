@@ -68,6 +68,32 @@ def test_prefix_is_not_a_stem(portals):
     assert 3 not in paragraphs(results)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("portai*", {1, 2, 4, 5}),
+        ("portai* OR ouverte", {1, 2, 4, 5, 6}),
+        ("portai* -veste", {1, 2, 4}),
+        ("veste OR porte*", {3, 5, 6}),
+    ],
+)
+def test_a_prefix_finds_the_words_beginning_with_it_not_those_sharing_their_stem(
+    portals, text, found
+):
+    """ "portait" begins with "portai" and its stem is "port", that of "porte", which
+    does not: "portai*" finds the one and not the other, alone or with other words."""
+    index(
+        portals,
+        [
+            make_document("Il portait une veste.", paragraph=5),
+            make_document("La porte est ouverte.", paragraph=6),
+        ],
+    )
+    results = search(portals, text, lang="fr")
+    assert paragraphs(results) == found
+    assert results.total == len(found)
+
+
 def test_prefix_highlights_only_the_words_beginning_with_it(portals):
     index(portals, [make_document("La portée du portail et des portails.", paragraph=5)])
     hit = next(hit for hit in search(portals, "portai*", lang="fr").hits if hit.paragraph == 5)

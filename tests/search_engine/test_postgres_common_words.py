@@ -169,7 +169,9 @@ def test_a_common_word_finds_what_reading_every_match_finds(rebuilt, monkeypatch
     assert len(queries) > 300
     used = []
     matches = querying.matches
-    monkeypatch.setattr(querying, "matches", lambda *args: used.append(args[-1]) or matches(*args))
+    monkeypatch.setattr(
+        querying, "matches", lambda *args, **kw: used.append(args[-1]) or matches(*args, **kw)
+    )
     counted = _answers(backend, queries)
     assert sum(kind is not None for kind in used) > 100  # most words here are common
     assert sum(kind == common.BOTH for kind in used) > 5  # names, numbers, "services"

@@ -199,9 +199,11 @@ class PostgresBackend(SearchBackend):
                 # costs less than reading every row and testing it.
                 local_setting(cursor, "random_page_cost", "1.1")
                 current, _ = self._state(cursor)
-                queries, single = querying.tsqueries(cursor, node, langs)
+                queries, single, conditions = querying.tsqueries(cursor, current, node, langs)
                 counted = common.common_language(cursor, current, single)
-                rows = querying.matches(cursor, current, request, queries, counted)
+                rows = querying.matches(
+                    cursor, current, request, queries, counted, conditions=conditions
+                )
                 matched = any(kind == "total" and count for kind, _, count, *_ in rows)
                 # Asking whether each word is known reads every passage that holds it.
                 suggestion = (

@@ -14,26 +14,31 @@ comes after the k best matches of the groups before it.
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
-from ...analysis import LANGUAGES
+from ...analysis import LANGUAGES, WORD, bare
 from ...documents import QueryError, SearchDocument, SearchHit, SearchQuery
 from ...query_terms import query_marks
 from ...syntax import Node
 from ..hits import search_hit
 from .common import BOTH
-from .tsquery import SINGLE, compile_query
+from .tsquery import SINGLE, Compiled, compile_match, compile_query
 
 MAX_PREFIX_WORDS = 500  # the most indexed words a prefix may stand for
+_WORDS = re.compile(WORD)
 
 
 def tsqueries(
-    cursor: CursorWrapper, node: Node, langs: tuple[str, ...]
-) -> tuple[list[str], dict[str, str]]:
-    """Each language's ``tsquery``, as text, in one round trip; and, for the languages
-    whose query is one word, that text (the word's lexeme, quoted)."""
+    cursor: CursorWrapper, generation: int, node: Node, langs: tuple[str, ...]
+) -> tuple[list[str], dict[str, str], dict[str, Compiled]]:
+    """Each language's ``tsquery``, as text, in one round trip; for the languages whose
+    query is one word, that text (the word's lexeme, quoted); and for those where the
+    ``tsquery`` finds more than a prefix stands for, the condition a match meets
+    (``tsquery.compile_match``)."""
 
     def expand(prefix: str, lang: str) -> list[str]:
         like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -47,7 +52,40 @@ def tsqueries(
             raise QueryError("prefix_too_common", word=prefix + "*")
         return words
 
+    def written(prefix: str, lang: str, exact: list[str], shorter: list[str]) -> list[str]:
+        """The keys of the documents holding one of the stems ``shorter`` and none of
+        ``exact`` that hold a word beginning with ``prefix`` in ``lang`` (in their text,
+        or, for an interview's own document, its title and names)."""
+        held = f"d.vector_{lang} @@ %s::tsquery"
+        # The keys first, then their bodies through their index (joined, the bodies of
+        # the whole generation would be read).
+        cursor.execute(
+            "SELECT b.document FROM search_body b WHERE b.generation = %s AND b.key = ANY(ARRAY("
+            f"SELECT d.key FROM search_document d WHERE d.generation = %s AND {held}"
+            + (f" AND NOT {held}" if exact else "")
+            + "))",
+            [
+                generation,
+                generation,
+                " | ".join(shorter),
+                *([" | ".join(exact)] if exact else []),
+            ],
+        )
+        keys = []
+        for (data,) in cursor.fetchall():
+            document = SearchDocument.from_dict(json.loads(data) if isinstance(data, str) else data)
+            text = f"{document.text.get(lang, '')}\n{document.meta_text(lang)}"
+            if any(bare(word, lang)[0].startswith(prefix) for word in _WORDS.findall(text)):
+                keys.append(document.key)
+        return keys
+
+    expand = cache(expand)  # a prefix is expanded for its tsquery, then its condition
     compiled = [compile_query(node, lang, expand) for lang in langs]
+    conditions = {
+        lang: condition
+        for lang in langs
+        if (condition := compile_match(node, lang, expand, written)) is not None
+    }
     cursor.execute(
         "SELECT " + ", ".join(f"({part.sql})::text" for part in compiled),
         [param for part in compiled for param in part.params],
@@ -58,7 +96,7 @@ def tsqueries(
         for lang, text, part in zip(langs, texts, compiled, strict=True)
         if part.sql == SINGLE and part.params[0] and " " not in part.params[0]
     }
-    return texts, single
+    return texts, single, conditions
 
 
 def matches(
@@ -67,20 +105,24 @@ def matches(
     request: SearchQuery,
     queries: list[str],
     common: str | None = None,
+    conditions: dict[str, Compiled] | None = None,
 ) -> list[tuple[Any, ...]]:
     """The total, the facet counts and the page of hits, as rows of (kind, value,
     count, document, score in French, score in English); a hit's count is its place.
 
     ``common``: a language whose query is one common word of the generation (its lexeme
     the language's query), counted from its interviews' counts (``common``), the other
-    languages' matches read one by one."""
+    languages' matches read one by one. ``conditions``: per language, the condition a
+    match meets where it is not its ``tsquery``'s (``tsqueries``)."""
     langs = (request.lang,) if request.lang else LANGUAGES
     params: dict[str, Any] = {
         f"q_{lang}": query for lang, query in zip(langs, queries, strict=True)
     }
+    matching = {lang: f"d.vector_{lang} @@ %(q_{lang})s::tsquery" for lang in langs}
+    for lang, condition in (conditions or {}).items():
+        matching[lang] = _named(condition, f"m_{lang}", params)
     scores = {
-        lang: f"CASE WHEN d.vector_{lang} @@ %(q_{lang})s::tsquery "
-        f"THEN ts_rank(d.vector_{lang}, %(q_{lang})s::tsquery) END"
+        lang: f"CASE WHEN {matching[lang]} THEN ts_rank(d.vector_{lang}, %(q_{lang})s::tsquery) END"
         if lang in langs
         else "NULL::real"
         for lang in LANGUAGES
@@ -94,10 +136,10 @@ def matches(
         "last": first + request.per_page - 1,
     }
 
-    def scored(matching: tuple[str, ...]) -> str:
-        """The documents matching in one of ``matching``'s languages, each with its
-        score in every language searched."""
-        matched = " OR ".join(f"d.vector_{lang} @@ %(q_{lang})s::tsquery" for lang in matching)
+    def scored(languages: tuple[str, ...]) -> str:
+        """The documents matching in one of ``languages``, each with its score in every
+        language searched."""
+        matched = " OR ".join(matching[lang] for lang in languages)
         return f"""
             SELECT d.key, d.interview, d.exchange, d.paragraph, d.outlet, d.persons,
                 d.topics, d.published_on, {scores["fr"]} AS fr, {scores["en"]} AS en
@@ -200,6 +242,16 @@ def hits(
         scores = {lang: -1.0 if (rank := ranks[lang]) is None else rank for lang in langs}
         shown.append(search_hit(document, scores, marked))
     return shown
+
+
+def _named(condition: Compiled, name: str, params: dict[str, Any]) -> str:
+    """``condition``'s SQL with its parameters named ``name``, ``name``_1… in ``params``."""
+    pieces = condition.sql.split("%s")
+    sql = pieces[0]
+    for number, (piece, value) in enumerate(zip(pieces[1:], condition.params, strict=True)):
+        params[f"{name}_{number}"] = value
+        sql += f"%({name}_{number})s{piece}"
+    return sql
 
 
 def _counted(common: str) -> str:
