@@ -14,13 +14,12 @@ comes after the k best matches of the groups before it.
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
-from ...analysis import LANGUAGES, WORD, bare
+from ...analysis import LANGUAGES, bare_words
 from ...documents import QueryError, SearchDocument, SearchHit, SearchQuery
 from ...query_terms import query_marks
 from ...syntax import Node
@@ -29,7 +28,6 @@ from .common import BOTH
 from .tsquery import SINGLE, Compiled, compile_match, compile_query
 
 MAX_PREFIX_WORDS = 500  # the most indexed words a prefix may stand for
-_WORDS = re.compile(WORD)
 
 
 def tsqueries(
@@ -75,7 +73,7 @@ def tsqueries(
         for (data,) in cursor.fetchall():
             document = SearchDocument.from_dict(json.loads(data) if isinstance(data, str) else data)
             text = f"{document.text.get(lang, '')}\n{document.meta_text(lang)}"
-            if any(bare(word, lang)[0].startswith(prefix) for word in _WORDS.findall(text)):
+            if any(word.startswith(prefix) for word in bare_words(text, lang)):
                 keys.append(document.key)
         return keys
 
