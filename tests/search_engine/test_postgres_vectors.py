@@ -15,6 +15,7 @@ from search.backends.postgres import common
 from search.backends.postgres.vectors import (
     MAX_POSITION,
     MAX_POSITIONS,
+    TEMPLATED_WORDS,
     Lexemes,
     Placed,
     place,
@@ -37,7 +38,8 @@ def _server(vectors: list[str]) -> list[str]:
 def _texts() -> list[tuple[str, list[str], list[str]]]:
     """Texts of the seed, alone and drawn again with their own title and names (one of
     whose words is in the text too), with words repeated, a word too long to be indexed,
-    and nothing at all: (language, words, meta) as a row gives them."""
+    texts as long as a template is made for and one word longer, and nothing at all:
+    (language, words, meta) as a row gives them."""
     words = re.compile(WORD)
     drawn, made = random.Random(5), []
     for document in seed_documents():
@@ -46,6 +48,9 @@ def _texts() -> list[tuple[str, list[str], list[str]]]:
             meta = drawn.sample(text, min(3, len(text)))
             repeated = text + drawn.sample(text, len(text) // 2) + ["x" * 3000] + text[:1]
             made += [(lang, text, []), (lang, text, meta), (lang, repeated, meta)]
+    seed = [word for _, text, _ in made[:3] for word in text if len(word) < 100]
+    long = [drawn.choice(seed) for _ in range(TEMPLATED_WORDS + 1)]
+    made += [("fr", long[:-1], []), ("fr", long, []), ("fr", long[:-1], long[:2])]
     return [*made, ("fr", [], []), ("fr", [], ["haloui"]), ("en", ["x" * 3000], ["x" * 3000])]
 
 

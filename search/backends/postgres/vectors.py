@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Set as AbstractSet
+from functools import cache
 from itertools import chain
 from typing import NamedTuple
 
@@ -28,6 +29,7 @@ from ...analysis import LANGUAGES, stem
 MAX_POSITION = 16383  # MAXENTRYPOS - 1
 MAX_POSITIONS = 255  # to_tsvector's MAXNUMPOS - 1
 MAX_LEXEME_BYTES = 2046  # longer words are not indexed (to_tsvector's "word is too long")
+TEMPLATED_WORDS = 512  # a text of up to this many words is written from a template
 
 
 class _Lexemes(dict[str, str]):
@@ -90,7 +92,7 @@ def place(made: list[str], made_meta: list[str]) -> Placed:
         return place_by_word(made, made_meta)
     counts.pop("", None)  # words not indexed
     odd = {word: (n, 0) for word, n in counts.items() if n > 1} if most > 1 else {}
-    vector = _one_by_one(made, _PLACES_A)
+    vector = _weighing_a(made)
     if not made_meta:
         return Placed(vector, counts.keys(), odd)
     held = Counter(made_meta)
@@ -135,6 +137,21 @@ def quoted(lexeme: str) -> str:
 # Each place as a lexeme's place is written after it, from place 1 (index 0).
 _PLACES_A = [f":{place}A" for place in range(1, MAX_POSITION)]
 _PLACES_B = [f":{place}B" for place in range(1, MAX_POSITION)]
+
+
+def _weighing_a(lexemes: list[str]) -> str:
+    """``lexemes`` at places 1, 2… weighing A, but words not indexed (""). A text of
+    ``TEMPLATED_WORDS`` words or fewer, all indexed, is one ``%`` of the template of its
+    length: half the time of joining each lexeme to its place (``_one_by_one``)."""
+    if len(lexemes) <= TEMPLATED_WORDS and "" not in lexemes:
+        return _template(len(lexemes)) % tuple(lexemes)
+    return _one_by_one(lexemes, _PLACES_A)
+
+
+@cache
+def _template(count: int) -> str:
+    """``count`` lexemes at places 1 to ``count`` weighing A, as a ``%`` template."""
+    return " ".join(f"%s{place}" for place in _PLACES_A[:count])
 
 
 def _one_by_one(lexemes: list[str], places: list[str]) -> str:
