@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+import Stemmer
 from whoosh.analysis import Token, Tokenizer
-from whoosh.lang import stemmer_for_language, stopwords_for_language
+from whoosh.lang import stopwords_for_language
 
 APOSTROPHES = "'’‘ʼ"
 # A word, with its inner apostrophes ("l’outsourcing", "aujourd'hui", "Morocco's") and
@@ -77,10 +79,15 @@ def stem(word: str, lang: str) -> str:
     if lang == "fr" and word.endswith(_FRENCH_ENDED):
         ending = next(ending for ending in _FRENCH_ENDINGS if word.endswith(ending))
         word = word[: -len(ending)] + _FRENCH_ENDINGS[ending]
-    return fold(_STEMMERS[lang](word))
+    stemmer, lock = _STEMMERS[lang]
+    with lock:  # a stemmer keeps the word it works on: one thread at a time
+        stemmed = stemmer.stemWord(word)
+    return fold(stemmed)
 
 
-_STEMMERS = {lang: stemmer_for_language(lang) for lang in LANGUAGES}
+# Each language's Snowball stemmer (found by its ISO 639 code), uncached: ``stem`` and
+# the backends' own tables keep what they need.
+_STEMMERS = {lang: (Stemmer.Stemmer(lang, 0), threading.Lock()) for lang in LANGUAGES}
 
 
 @lru_cache(maxsize=200_000)

@@ -98,6 +98,23 @@ def test_english_words_are_stemmed():
     assert terms("businesses exports", "en") == terms("business export", "en")
 
 
+@pytest.mark.parametrize(
+    ("lang", "together", "apart"),
+    [
+        # Whoosh's port of an older Snowball made "ad" of "added" and "emerg" of
+        # "emergency"; and in French "cal" of the town of Calais, and left "bijoux" apart.
+        ("en", "added adding add", "ad"),
+        ("en", "emergency emergencies", "emerge"),
+        ("fr", "bijoux bijou", "bijouterie"),
+        ("fr", "Calais calais", "cal"),
+    ],
+)
+def test_words_are_stemmed_by_snowballs_own_stemmers(lang, together, apart):
+    """The stems are those of the Snowball project's own stemmers (PyStemmer)."""
+    assert len(set(terms(together, lang))) == 1
+    assert terms(apart, lang)[0] != terms(together, lang)[0]
+
+
 def test_highlight_marks_the_original_accented_word():
     text = "l’export numérique et NUMÉRIQUES"
     assert highlight(text, "fr", set(terms("numerique"))) == (

@@ -102,6 +102,11 @@ def _configurations() -> set[str]:
         return {name for (name,) in cursor.fetchall()}
 
 
+def _latest() -> list[tuple[str, str]]:
+    """The search app's last migration, as ``MigrationExecutor.migrate`` takes it."""
+    return MigrationExecutor(connection).loader.graph.leaf_nodes("search")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_path, monkeypatch):
     """Migration 0006: an index whose lexemes were the server's stems is emptied, and
@@ -110,7 +115,7 @@ def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_pa
     before, after, latest = (
         [("search", "0005_search_body_as_text")],
         [("search", "0006_search_lexemes_are_the_archives_terms")],
-        [("search", "0007_search_common_words")],
+        _latest(),
     )
     # As the archive opens it once it has interviews: a missing index is not made empty.
     backend = get_backend("postgres", path=tmp_path / "index", create=False)
@@ -135,4 +140,42 @@ def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_pa
         assert search(backend, "portail").total > 0
     finally:
         MigrationExecutor(connection).migrate(latest)
+        empty_database_index()
+
+
+def _generation_tables() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname FROM pg_class WHERE relname ~ '^search_[a-z]+_g[0-9]+$'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_to_snowball_3_stems_empties_an_index_made_before(tmp_path):
+    """Migration 0008: an index whose stems were Whoosh's port's is emptied (its
+    generations' tables dropped, the words did-you-mean knew forgotten), and missing until
+    ``rebuild_index``; undoing it empties it the same way."""
+    before, after = [("search", "0007_search_common_words")], _latest()
+    assert after == [("search", "0008_search_snowball_3_stems")]
+    backend = get_backend("postgres", path=tmp_path / "index", create=False)
+    try:
+        MigrationExecutor(connection).migrate(before)
+        make_interview()  # an archive with interviews: its index must be made again
+        backend.rebuild(seed_documents())
+        assert search(backend, "portail").total > 0
+        assert _generation_tables()
+        MigrationExecutor(connection).migrate(after)
+        with pytest.raises(IndexUnavailable) as missing:
+            search(backend, "portail")
+        assert missing.value.reason == IndexUnavailable.MISSING
+        assert _generation_tables() == set()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_word")
+            assert cursor.fetchone() == (0,)
+        backend.rebuild(seed_documents())
+        assert search(backend, "portail").total > 0
+        MigrationExecutor(connection).migrate(before)
+        with pytest.raises(IndexUnavailable):
+            search(backend, "portail")
+    finally:
+        MigrationExecutor(connection).migrate(_latest())
         empty_database_index()

@@ -44,7 +44,7 @@ LOCK_TIMEOUT = 60.0
 REBUILD_WAIT = 5.0
 # Changes whenever ``SCHEMA`` or what goes in its fields changes: a generation built
 # otherwise must be rebuilt (``rebuild_index``) before it can be searched.
-LAYOUT = "3: common grams, numeric columns, unstemmed words"
+LAYOUT = "4: common grams, numeric columns, unstemmed words, Snowball 3 stems"
 
 
 def _text_fields() -> dict[str, fields.FieldType]:
