@@ -213,3 +213,10 @@ def test_a_misspelt_word_beside_one_found_gets_a_suggestion(seeded, typed, expec
 @pytest.mark.parametrize("text", ["numerique", "NUMÉRIQUE", "exportations", "single portal"])
 def test_known_words_get_no_suggestion(seeded, text):
     assert search(seeded, text).suggestion is None
+
+
+def test_a_number_no_passage_holds_gets_no_suggestion(backend):
+    """Numbers are not offered: 1234568 is not a misspelt 1234567."""
+    index(backend, [make_document("Le dossier 1234567.", "File 1234567.")])
+    results = search(backend, "1234568")
+    assert (results.total, results.suggestion) == (0, None)

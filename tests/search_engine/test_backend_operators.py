@@ -100,6 +100,12 @@ def test_prefix_highlights_only_the_words_beginning_with_it(portals):
     assert marked(hit.highlighted) == ["portail", "portails"]
 
 
+def test_a_prefix_of_digits_finds_the_numbers_beginning_with_it(backend):
+    texts = [("Élu en 2007.", "Elected in 2007."), ("En 2012.", "In 2012."), ("2000s", "2000s")]
+    index(backend, [make_document(*text, paragraph=n) for n, text in enumerate(texts, 1)])
+    assert paragraphs(search(backend, "200*")) == {1, 3}
+
+
 def test_prefix_leaves_out_the_elision(portals):
     index(portals, [make_document("Il parle de l’exportation.", paragraph=5)])
     assert paragraphs(search(portals, "l’exporta*", lang="fr")) == {5}

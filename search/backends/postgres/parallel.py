@@ -4,8 +4,8 @@ Making a document's row and vectors is Python (``rows``, ``vectors``): one proce
 one processor busy while the database waits. Here the work is handed out in parts to one
 worker process per usable processor, each copying its parts into the new generation's
 tables over a connection of its own; the indexes are then built side by side, while this
-process adds the words did-you-mean offers (``writing.add_words``), and this process
-attaches the tables (``writing.finish``). A part is a slice of the archive that the
+process adds the words prefixes and did-you-mean read (``writing.add_words``), and this
+process attaches the tables (``writing.finish``). A part is a slice of the archive that the
 worker reads from the database itself (``SlicedDocuments``), or, for documents given
 only as an iterable, a batch this process read and pickled. The tables are made first, in
 a transaction of their own, so that the workers' connections see them: a rebuild that
@@ -70,7 +70,7 @@ def fill(
             with Cursor(database) as cursor:
                 stray = writing.keep_common(cursor, generation, chosen)
             # The indexes too, side by side (a GIN index is built by one process),
-            # while this process adds the words did-you-mean offers.
+            # while this process adds the words prefixes and did-you-mean read.
             building = [
                 pool.submit(_index, database, settings, statement)
                 for statement in writing.indexing(generation)

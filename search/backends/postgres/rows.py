@@ -1,4 +1,5 @@
-"""Documents as rows of ``search_document``, and the words did-you-mean may offer.
+"""Documents as rows of ``search_document``, and the words a prefix may stand for and
+did-you-mean may offer.
 
 Made in Python, since the archive's own analysis decides what a word is (elisions and
 possessives dropped, accents and typography folded: ``search.analysis``), and what its
@@ -15,6 +16,7 @@ from typing import Any, NamedTuple
 
 from ...analysis import LANGUAGES, WORD, bare
 from ...documents import SearchDocument, canonical_fingerprint, canonical_json
+from ...syntax import MIN_PREFIX
 from .vectors import Lexemes
 
 # What a row gives, in this order: the columns of ``search_document`` it fills, before
@@ -153,16 +155,17 @@ class Rows:
     def vocabulary(
         self, known: Mapping[str, AbstractSet[str]] | None = None
     ) -> tuple[list[str], list[str], list[str]]:
-        """The words of the rows made so far that did-you-mean may offer, but those
-        ``known`` (per language, folded), as three columns: language, word folded, word
-        as written (lowercase); sorted, so that two writers inserting the same words lock
-        them in the same order. Of the ways a word is written, an accented one is shown
-        ("numérique" rather than "numerique")."""
+        """The words of the rows made so far that a prefix may stand for (numbers too:
+        "200*" finds 2007) and did-you-mean may offer (not numbers: ``suggesting``), but
+        those ``known`` (per language, folded), as three columns: language, word folded,
+        word as written (lowercase); sorted, so that two writers inserting the same words
+        lock them in the same order. Of the ways a word is written, an accented one is
+        shown ("numérique" rather than "numerique")."""
         forms: dict[tuple[str, str], str] = {}
         for lang, words in self._words.items():
             skipped = (known or {}).get(lang, frozenset())
             for word, folded in words.folded.items():
-                if len(folded) < 3 or folded.isdigit() or folded in skipped:
+                if len(folded) < MIN_PREFIX or folded in skipped:  # no prefix is shorter
                     continue
                 shown = words.shown[word]
                 kept = forms.get((lang, folded))

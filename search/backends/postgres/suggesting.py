@@ -65,7 +65,9 @@ def _correction(cursor: CursorWrapper, generation: int, word: str) -> str | None
     ranked = sorted(
         (distance, abs(len(candidate) - len(folded)), -similarity, candidate, shown)
         for candidate, shown, similarity in cursor.fetchall()
-        if 0 < (distance := edit_distance(folded, candidate, reach)) <= reach
+        # Numbers are known for prefixes ("200*"), not offered, as Whoosh's vocabulary.
+        if not candidate.isdigit()
+        and 0 < (distance := edit_distance(folded, candidate, reach)) <= reach
     )
     for *_, shown in ranked:
         if _known(cursor, generation, [shown])[0]:

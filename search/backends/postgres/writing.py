@@ -130,7 +130,7 @@ def apply(
 
 
 def add_words(cursor: CursorWrapper, rows: Rows, *, rebuilding: bool = False) -> None:
-    """The words of ``rows`` did-you-mean may offer, added to those it knows. When
+    """The words of ``rows`` (``Rows.vocabulary``) added to those the index knows. When
     ``rebuilding``, ``rows`` hold every word of the archive, most known already: the known
     words are read first, the others sent (reading them all costs less than looking each
     one up), and those the archive no longer holds forgotten, as a new Whoosh index
