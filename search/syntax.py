@@ -25,6 +25,10 @@ from .documents import MAX_QUERY_LENGTH, QueryError
 # A prefix must have this many letters or digits: shorter ones ("p*") begin too many
 # words to mean anything, and would make an engine read most of its vocabulary.
 MIN_PREFIX = 3
+# The most words a prefix may stand for in one language, in every backend: more is a
+# prefix too short to mean something ("inte*" begins 593 French words of a large
+# archive), and matching them all would hold the search up past its deadline.
+MAX_PREFIX_WORDS = 500
 # Groups inside groups: deeper than this is not a query a person wrote.
 MAX_DEPTH = 20
 

@@ -3,9 +3,13 @@ leaving words out, prefixes, OR, AND, groups and quotes, on a real index in a tm
 
 from __future__ import annotations
 
+from itertools import product
+from string import ascii_lowercase
+
 import pytest
 
 from search.documents import SearchResults
+from search.syntax import MAX_PREFIX_WORDS
 from tests.search_engine.corpus import make_document
 from tests.search_engine.helpers import index, marked, search
 
@@ -109,6 +113,18 @@ def test_a_prefix_of_digits_finds_the_numbers_beginning_with_it(backend):
 def test_prefix_leaves_out_the_elision(portals):
     index(portals, [make_document("Il parle de l’exportation.", paragraph=5)])
     assert paragraphs(search(portals, "l’exporta*", lang="fr")) == {5}
+
+
+@pytest.mark.parametrize(("more", "found"), [(0, True), (1, False)])
+def test_a_prefix_may_stand_for_so_many_words_in_every_backend(backend, more, found):
+    """``MAX_PREFIX_WORDS`` words beginning with "zyx" are found; one more is refused."""
+    words = ["zyx" + "".join(letters) for letters in product(ascii_lowercase, repeat=3)]
+    index(backend, [make_document(" ".join(words[: MAX_PREFIX_WORDS + more]), "Nothing.")])
+    results = search(backend, "zyx*", lang="fr")
+    if found:
+        assert (results.error, results.total) == (None, 1)
+    else:
+        assert results.error.code == "prefix_too_common"
 
 
 @pytest.mark.parametrize(

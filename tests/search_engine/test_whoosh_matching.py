@@ -123,7 +123,7 @@ def test_a_prefix_scores_as_the_terms_it_begins(searcher):
 
 
 def test_a_prefix_that_begins_too_many_terms_is_refused(searcher, monkeypatch):
-    monkeypatch.setattr(matching, "MAX_EXPANSIONS", 1)
+    monkeypatch.setattr(matching, "MAX_PREFIX_WORDS", 1)
     with pytest.raises(QueryError) as raised:
         _found(searcher, query.Prefix("text_fr", "port"))
     assert raised.value.problem.code == "prefix_too_common"

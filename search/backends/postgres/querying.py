@@ -22,12 +22,10 @@ from django.db.backends.utils import CursorWrapper
 from ...analysis import LANGUAGES, bare_words
 from ...documents import QueryError, SearchDocument, SearchHit, SearchQuery
 from ...query_terms import query_marks
-from ...syntax import Node
+from ...syntax import MAX_PREFIX_WORDS, Node
 from ..hits import search_hit
 from .common import BOTH
 from .tsquery import SINGLE, Compiled, compile_match, compile_query
-
-MAX_PREFIX_WORDS = 500  # the most indexed words a prefix may stand for
 
 
 def tsqueries(

@@ -25,6 +25,7 @@ from whoosh.searching import Searcher
 
 from ...analysis import STOP_TERMS, common_gram
 from ...documents import QueryError, SearchQuery
+from ...syntax import MAX_PREFIX_WORDS
 from .facets import count_facets, filter_mask
 from .index import GRAMS
 from .internals import Postings, decode_positions
@@ -32,9 +33,6 @@ from .query import ParsedQuery
 from .segments import Segment
 
 WEIGHTING = BM25F()  # what Whoosh's searchers score with by default
-# The most indexed terms a prefix may stand for, in one field: more is a prefix too short
-# to mean something ("con*"), and reading them all would hold the search up.
-MAX_EXPANSIONS = 2000
 
 
 @dataclass
@@ -145,10 +143,10 @@ class Scorer:
             return Matches.none(self.segment.size)
         terms = list(
             itertools.islice(
-                self.searcher.reader().expand_prefix(q.fieldname, q.text), MAX_EXPANSIONS + 1
+                self.searcher.reader().expand_prefix(q.fieldname, q.text), MAX_PREFIX_WORDS + 1
             )
         )
-        if len(terms) > MAX_EXPANSIONS:
+        if len(terms) > MAX_PREFIX_WORDS:
             raise QueryError("prefix_too_common", word=f"{q.text}*")
         matches = []
         for term in terms:
