@@ -5,8 +5,8 @@ A few hundred words of a large archive's vocabulary stem otherwise ("added" was 
 "bijoux" was apart from "bijou"), and an index keeps the stems it was built with: as in
 migration 0006, the PostgreSQL index is emptied, and is missing until ``manage.py
 rebuild_index`` makes it again (searches say so). A Whoosh index says it is stale
-(``search.backends.whoosh.index.LAYOUT``). Backwards, the index is emptied the same way. On SQLite (Whoosh only) the
-migration does nothing.
+(``search.backends.whoosh.index.LAYOUT``). Backwards, the index is emptied the same way.
+On SQLite (Whoosh only) the migration does nothing.
 """
 
 from importlib import import_module

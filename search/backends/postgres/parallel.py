@@ -5,8 +5,8 @@ one processor busy while the database waits. Here the work is handed out in part
 worker process per usable processor, each copying its parts into the new generation's
 tables over a connection of its own; the indexes are then built side by side, while this
 process adds the words prefixes and did-you-mean read (``writing.add_words``), and this
-process attaches the tables (``writing.finish``). A part is a slice of the archive that the
-worker reads from the database itself (``SlicedDocuments``), or, for documents given
+process attaches the tables (``writing.finish``). A part is a slice of the archive that
+the worker reads from the database itself (``SlicedDocuments``), or, for documents given
 only as an iterable, a batch this process read and pickled. The tables are made first, in
 a transaction of their own, so that the workers' connections see them: a rebuild that
 fails drops them (``PostgresBackend.rebuild``), one that is killed leaves them to the next
