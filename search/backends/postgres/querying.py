@@ -69,7 +69,7 @@ def tsqueries(
         )
         keys = []
         for (data,) in cursor.fetchall():
-            document = SearchDocument.from_dict(json.loads(data) if isinstance(data, str) else data)
+            document = _stored(data)
             text = f"{document.text.get(lang, '')}\n{document.meta_text(lang)}"
             if any(word.startswith(prefix) for word in bare_words(text, lang)):
                 keys.append(document.key)
@@ -233,11 +233,16 @@ def hits(
     marked = {lang: query_marks(node, lang) for lang in langs}
     shown = []
     for data, ranks in found:
-        document = SearchDocument.from_dict(json.loads(data) if isinstance(data, str) else data)
+        document = _stored(data)
         # A language the document did not match in scores below every match.
         scores = {lang: -1.0 if (rank := ranks[lang]) is None else rank for lang in langs}
         shown.append(search_hit(document, scores, marked))
     return shown
+
+
+def _stored(data: Any) -> SearchDocument:
+    """A document as ``search_body`` stores it (its JSON)."""
+    return SearchDocument.from_dict(json.loads(data) if isinstance(data, str) else data)
 
 
 def _named(condition: Compiled, name: str, params: dict[str, Any]) -> str:
