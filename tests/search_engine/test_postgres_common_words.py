@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import random
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pytest
@@ -14,8 +16,10 @@ from django.db import connection
 
 from search.analysis import LANGUAGES, WORD
 from search.backends import get_backend
-from search.backends.postgres import common, querying
-from search.backends.postgres.vectors import text
+from search.backends.postgres import backend as postgres_backend
+from search.backends.postgres import common, loading, querying
+from search.backends.postgres.rows import Rows
+from search.backends.postgres.vectors import place, text
 from tests.conftest import empty_database_index
 from tests.search_engine.corpus import make_document, seed_documents
 from tests.search_engine.helpers import delete, index, search
@@ -213,17 +217,66 @@ def test_an_edit_counts_its_interview_again(rebuilt, monkeypatch):
     assert counted == _answers(backend, queries)
 
 
-def test_a_rebuild_shared_between_processes_counts_as_one_process(transactional_db, tmp_path):
+def _choices(batches: list[list]) -> list[set[tuple[str, str]]]:
+    """The common words (kind, lexeme) each of ``batches`` would choose as a worker's
+    first (``common.Tally.choose``)."""
+    rows, choices = Rows(0), []
+    for batch in batches:
+        tally = common.Tally(0)
+        made = [rows.row(document) for document in batch]
+        tally.choose([{lang: place(*row.lexemes[lang]) for lang in LANGUAGES} for row in made])
+        assert tally.words is not None
+        choices.append({(kind, word) for kind, words in tally.words.items() for word in words})
+    return choices
+
+
+class _Together:
+    """A part of a rebuild whose worker waits, before reading it, until another worker
+    holds the other such part: each is then the first part of a worker of its own."""
+
+    def __init__(self, documents: list, barrier: Any) -> None:
+        self.documents, self.barrier = documents, barrier
+
+    def __iter__(self):
+        self.barrier.wait(timeout=60)
+        return iter(self.documents)
+
+
+def test_a_rebuild_shared_between_processes_counts_as_one_process(
+    transactional_db, tmp_path, monkeypatch
+):
     """Workers choose their common words from their own first batches: the words all
-    chose are kept, and an interview handed to two workers is counted once."""
+    chose are kept, and an interview handed to two workers is counted once. (Which part
+    a worker takes first is a race between the processes: the first two parts are made
+    to go to two workers, each waiting for the other.)"""
     backend = get_backend("postgres", path=tmp_path / "index")
+    documents = _corpus()
+    batches = list(loading.batches(documents, 9))
+    monkeypatch.setattr(postgres_backend, "usable_processors", lambda: 2)
     try:
-        documents = _corpus()
-        backend.parallel_from, backend.rebuild_batch = 20, 9
-        backend.rebuild(documents)
+        with multiprocessing.get_context("spawn").Manager() as manager:
+            barrier = manager.Barrier(2)
+            monkeypatch.setattr(
+                loading,
+                "batches",
+                lambda *args: [_Together(batch, barrier) for batch in batches[:2]] + batches[2:],
+            )
+            backend.parallel_from = 20
+            backend.rebuild(documents)
+        first, second = _choices(batches[:2])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT lang, lexeme FROM search_common_word "
+                "WHERE generation = (SELECT current FROM search_state)"
+            )
+            kept = set(cursor.fetchall())
+        assert first != second and len({word for _, word in first & second}) > 20
+        assert kept == first & second
         made = _counts()
-        assert len({lexeme for _, lexeme, *_ in made}) > 20
+        assert {(kind, lexeme) for kind, lexeme, *_ in made} <= kept
         assert made == _counted_again()
+        # The interview the first two parts share, and the others, have one row each.
+        assert {d.interview for d in batches[0]} & {d.interview for d in batches[1]}
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*), count(DISTINCT interview) FROM search_interview")
             interviews = len({document.interview for document in documents})
