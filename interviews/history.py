@@ -16,6 +16,7 @@ from typing import Any
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -28,6 +29,10 @@ from .models import Exchange, Interview, RejectedEdit
 
 reversion.register(Interview, follow=["exchanges"])
 reversion.register(Exchange)
+# A version is stored as JSON (reversion's default format): Django loads its serializers
+# on first use, which made the first save of each process 25 ms slower; loaded here, at
+# start-up, once.
+serializers.get_serializer("json")
 
 BASELINE_COMMENT = gettext_noop("State before the first recorded edit")
 
