@@ -110,6 +110,26 @@ def test_a_prefix_of_digits_finds_the_numbers_beginning_with_it(backend):
     assert paragraphs(search(backend, "200*")) == {1, 3}
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("porte-paro*", {1, 2, 4}), ("porte-parole*", {1, 2}), ("porte paro*", {1, 2, 3, 4})],
+)
+def test_a_prefix_typed_after_a_word_in_one_compound_ends_its_phrase(backend, text, found):
+    """ "porte-paro*" is "porte" followed by a word beginning with "paro", as "porte-parole"
+    is a phrase; typed apart, the two words are searched apart."""
+    texts = [
+        "Le porte-parole du gouvernement.",
+        "Les porte-paroles et la porte.",
+        "Une porte, une parole.",
+        "La porte parolière.",
+        "Un porte-avions.",
+    ]
+    index(
+        backend, [make_document(text, "Nothing.", paragraph=n) for n, text in enumerate(texts, 1)]
+    )
+    assert paragraphs(search(backend, text, lang="fr")) == found
+
+
 def test_prefix_leaves_out_the_elision(portals):
     index(portals, [make_document("Il parle de l’exportation.", paragraph=5)])
     assert paragraphs(search(portals, "l’exporta*", lang="fr")) == {5}

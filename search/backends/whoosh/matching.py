@@ -29,7 +29,7 @@ from ...syntax import MAX_PREFIX_WORDS
 from .facets import count_facets, filter_mask
 from .index import GRAMS
 from .internals import Postings, decode_positions
-from .query import ParsedQuery
+from .query import ParsedQuery, PrefixPhrase
 from .segments import Segment
 
 WEIGHTING = BM25F()  # what Whoosh's searchers score with by default
@@ -113,6 +113,9 @@ class Scorer:
             return _any([self.matches(c) for c in q.subqueries], self.segment.size)
         if isinstance(q, query.Prefix):
             return self._prefix(q)
+        if isinstance(q, PrefixPhrase):
+            words = [term.decode() for term in self._expanded(q.prefix)]
+            return _any([self.matches(phrase) for phrase in q.phrases(words)], self.segment.size)
         if q is query.NullQuery:
             return Matches.none(self.segment.size)
         return self._with_matcher(q)
@@ -141,6 +144,15 @@ class Scorer:
         has for it: here, the same in every segment)."""
         if q.fieldname not in self.searcher.schema:
             return Matches.none(self.segment.size)
+        matches = []
+        for term in self._expanded(q):
+            self.check_deadline()
+            matches.append(self._term(q.fieldname, term, q.boost))
+        return _any(matches, self.segment.size)
+
+    def _expanded(self, q: query.Prefix) -> list[bytes]:
+        """The terms of the index that begin with the prefix; refused past
+        ``MAX_PREFIX_WORDS``."""
         terms = list(
             itertools.islice(
                 self.searcher.reader().expand_prefix(q.fieldname, q.text), MAX_PREFIX_WORDS + 1
@@ -148,11 +160,7 @@ class Scorer:
         )
         if len(terms) > MAX_PREFIX_WORDS:
             raise QueryError("prefix_too_common", word=f"{q.text}*")
-        matches = []
-        for term in terms:
-            self.check_deadline()
-            matches.append(self._term(q.fieldname, term, q.boost))
-        return _any(matches, self.segment.size)
+        return terms
 
     def _bm25(self, fieldname: str, text: bytes, postings: Postings) -> np.ndarray:
         """Whoosh's ``BM25FScorer`` (or its plain weight, for a field it cannot score)."""

@@ -3,10 +3,12 @@ searched in a language's text and metadata fields, as that language analyses it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from whoosh import query
 
 from ... import syntax
-from ...analysis import prefix_terms
+from ...analysis import prefix_terms, word_terms
 from ...documents import QueryError
 from ...query_terms import Marks, phrase_terms, query_marks, searched
 from .index import WORDS
@@ -36,7 +38,7 @@ def compile_node(node: syntax.Node, lang: str) -> query.Query | None:
         if not prefix:
             return None
         beginning = query.Prefix(WORDS[lang], prefix)
-        return query.And([*(_words([word], fields) for word in before), beginning])
+        return PrefixPhrase(lang, fields, tuple(before), beginning) if before else beginning
     if isinstance(node, syntax.Word | syntax.Phrase):
         terms = phrase_terms(node, lang)
         return _words(terms, fields) if terms else None
@@ -51,6 +53,24 @@ def compile_node(node: syntax.Node, lang: str) -> query.Query | None:
     if not any(not isinstance(child, query.Not) for child in children):
         return None  # never "everything without x"
     return (query.And if isinstance(node, syntax.All) else query.Or)(children)
+
+
+@dataclass(frozen=True)
+class PrefixPhrase(query.Query):
+    """Words and a prefix typed as one ("porte-paro*"): the phrase of the words' terms
+    and of each word the prefix stands for, as its term (``phrases``)."""
+
+    lang: str
+    fields: tuple[str, ...]
+    before: tuple[str, ...]
+    prefix: query.Prefix
+
+    def phrases(self, words: list[str]) -> list[query.Query]:
+        """The phrases of ``words``, those the prefix stands for, each term once."""
+        ends = dict.fromkeys(
+            terms[0] for word in words if len(terms := word_terms(word, self.lang)) == 1
+        )
+        return [_words([*self.before, end], self.fields) for end in ends]
 
 
 def _words(terms: list[str], fields: tuple[str, ...]) -> query.Query:
