@@ -350,6 +350,17 @@ def every_word_required(node: Node) -> bool:
     return isinstance(node, Word | Phrase)
 
 
+def has_prefix(node: Node) -> bool:
+    """Whether ``node`` holds a prefix (``word*``)."""
+    if isinstance(node, Word):
+        return node.prefix
+    if isinstance(node, Not):
+        return has_prefix(node.child)
+    if isinstance(node, All | Any):
+        return any(has_prefix(child) for child in node.children)
+    return False
+
+
 def _check(node: Node, *, alternative: bool) -> None:
     """Refuses a leaving-out with nothing to leave out from."""
     if not _positive(node):

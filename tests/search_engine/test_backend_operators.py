@@ -130,6 +130,19 @@ def test_a_prefix_typed_after_a_word_in_one_compound_ends_its_phrase(backend, te
     assert paragraphs(search(backend, text, lang="fr")) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"), [("happi*", {2, 3}), ("happ*", {1, 2, 3}), ("happ* -happi*", {1})]
+)
+def test_a_prefix_leaves_out_the_words_that_share_a_stem_without_beginning_with_it(
+    backend, text, found
+):
+    """ "happiness" is indexed under "happi", as "happy" is: "happi*" finds the first
+    and not the second, which does not begin with it, nor leaves it out."""
+    texts = ["I am happy.", "Happiness matters.", "Happily so.", "A hippo."]
+    index(backend, [make_document("Rien.", text, paragraph=n) for n, text in enumerate(texts, 1)])
+    assert paragraphs(search(backend, text, lang="en")) == found
+
+
 def test_prefix_leaves_out_the_elision(portals):
     index(portals, [make_document("Il parle de l’exportation.", paragraph=5)])
     assert paragraphs(search(portals, "l’exporta*", lang="fr")) == {5}

@@ -25,8 +25,7 @@ def test_words_seen_by_writers_give_the_vocabulary_of_one_writer():
             rebuilding.saw(writer.seen())
     assert first.seen() == {"fr": [], "en": []}  # each word handed over once
     assert rebuilding.vocabulary() == alone.vocabulary()
-    languages, folded, shown = alone.vocabulary()
-    assert ("fr", "numerique", "numérique") in zip(languages, folded, shown, strict=True)
+    assert ("fr", "numerique", "numérique", "'numer'") in zip(*alone.vocabulary(), strict=True)
 
 
 def test_the_vocabulary_leaves_out_the_words_known():
@@ -36,7 +35,7 @@ def test_the_vocabulary_leaves_out_the_words_known():
     for document in seed_documents():
         rows.row(document)
     every = list(zip(*rows.vocabulary(), strict=True))
-    known = {"fr": {folded for lang, folded, _ in every[::2] if lang == "fr"}}
+    known = {"fr": {folded for lang, folded, *_ in every[::2] if lang == "fr"}}
     left = list(zip(*rows.vocabulary(known), strict=True))
     assert left == [entry for entry in every if entry[1] not in known.get(entry[0], set())]
     assert len(every) > len(left) > 0

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from search.analysis import WORD
 from search.backends import get_backend
 from search.backends.base import IndexUnavailable
-from search.backends.postgres import common
+from search.backends.postgres import common, writing
 from search.documents import MAX_PER_PAGE
 from tests.conftest import empty_database_index
 from tests.factories import make_interview
@@ -48,6 +48,20 @@ def test_a_query_with_a_word_not_required_or_not_found_asks(seeded, text):
     with CaptureQueriesContext(connection) as queries:
         search(seeded, text)
     assert _asks_whether_words_are_known(queries)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefixed"), [("porta*", True), ("servi* -porta*", True), ("portail", False)]
+)
+def test_a_prefix_is_searched_through_the_gin_index(seeded, text, prefixed):
+    """A prefix is an OR of many lexemes, whose matches the planner overestimates (it
+    adds their shares) so much that it would test the OR on every row: a search with a
+    prefix does not read whole tables (``benchmarks/RESULTS.md``: tri* on realistic 10k,
+    13 s reading every row, 2.8 s through the index)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert search(seeded, text).total > 0
+    setting = "SELECT set_config('enable_seqscan', 'off', true)"
+    assert any(query["sql"] == setting for query in queries) == prefixed
 
 
 # Words each engine's own analysis would part or join differently: inner apostrophes,
@@ -107,6 +121,23 @@ def _latest() -> list[tuple[str, str]]:
     return MigrationExecutor(connection).loader.graph.leaf_nodes("search")
 
 
+def _words_without_lexemes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words written as before migration 0009, without their lexemes."""
+    monkeypatch.setattr(
+        writing,
+        "_INSERT_WORDS",
+        "INSERT INTO search_word (lang, folded, word) SELECT lang, folded, word "
+        "FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) u (lang, folded, word, _) "
+        "ON CONFLICT DO NOTHING",
+    )
+
+
+def _words() -> list[tuple[str, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM search_word ORDER BY lang, folded")
+        return cursor.fetchall()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_path, monkeypatch):
     """Migration 0006: an index whose lexemes were the server's stems is emptied, and
@@ -126,6 +157,7 @@ def test_the_migration_to_the_archives_terms_empties_an_index_made_before(tmp_pa
         with monkeypatch.context() as before_0007:  # no counts of common words yet
             before_0007.setattr(common, "refresh", lambda *args: None)
             before_0007.setattr(common, "common_language", lambda *args: None)
+            _words_without_lexemes(before_0007)
             backend.create = True
             index(backend, seed_documents())
             backend.create = False
@@ -150,13 +182,16 @@ def _generation_tables() -> set[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_to_snowball_3_stems_empties_an_index_made_before(tmp_path):
+def test_the_migration_to_snowball_3_stems_empties_an_index_made_before(tmp_path, monkeypatch):
     """Migration 0008: an index whose stems were Whoosh's port's is emptied (its
     generations' tables dropped, the words did-you-mean knew forgotten), and missing until
     ``rebuild_index``; undoing it empties it the same way."""
-    before, after = [("search", "0007_search_common_words")], _latest()
-    assert after == [("search", "0008_search_snowball_3_stems")]
+    before, after = (
+        [("search", "0007_search_common_words")],
+        [("search", "0008_search_snowball_3_stems")],
+    )
     backend = get_backend("postgres", path=tmp_path / "index", create=False)
+    _words_without_lexemes(monkeypatch)
     try:
         MigrationExecutor(connection).migrate(before)
         make_interview()  # an archive with interviews: its index must be made again
@@ -168,9 +203,7 @@ def test_the_migration_to_snowball_3_stems_empties_an_index_made_before(tmp_path
             search(backend, "portail")
         assert missing.value.reason == IndexUnavailable.MISSING
         assert _generation_tables() == set()
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM search_word")
-            assert cursor.fetchone() == (0,)
+        assert _words() == []
         backend.rebuild(seed_documents())
         assert search(backend, "portail").total > 0
         MigrationExecutor(connection).migrate(before)
@@ -178,4 +211,36 @@ def test_the_migration_to_snowball_3_stems_empties_an_index_made_before(tmp_path
             search(backend, "portail")
     finally:
         MigrationExecutor(connection).migrate(_latest())
+        empty_database_index()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_to_word_lexemes_gives_the_words_known_those_a_rebuild_gives(
+    tmp_path, monkeypatch
+):
+    """Migration 0009: the words did-you-mean and prefixes know are given their lexemes,
+    as a rebuild writes them; undone, the lexemes go."""
+    before, after = [("search", "0008_search_snowball_3_stems")], _latest()
+    assert after == [("search", "0009_search_word_lexemes")]
+    backend = get_backend("postgres", path=tmp_path / "index")
+    try:
+        MigrationExecutor(connection).migrate(before)
+        with monkeypatch.context() as before_0009:
+            _words_without_lexemes(before_0009)
+            backend.rebuild(seed_documents())
+        known = _words()
+        assert len(known) > 500 and all(len(word) == 3 for word in known)
+        MigrationExecutor(connection).migrate(after)
+        migrated = _words()
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE search_word")
+        backend.rebuild(seed_documents())
+        assert migrated == _words()
+        assert [word[:3] for word in migrated] == known
+        assert {lexeme for *_, lexeme in migrated} >= {"'portail'", "'numer'"}
+        MigrationExecutor(connection).migrate(before)
+        assert _words() == known
+    finally:
+        MigrationExecutor(connection).migrate(_latest())
+        backend.close()
         empty_database_index()

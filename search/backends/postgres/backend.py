@@ -27,7 +27,7 @@ from django.db.backends.utils import CursorWrapper
 from ...analysis import LANGUAGES
 from ...documents import FACETS, SearchDocument, SearchQuery, SearchResults, SlicedDocuments
 from ...models import IndexedDocument
-from ...syntax import every_word_required, parse
+from ...syntax import every_word_required, has_prefix, parse
 from ..base import IndexUnavailable, SearchBackend, usable_processors
 from . import common, loading, parallel, querying, writing
 from .database import LOCK_NOT_AVAILABLE, QUERY_CANCELED, Cursor, failed_with, local_setting
@@ -198,6 +198,11 @@ class PostgresBackend(SearchBackend):
                 # The index is read from memory: a match found through the GIN index
                 # costs less than reading every row and testing it.
                 local_setting(cursor, "random_page_cost", "1.1")
+                if has_prefix(node):
+                    # A prefix is an OR of the lexemes of up to MAX_PREFIX_WORDS words,
+                    # whose matches the planner takes for the sum of theirs: it would
+                    # test the OR on every row rather than read the GIN index.
+                    local_setting(cursor, "enable_seqscan", "off")
                 current, _ = self._state(cursor)
                 queries, single, conditions = querying.tsqueries(cursor, current, node, langs)
                 counted = common.common_language(cursor, current, single)

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db.backends.utils import CursorWrapper
 
-from ...analysis import LANGUAGES, bare_words
+from ...analysis import LANGUAGES, bare_words, fold
 from ...documents import QueryError, SearchDocument, SearchHit, SearchQuery
 from ...query_terms import query_marks
 from ...syntax import MAX_PREFIX_WORDS, Node
@@ -35,18 +35,22 @@ def tsqueries(
     query is one word, that text (the word's lexeme, quoted); and for those where the
     ``tsquery`` finds more than a prefix stands for, the condition a match meets
     (``tsquery.compile_match``)."""
+    elsewhere: dict[tuple[str, str], set[str]] = {}
 
     def expand(prefix: str, lang: str) -> list[str]:
-        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        # Each word, and whether words that do not begin with the prefix share its lexeme.
         cursor.execute(
-            "SELECT folded FROM search_word WHERE lang = %s AND folded LIKE %s "
-            "ORDER BY folded LIMIT %s",
-            [lang, like + "%", MAX_PREFIX_WORDS + 1],
+            "SELECT w.folded, w.lexeme <> '' AND EXISTS (SELECT FROM search_word o "
+            "WHERE o.lang = w.lang AND o.lexeme = w.lexeme AND NOT starts_with(o.folded, %s)) "
+            "FROM search_word w WHERE w.lang = %s AND w.folded LIKE %s "
+            "ORDER BY w.folded LIMIT %s",
+            [prefix, lang, _like(prefix) + "%", MAX_PREFIX_WORDS + 1],
         )
-        words = [word for (word,) in cursor.fetchall()]
+        words = cursor.fetchall()
         if len(words) > MAX_PREFIX_WORDS:
             raise QueryError("prefix_too_common", word=prefix + "*")
-        return words
+        elsewhere[prefix, lang] = {word for word, shared in words if shared}
+        return [word for word, _ in words]
 
     def written(prefix: str, lang: str, exact: list[str], shorter: list[str]) -> list[str]:
         """The keys of the documents holding one of the stems ``shorter`` and none of
@@ -71,16 +75,25 @@ def tsqueries(
         for (data,) in cursor.fetchall():
             document = _stored(data)
             text = f"{document.text.get(lang, '')}\n{document.meta_text(lang)}"
-            if any(word.startswith(prefix) for word in bare_words(text, lang)):
+            # Only a text holding the prefix once folded may hold a word beginning with it.
+            if prefix in fold(text.lower()) and any(
+                word.startswith(prefix) for word in bare_words(text, lang)
+            ):
                 keys.append(document.key)
         return keys
+
+    def shared(prefix: str, lang: str) -> set[str]:
+        """The words beginning with ``prefix`` in ``lang`` whose lexeme words that do not
+        begin with it have too."""
+        expand(prefix, lang)
+        return elsewhere[prefix, lang]
 
     expand = cache(expand)  # a prefix is expanded for its tsquery, then its condition
     compiled = [compile_query(node, lang, expand) for lang in langs]
     conditions = {
         lang: condition
         for lang in langs
-        if (condition := compile_match(node, lang, expand, written)) is not None
+        if (condition := compile_match(node, lang, expand, written, shared)) is not None
     }
     cursor.execute(
         "SELECT " + ", ".join(f"({part.sql})::text" for part in compiled),
@@ -93,6 +106,11 @@ def tsqueries(
         if part.sql == SINGLE and part.params[0] and " " not in part.params[0]
     }
     return texts, single, conditions
+
+
+def _like(text: str) -> str:
+    """``text`` as a ``LIKE`` pattern matches it, its wildcards escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def matches(
@@ -116,7 +134,9 @@ def matches(
     }
     matching = {lang: f"d.vector_{lang} @@ %(q_{lang})s::tsquery" for lang in langs}
     for lang, condition in (conditions or {}).items():
-        matching[lang] = _named(condition, f"m_{lang}", params)
+        named = _named(condition, f"m_{lang}", params)
+        # Within its tsquery: the rows it matches, found through its index, then checked.
+        matching[lang] = f"({matching[lang]} AND {named})" if condition.within else named
     scores = {
         lang: f"CASE WHEN {matching[lang]} THEN ts_rank(d.vector_{lang}, %(q_{lang})s::tsquery) END"
         if lang in langs

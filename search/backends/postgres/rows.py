@@ -42,8 +42,9 @@ _INTERVIEW = COLUMNS.index("interview")
 _PERSONS, _TOPICS = COLUMNS.index("persons"), COLUMNS.index("topics")
 assert _TOPICS == _PERSONS + 1
 _WORDS = re.compile(WORD)
-# Per language, words first seen: each as written, folded, and shown (``Rows.seen``).
-Seen = dict[str, list[tuple[str, str, str]]]
+# Per language, words first seen: each as written, folded, shown, and its lexeme
+# (``Rows.seen``).
+Seen = dict[str, list[tuple[str, str, str, str]]]
 
 
 class _Words(dict[str, str]):
@@ -130,9 +131,11 @@ class Rows:
 
     def seen(self) -> Seen:
         """Per language, the words first seen since the last call: each as written,
-        folded, and as did-you-mean would show it."""
+        folded, as did-you-mean would show it, and its lexeme."""
         fresh = {
-            lang: [(word, words.folded[word], words.shown[word]) for word in words.fresh]
+            lang: [
+                (word, words.folded[word], words.shown[word], words[word]) for word in words.fresh
+            ]
             for lang, words in self._words.items()
         }
         for words in self._words.values():
@@ -144,9 +147,10 @@ class Rows:
         without working them out again."""
         for lang, seen in words.items():
             known = self._words[lang]
-            for word, folded, shown in seen:
+            for word, folded, shown, lexeme in seen:
                 known.folded[word] = folded
                 known.shown[word] = shown
+                known[word] = lexeme
 
     def folded(self) -> dict[str, set[str]]:
         """Per language, every word seen, folded."""
@@ -154,14 +158,15 @@ class Rows:
 
     def vocabulary(
         self, known: Mapping[str, AbstractSet[str]] | None = None
-    ) -> tuple[list[str], list[str], list[str]]:
+    ) -> tuple[list[str], list[str], list[str], list[str]]:
         """The words of the rows made so far that a prefix may stand for (numbers too:
         "200*" finds 2007) and did-you-mean may offer (not numbers: ``suggesting``), but
-        those ``known`` (per language, folded), as three columns: language, word folded,
-        word as written (lowercase); sorted, so that two writers inserting the same words
-        lock them in the same order. Of the ways a word is written, an accented one is
-        shown ("numérique" rather than "numerique")."""
-        forms: dict[tuple[str, str], str] = {}
+        those ``known`` (per language, folded), as four columns: language, word folded,
+        word as written (lowercase), lexeme (as ``tsquery`` text; "" for a word not
+        indexed); sorted, so that two writers inserting the same words lock them in the
+        same order. Of the ways a word is written, an accented one is shown ("numérique"
+        rather than "numerique")."""
+        forms: dict[tuple[str, str], tuple[str, str]] = {}
         for lang, words in self._words.items():
             skipped = (known or {}).get(lang, frozenset())
             for word, folded in words.folded.items():
@@ -169,11 +174,12 @@ class Rows:
                     continue
                 shown = words.shown[word]
                 kept = forms.get((lang, folded))
-                if kept is None or (shown == folded, shown) < (kept == folded, kept):
-                    forms[lang, folded] = shown
+                if kept is None or (shown == folded, shown) < (kept[0] == folded, kept[0]):
+                    forms[lang, folded] = shown, words[word]
         entries = sorted(forms.items())
         return (
             [lang for (lang, _), _ in entries],
             [folded for (_, folded), _ in entries],
-            [shown for _, shown in entries],
+            [shown for _, (shown, _) in entries],
+            [lexeme for _, (_, lexeme) in entries],
         )

@@ -24,10 +24,12 @@ SINGLE = "%s::tsquery"  # the SQL of a word or phrase's ``tsquery``, its text a 
 @dataclass
 class Compiled:
     """SQL evaluating to a ``tsquery`` (from ``compile_match``: to whether a row ``d``
-    matches), and its parameters."""
+    matches), and its parameters; a condition ``within`` its ``tsquery`` holds for none
+    of the rows that ``tsquery`` does not match (no prefix in it is left out)."""
 
     sql: str
     params: list[Any] = field(default_factory=list)
+    within: bool = True
 
 
 def compile_query(
@@ -67,6 +69,7 @@ def compile_match(
     lang: str,
     expand: Callable[[str, str], list[str]],
     written: Callable[[str, str, list[str], list[str]], list[str]],
+    shared: Callable[[str, str], set[str]] = lambda prefix, lang: set(),
     lexemes: Lexemes | None = None,
 ) -> Compiled | None:
     """``node`` as a condition on a row ``d`` that holds where ``d`` matches in ``lang``,
@@ -75,7 +78,9 @@ def compile_match(
 
     A prefix stands for the words beginning with it as written, but a vector holds
     stems: the stem of a word that begins with it may be shorter than the prefix, and
-    that of other words too ("portait" and "porte": "port", for "portai*"). The rows
+    that of other words too ("portait" and "porte": "port", for "portai*"); or words
+    that do not begin with it may share it (``shared`` gives the words of the prefix
+    whose stem they share: "happiness", for "happi*", is "happi" as "happy" is). The rows
     holding such a stem, and none of the others, are read, and ``written`` gives the keys
     of those holding a word that begins with the prefix (given the prefix, the language,
     and the ``tsquery`` texts of the other stems and of those stems)."""
@@ -86,8 +91,10 @@ def compile_match(
         if len(words) != 1:  # after other words: the phrase compile_query makes
             return None
         prefix = words[0]
-        found = expand(prefix, lang)
-        loose = [word for word in found if not stem(word, lang).startswith(prefix)]
+        found, elsewhere = expand(prefix, lang), shared(prefix, lang)
+        loose = [
+            word for word in found if word in elsewhere or not stem(word, lang).startswith(prefix)
+        ]
         if not loose:
             return None
         exact = _lexemes(lexemes, lang, [word for word in found if word not in loose])
@@ -100,7 +107,7 @@ def compile_match(
     children = list(node.children) if not isinstance(node, Not) else [node.child]
     if isinstance(node, All):
         children = _without_stopwords(children, lang)
-    parts = [compile_match(child, lang, expand, written, lexemes) for child in children]
+    parts = [compile_match(child, lang, expand, written, shared, lexemes) for child in children]
     if all(part is None for part in parts):
         return None
     made = [
@@ -110,11 +117,12 @@ def compile_match(
     # A part with no word indexed is left out, as a tsquery leaves out an empty one.
     made = [part for part in made if part.params != [""]]
     if isinstance(node, Not):
-        return Compiled(f"NOT {made[0].sql}", made[0].params)
+        return Compiled(f"NOT {made[0].sql}", made[0].params, within=False)
     operator = " AND " if isinstance(node, All) else " OR "
     return Compiled(
         "(" + operator.join(part.sql for part in made) + ")",
         [param for part in made for param in part.params],
+        within=all(part.within for part in made),
     )
 
 

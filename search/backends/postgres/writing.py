@@ -36,8 +36,8 @@ _INSERT_BODY = (
     "ON CONFLICT (generation, key) DO UPDATE SET document = EXCLUDED.document"
 )
 _INSERT_WORDS = (
-    "INSERT INTO search_word (lang, folded, word) "
-    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
+    "INSERT INTO search_word (lang, folded, word, lexeme) "
+    "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) ON CONFLICT DO NOTHING"
 )
 _KEY, _FINGERPRINT = COLUMNS.index("key"), COLUMNS.index("fingerprint")
 # What a generation's tables are indexed by: the indexes of ``search_document`` and
@@ -148,9 +148,9 @@ def add_words(cursor: CursorWrapper, rows: Rows, *, rebuilding: bool = False) ->
                 "WHERE (lang, folded) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
                 _columns(gone),
             )
-    languages, folded, shown = rows.vocabulary(known)
+    languages, *columns = rows.vocabulary(known)
     if languages:
-        cursor.execute(_INSERT_WORDS, [languages, folded, shown])
+        cursor.execute(_INSERT_WORDS, [languages, *columns])
 
 
 def table(generation: int, kind: str = "document") -> str:
