@@ -35,10 +35,11 @@ def tsqueries(
     query is one word, that text (the word's lexeme, quoted); and for those where the
     ``tsquery`` finds more than a prefix stands for, the condition a match meets
     (``tsquery.compile_match``)."""
-    elsewhere: dict[tuple[str, str], set[str]] = {}
 
-    def expand(prefix: str, lang: str) -> list[str]:
-        # Each word, and whether words that do not begin with the prefix share its lexeme.
+    @cache  # a prefix is expanded for its tsquery, then its condition
+    def expansion(prefix: str, lang: str) -> tuple[list[str], set[str]]:
+        """The words beginning with ``prefix`` in ``lang``, and those of them whose lexeme
+        words that do not begin with it have too."""
         cursor.execute(
             "SELECT w.folded, w.lexeme <> '' AND EXISTS (SELECT FROM search_word o "
             "WHERE o.lang = w.lang AND o.lexeme = w.lexeme AND NOT starts_with(o.folded, %s)) "
@@ -49,8 +50,13 @@ def tsqueries(
         words = cursor.fetchall()
         if len(words) > MAX_PREFIX_WORDS:
             raise QueryError("prefix_too_common", word=prefix + "*")
-        elsewhere[prefix, lang] = {word for word, shared in words if shared}
-        return [word for word, _ in words]
+        return [word for word, _ in words], {word for word, shared in words if shared}
+
+    def expand(prefix: str, lang: str) -> list[str]:
+        return expansion(prefix, lang)[0]
+
+    def shared(prefix: str, lang: str) -> set[str]:
+        return expansion(prefix, lang)[1]
 
     def written(prefix: str, lang: str, exact: list[str], shorter: list[str]) -> list[str]:
         """The keys of the documents holding one of the stems ``shorter`` and none of
@@ -82,13 +88,6 @@ def tsqueries(
                 keys.append(document.key)
         return keys
 
-    def shared(prefix: str, lang: str) -> set[str]:
-        """The words beginning with ``prefix`` in ``lang`` whose lexeme words that do not
-        begin with it have too."""
-        expand(prefix, lang)
-        return elsewhere[prefix, lang]
-
-    expand = cache(expand)  # a prefix is expanded for its tsquery, then its condition
     compiled = [compile_query(node, lang, expand) for lang in langs]
     conditions = {
         lang: condition
