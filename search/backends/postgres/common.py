@@ -86,7 +86,7 @@ class Tally:
         # those ranked one by one, with their best rank and in how many documents.
         self._found: dict[str, list[AbstractSet[str]]] = {kind: [] for kind in KINDS}
         self._best: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
-        self._ranked: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+        self._ranked: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
         self._lines: list[str] = []
         self._field = cache(copied)  # each word as a field of COPY text, written once
 
@@ -117,25 +117,28 @@ class Tally:
             found = self.words[lang].intersection(lexemes)
             if found:
                 self._found[lang].append(found)
-                if odd and (ranked := found & odd.keys()):
-                    self._rank(lang, {word: rank(*odd[word]) for word in ranked})
-        both = self.words[BOTH]
-        for lang in LANGUAGES:
-            both = both.intersection(placed[lang].lexemes)
+                if odd:
+                    self._rank(
+                        lang, [(word, rank(*at)) for word, at in odd.items() if word in found]
+                    )
+        both: AbstractSet[str] = self.words[BOTH]
+        for lang in LANGUAGES:  # each language's lexemes looked up for the few of ``both``
+            both = placed[lang].lexemes & both
         if both:
             self._found[BOTH].append(both)
             odds = [placed[lang].odd for lang in LANGUAGES]
             self._rank(
-                BOTH, {word: rank_sum(*(odd.get(word, _ONE) for odd in odds)) for word in both}
+                BOTH, [(word, rank_sum(*(odd.get(word, _ONE) for odd in odds))) for word in both]
             )
 
-    def _rank(self, kind: str, scores: dict[str, float]) -> None:
-        """Words of one document of kind ``kind``, ranked one by one (``scores``)."""
-        best = self._best[kind]
-        for word, score in scores.items():
+    def _rank(self, kind: str, scores: list[tuple[str, float]]) -> None:
+        """Words of one document of kind ``kind``, ranked one by one (``scores``: each
+        word and its rank)."""
+        best, ranked = self._best[kind], self._ranked[kind]
+        for word, score in scores:
             if score > best.get(word, -1.0):
                 best[word] = score
-        self._ranked[kind].update(scores.keys())
+            ranked[word] = ranked.get(word, 0) + 1
 
     def lines(self) -> str:
         """The counts so far as ``COPY`` text; forgets them."""

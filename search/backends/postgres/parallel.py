@@ -145,4 +145,7 @@ def _index(database: str, settings: Settings, statement: str) -> None:
     """In a worker: one index of the new generation built."""
     cursor = _cursor(database, settings)
     cursor.execute("SELECT set_config('maintenance_work_mem', %s, false)", [writing.BUILD_MEMORY])
+    # The builds already share the processors, one per worker: a btree build's own
+    # parallel workers would only add processes contending for them.
+    cursor.execute("SELECT set_config('max_parallel_maintenance_workers', '0', false)")
     cursor.execute(statement)

@@ -111,7 +111,7 @@ class Rows:
             text, meta = document.text.get(lang, ""), document.meta_text(lang)
             lexemes[lang] = (
                 list(map(lexeme, _WORDS.findall(text))),
-                list(map(lexeme, _WORDS.findall(meta))),
+                list(map(lexeme, _WORDS.findall(meta))) if meta else [],  # most have none
             )
         columns = (
             self.generation,

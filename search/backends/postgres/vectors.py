@@ -87,11 +87,15 @@ def place(made: list[str], made_meta: list[str]) -> Placed:
     ``to_tsvector`` keeps."""
     counts = Counter(made)
     end = len(made) + 1 + len(made_meta)
-    most = max(counts.values(), default=0) if len(counts) < len(made) else 1
-    if end >= MAX_POSITION or most + len(made_meta) >= MAX_POSITIONS:
+    repeated = len(counts) < len(made)
+    # A lexeme can reach MAX_POSITIONS places only in a text of as many words.
+    if end >= MAX_POSITION or (
+        end > MAX_POSITIONS
+        and (max(counts.values()) if repeated else 1) + len(made_meta) >= MAX_POSITIONS
+    ):
         return place_by_word(made, made_meta)
     counts.pop("", None)  # words not indexed
-    odd = {word: (n, 0) for word, n in counts.items() if n > 1} if most > 1 else {}
+    odd = {word: (n, 0) for word, n in counts.items() if n > 1} if repeated else {}
     vector = _weighing_a(made)
     if not made_meta:
         return Placed(vector, counts.keys(), odd)
