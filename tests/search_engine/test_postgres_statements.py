@@ -220,8 +220,10 @@ def test_the_migration_to_word_lexemes_gives_the_words_known_those_a_rebuild_giv
 ):
     """Migration 0009: the words did-you-mean and prefixes know are given their lexemes,
     as a rebuild writes them; undone, the lexemes go."""
-    before, after = [("search", "0008_search_snowball_3_stems")], _latest()
-    assert after == [("search", "0009_search_word_lexemes")]
+    before, after = (
+        [("search", "0008_search_snowball_3_stems")],
+        [("search", "0009_search_word_lexemes")],
+    )
     backend = get_backend("postgres", path=tmp_path / "index")
     try:
         MigrationExecutor(connection).migrate(before)
@@ -240,6 +242,59 @@ def test_the_migration_to_word_lexemes_gives_the_words_known_those_a_rebuild_giv
         assert {lexeme for *_, lexeme in migrated} >= {"'portail'", "'numer'"}
         MigrationExecutor(connection).migrate(before)
         assert _words() == known
+    finally:
+        MigrationExecutor(connection).migrate(_latest())
+        backend.close()
+        empty_database_index()
+
+
+def _collations() -> set[str | None]:
+    """The collations of the names in the index's tables (None: the database's own)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT collation_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() "
+            "AND table_name ~ '^search_(document|body|common|interview)(_g[0-9]+|_default)?$' "
+            "AND column_name IN ('key', 'interview', 'exchange_uid', 'lang', 'lexeme')"
+        )
+        return {collation for (collation,) in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_to_names_compared_as_bytes_keeps_the_index(tmp_path):
+    """Migration 0010: the index's names (keys, slugs, uids, the languages and lexemes of
+    the counts of common words) compare byte by byte, in every generation's tables and in
+    those a rebuild makes, which attach; the index is kept and searched alike. Undone,
+    they compare as the database's locale does."""
+    before, after = (
+        [("search", "0009_search_word_lexemes")],
+        [("search", "0010_search_identifiers_compare_bytes")],
+    )
+    backend = get_backend("postgres", path=tmp_path / "index")
+    queries = ("portail", "de")  # a word, and one of the common words
+
+    def found() -> list[tuple[int, list[str]]]:
+        return [
+            (results.total, keys(results))
+            for results in (search(backend, text, per_page=MAX_PER_PAGE) for text in queries)
+        ]
+
+    try:
+        MigrationExecutor(connection).migrate(before)
+        backend.rebuild(seed_documents())
+        assert _collations() == {None}
+        with connection.cursor() as cursor:  # "de" is searched through its counts
+            cursor.execute("SELECT 1 FROM search_common_word WHERE lexeme = %s", ["'de'"])
+            assert cursor.fetchall()
+        made = found()
+        MigrationExecutor(connection).migrate(after)
+        assert _collations() == {"C"}
+        assert found() == made
+        backend.rebuild(seed_documents())
+        assert found() == made
+        MigrationExecutor(connection).migrate(before)
+        assert _collations() == {None}
+        assert found() == made
     finally:
         MigrationExecutor(connection).migrate(_latest())
         backend.close()
