@@ -113,22 +113,27 @@ class Tally:
             self._end_interview()
             self._interview = interview
         for lang in LANGUAGES:
-            _, lexemes, odd = placed[lang]
-            found = self.words[lang].intersection(lexemes)
+            text = placed[lang]
+            found = self.words[lang].intersection(text.lexemes)
             if found:
                 self._found[lang].append(found)
-                if odd:
-                    self._rank(
-                        lang, [(word, rank(*at)) for word, at in odd.items() if word in found]
-                    )
+                if text.held:  # a title or names: a word may weigh B
+                    ranked = [(w, rank(*at)) for w in found if (at := text.places(w)) != _ONE]
+                else:
+                    counts = text.counts
+                    ranked = [(w, rank(n, 0)) for w in found if (n := counts[w]) > 1]
+                self._rank(lang, ranked)
         both: AbstractSet[str] = self.words[BOTH]
         for lang in LANGUAGES:  # each language's lexemes looked up for the few of ``both``
             both = placed[lang].lexemes & both
         if both:
             self._found[BOTH].append(both)
-            odds = [placed[lang].odd for lang in LANGUAGES]
             self._rank(
-                BOTH, [(word, rank_sum(*(odd.get(word, _ONE) for odd in odds))) for word in both]
+                BOTH,
+                [
+                    (word, rank_sum(*(placed[lang].places(word) for lang in LANGUAGES)))
+                    for word in both
+                ],
             )
 
     def _rank(self, kind: str, scores: list[tuple[str, float]]) -> None:

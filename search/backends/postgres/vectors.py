@@ -19,6 +19,7 @@ kept once: what ``tsvector`` can hold.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import chain
@@ -30,6 +31,7 @@ MAX_POSITION = 16383  # MAXENTRYPOS - 1
 MAX_POSITIONS = 255  # to_tsvector's MAXNUMPOS - 1
 MAX_LEXEME_BYTES = 2046  # longer words are not indexed (to_tsvector's "word is too long")
 TEMPLATED_WORDS = 512  # a text of up to this many words is written from a template
+_NONE: Mapping[str, int] = {}  # no lexeme at any place of a weight
 
 
 class _Lexemes(dict[str, str]):
@@ -49,13 +51,24 @@ class _Lexemes(dict[str, str]):
 
 
 class Placed(NamedTuple):
-    """A text's vector as ``tsvector`` text; its lexemes; and those at more than one place
-    or weighing B (``odd``), each with how many places of weight A and of weight B the
-    vector keeps (each of the others is at one place, weighing A)."""
+    """A text's vector as ``tsvector`` text; its lexemes; and how many places of weight A
+    (``counts``) and of weight B (``held``: its title and names) the vector keeps of each
+    lexeme, a lexeme at no place of a weight being left out of that weight's."""
 
     vector: str
     lexemes: AbstractSet[str]
-    odd: dict[str, tuple[int, int]]
+    counts: Mapping[str, int]
+    held: Mapping[str, int]
+
+    def places(self, lexeme: str) -> tuple[int, int]:
+        """How many places of weight A and of weight B ``lexeme`` has."""
+        return self.counts.get(lexeme, 0), self.held.get(lexeme, 0)
+
+    @property
+    def odd(self) -> dict[str, tuple[int, int]]:
+        """The lexemes at more than one place or weighing B, with their ``places`` (each
+        of the others is at one place, weighing A)."""
+        return {lexeme: at for lexeme in self.lexemes if (at := self.places(lexeme)) != (1, 0)}
 
 
 class Lexemes:
@@ -87,26 +100,23 @@ def place(made: list[str], made_meta: list[str]) -> Placed:
     ``to_tsvector`` keeps."""
     counts = Counter(made)
     end = len(made) + 1 + len(made_meta)
-    repeated = len(counts) < len(made)
     # A lexeme can reach MAX_POSITIONS places only in a text of as many words.
     if end >= MAX_POSITION or (
-        end > MAX_POSITIONS
-        and (max(counts.values()) if repeated else 1) + len(made_meta) >= MAX_POSITIONS
+        end > MAX_POSITIONS and max(counts.values()) + len(made_meta) >= MAX_POSITIONS
     ):
         return place_by_word(made, made_meta)
     counts.pop("", None)  # words not indexed
-    odd = {word: (n, 0) for word, n in counts.items() if n > 1} if repeated else {}
     vector = _weighing_a(made)
     if not made_meta:
-        return Placed(vector, counts.keys(), odd)
+        return Placed(vector, counts.keys(), counts, _NONE)
     held = Counter(made_meta)
     held.pop("", None)
-    odd.update((word, (counts.get(word, 0), n)) for word, n in held.items())
     meta_vector = _one_by_one(made_meta, _PLACES_B[len(made) + 1 : end])
     return Placed(
         f"{vector} {meta_vector}" if vector and meta_vector else vector or meta_vector,
         counts.keys() | held.keys(),
-        odd,
+        counts,
+        held,
     )
 
 
@@ -120,12 +130,16 @@ def place_by_word(made: list[str], made_meta: list[str]) -> Placed:
             weight = "A" if at <= len(made) else "B"
             if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
                 kept.append(f"{min(at, MAX_POSITION)}{weight}")
-    odd = {
-        lexeme: (sum(at[-1] == "A" for at in ats), sum(at[-1] == "B" for at in ats))
-        for lexeme, ats in found.items()
-        if len(ats) > 1 or ats[0][-1] == "B"
+    weighing = {
+        weight: {lexeme: n for lexeme, ats in found.items() if (n := _weighing(ats, weight))}
+        for weight in "AB"
     }
-    return Placed(text(found), found.keys(), odd)
+    return Placed(text(found), found.keys(), weighing["A"], weighing["B"])
+
+
+def _weighing(places: list[str], weight: str) -> int:
+    """How many of ``places`` ("3A", "41B") weigh ``weight``."""
+    return sum(place[-1] == weight for place in places)
 
 
 def text(places: dict[str, list[str]]) -> str:
