@@ -29,6 +29,17 @@ INDEXED_FIELDS = frozenset(
 # Where ``indexable_interviews`` puts each interview's people, topics and exchanges: lists
 # (``Prefetch.to_attr``), not related managers, of which each read would make a queryset.
 PEOPLE, TOPICS, EXCHANGES = "indexed_people", "indexed_topics", "indexed_exchanges"
+# What the documents hold of an exchange: its texts in each language, where it is and its
+# uid; not its other columns (the untranslated ones modeltranslation keeps, its status, what
+# it was translated from), which would be read and sent for nothing (a rebuild reads every
+# exchange).
+_EXCHANGE_FIELDS = (
+    "id",
+    "interview_id",
+    "position",
+    "uid",
+    *(f"{field}_{lang}" for field in ("question", "answer") for lang in LANGS),
+)
 
 
 def indexable_interviews(*, exchanges: bool = True) -> QuerySet[Interview]:
@@ -44,8 +55,9 @@ def indexable_interviews(*, exchanges: bool = True) -> QuerySet[Interview]:
         .order_by("pk")
     )
     if exchanges:
+        read = Exchange.objects.order_by("position").only(*_EXCHANGE_FIELDS)
         interviews = interviews.prefetch_related(
-            Prefetch("exchanges", queryset=Exchange.objects.order_by("position"), to_attr=EXCHANGES)
+            Prefetch("exchanges", queryset=read, to_attr=EXCHANGES)
         )
     return interviews
 
