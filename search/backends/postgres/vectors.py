@@ -64,12 +64,6 @@ class Placed(NamedTuple):
         """How many places of weight A and of weight B ``lexeme`` has."""
         return self.counts.get(lexeme, 0), self.held.get(lexeme, 0)
 
-    @property
-    def odd(self) -> dict[str, tuple[int, int]]:
-        """The lexemes at more than one place or weighing B, with their ``places`` (each
-        of the others is at one place, weighing A)."""
-        return {lexeme: at for lexeme in self.lexemes if (at := self.places(lexeme)) != (1, 0)}
-
 
 class Lexemes:
     """The lexemes of the words met so far, per language."""
