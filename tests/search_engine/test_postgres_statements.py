@@ -4,6 +4,7 @@ only: see the conftest)."""
 from __future__ import annotations
 
 import re
+from importlib import import_module
 from itertools import pairwise
 
 import pytest
@@ -249,13 +250,20 @@ def test_the_migration_to_word_lexemes_gives_the_words_known_those_a_rebuild_giv
 
 
 def _collations() -> set[str | None]:
-    """The collations of the names in the index's tables (None: the database's own)."""
+    """The collations of the names migration 0010 collates, in the index's tables and
+    their partitions (None: the database's own)."""
+    names = import_module("search.migrations.0010_search_identifiers_compare_bytes").COLUMNS
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT collation_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() "
-            "AND table_name ~ '^search_(document|body|common|interview)(_g[0-9]+|_default)?$' "
-            "AND column_name IN ('key', 'interview', 'exchange_uid', 'lang', 'lexeme')"
+            "SELECT DISTINCT c.collation_name FROM information_schema.columns c "
+            "JOIN unnest(%s::text[], %s::text[]) n (parent, name) "
+            "ON c.column_name = n.name "
+            "AND c.table_name ~ ('^' || n.parent || '(_g[0-9]+|_default)?$') "
+            "WHERE c.table_schema = current_schema()",
+            [
+                [table for table, columns in names.items() for _ in columns],
+                [column for columns in names.values() for column in columns],
+            ],
         )
         return {collation for (collation,) in cursor.fetchall()}
 

@@ -124,16 +124,15 @@ def place_by_word(made: list[str], made_meta: list[str]) -> Placed:
             weight = "A" if at <= len(made) else "B"
             if len(kept) < MAX_POSITIONS and not (kept and _at_end(kept[-1])):
                 kept.append(f"{min(at, MAX_POSITION)}{weight}")
-    weighing = {
-        weight: {lexeme: n for lexeme, ats in found.items() if (n := _weighing(ats, weight))}
-        for weight in "AB"
+    return Placed(text(found), found.keys(), _weighing(found, "A"), _weighing(found, "B"))
+
+
+def _weighing(found: dict[str, list[str]], weight: str) -> dict[str, int]:
+    """Each lexeme of ``found`` (its places: "3A", "41B") at places weighing ``weight``,
+    with how many."""
+    return {
+        lexeme: n for lexeme, places in found.items() if (n := sum(p[-1] == weight for p in places))
     }
-    return Placed(text(found), found.keys(), weighing["A"], weighing["B"])
-
-
-def _weighing(places: list[str], weight: str) -> int:
-    """How many of ``places`` ("3A", "41B") weigh ``weight``."""
-    return sum(place[-1] == weight for place in places)
 
 
 def text(places: dict[str, list[str]]) -> str:
